@@ -1,0 +1,514 @@
+using System.Text.Json;
+
+namespace SparkOptimizer.Ingest.Streaming;
+
+internal sealed partial class RunBuilder
+{
+    private const int MaxFailureDetail = 300;
+
+    private void OnTaskEnd(ref Utf8JsonReader reader)
+    {
+        _task = default;
+        _task.StageAttemptId = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Task Info"u8))
+            {
+                reader.Read();
+                ReadTaskInfo(ref reader);
+            }
+            else if (reader.ValueTextEquals("Task Metrics"u8))
+            {
+                reader.Read();
+                ReadTaskMetrics(ref reader);
+            }
+            else if (reader.ValueTextEquals("Task End Reason"u8))
+            {
+                reader.Read();
+                ReadEndReason(ref reader);
+            }
+            else if (reader.ValueTextEquals("Task Executor Metrics"u8))
+            {
+                reader.Read();
+                ReadTaskExecutorMetrics(ref reader);
+            }
+            else if (reader.ValueTextEquals("Stage ID"u8))
+            {
+                reader.Read();
+                _task.StageId = JsonRead.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("Stage Attempt ID"u8))
+            {
+                reader.Read();
+                _task.StageAttemptId = JsonRead.Int(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+
+        _tasks++;
+        if (!_task.Succeeded)
+        {
+            _failedTasks++;
+        }
+
+        _runTime += _task.RunTime;
+        _cpuTime += _task.CpuTimeNs / 1_000_000;
+        _gcTime += _task.GcTime;
+        _shuffleRead += _task.ShuffleReadBytes;
+        _shuffleWrite += _task.ShuffleBytesWritten;
+        _memSpill += _task.MemorySpilled;
+        _diskSpill += _task.DiskSpilled;
+        _input += _task.InputBytes;
+        _output += _task.OutputBytes;
+        _taskDuration += _task.Duration;
+        Seen(_task.FinishTime);
+
+        Stage(_task.StageId, _task.StageAttemptId).AddTask(in _task);
+        if (_task.ExecutorId is not null)
+        {
+            Executor(_task.ExecutorId).AddTask(in _task);
+            if (_pendingPeaks is not null)
+            {
+                var executor = Executor(_task.ExecutorId);
+                var stage = Stage(_task.StageId, _task.StageAttemptId);
+                foreach (var (name, value) in _pendingPeaks)
+                {
+                    executor.AddPeak(name, value);
+                    stage.AddPeak(name, value);
+                }
+
+                _pendingPeaks.Clear();
+            }
+        }
+    }
+
+    private List<(string Name, long Value)>? _pendingPeaks;
+    private readonly Dictionary<string, string> _metricNames = new(StringComparer.Ordinal);
+
+    private void ReadTaskExecutorMetrics(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        _pendingPeaks ??= [];
+        _pendingPeaks.Clear();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var name = InternMetricName(ref reader);
+            reader.Read();
+            var value = JsonRead.Long(ref reader);
+            if (value > 0)
+            {
+                _pendingPeaks.Add((name, value));
+            }
+        }
+    }
+
+    private string InternMetricName(ref Utf8JsonReader reader)
+    {
+        // Metric names repeat on every task end: intern them so the peaks cost no allocation per task.
+        var raw = reader.GetString() ?? string.Empty;
+        if (_metricNames.TryGetValue(raw, out var interned))
+        {
+            return interned;
+        }
+
+        _metricNames[raw] = raw;
+        return raw;
+    }
+
+    private void ReadTaskInfo(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Task ID"u8))
+            {
+                reader.Read();
+                _task.TaskId = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Index"u8))
+            {
+                reader.Read();
+                _task.Index = JsonRead.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("Attempt"u8))
+            {
+                reader.Read();
+                _task.Attempt = JsonRead.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("Launch Time"u8))
+            {
+                reader.Read();
+                _task.LaunchTime = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Finish Time"u8))
+            {
+                reader.Read();
+                _task.FinishTime = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Executor ID"u8))
+            {
+                reader.Read();
+                _task.ExecutorId = InternExecutorId(ref reader);
+            }
+            else if (reader.ValueTextEquals("Host"u8))
+            {
+                reader.Read();
+                _task.Host = InternHost(ref reader);
+            }
+            else if (reader.ValueTextEquals("Speculative"u8))
+            {
+                reader.Read();
+                _task.Speculative = JsonRead.Bool(ref reader);
+            }
+            else if (reader.ValueTextEquals("Failed"u8))
+            {
+                reader.Read();
+                _task.Failed = JsonRead.Bool(ref reader);
+            }
+            else if (reader.ValueTextEquals("Killed"u8))
+            {
+                reader.Read();
+                _task.Killed = JsonRead.Bool(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+    }
+
+    private string? InternExecutorId(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.String)
+        {
+            return JsonRead.String(ref reader);
+        }
+
+        if (_executors.Count <= 64)
+        {
+            // Executor ids repeat on every task end: match the known ones without allocating.
+            foreach (var id in _executors.Keys)
+            {
+                if (reader.ValueTextEquals(id))
+                {
+                    return id;
+                }
+            }
+        }
+
+        var s = reader.GetString();
+        return s is not null && _executors.TryGetValue(s, out var e) ? e.Id : s;
+    }
+
+    private string? _lastHost;
+
+    private string? InternHost(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType == JsonTokenType.String && _lastHost is not null && reader.ValueTextEquals(_lastHost))
+        {
+            return _lastHost;
+        }
+
+        _lastHost = JsonRead.String(ref reader);
+        return _lastHost;
+    }
+
+    private void ReadEndReason(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        string? className = null;
+        string? description = null;
+        string? loss = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Reason"u8))
+            {
+                reader.Read();
+                var reason = JsonRead.String(ref reader);
+                _task.Reason = reason == "Success" ? null : reason;
+            }
+            else if (reader.ValueTextEquals("Class Name"u8))
+            {
+                reader.Read();
+                className = JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("Description"u8) || reader.ValueTextEquals("Message"u8))
+            {
+                reader.Read();
+                description = JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("Loss Reason"u8) || reader.ValueTextEquals("Kill Reason"u8))
+            {
+                reader.Read();
+                loss = JsonRead.String(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+
+        if (_task.Reason is not null)
+        {
+            var detail = string.Join(": ", new[] { _task.Reason, className, FirstLine(description), FirstLine(loss) }.Where(s => !string.IsNullOrEmpty(s)));
+            _task.FailureDetail = Redact(detail.Length > MaxFailureDetail ? detail[..MaxFailureDetail] : detail);
+        }
+    }
+
+    private static string? FirstLine(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        var nl = text.IndexOf('\n');
+        return (nl >= 0 ? text[..nl] : text).Trim();
+    }
+
+    private void ReadTaskMetrics(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        _task.HasMetrics = true;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Executor Run Time"u8))
+            {
+                reader.Read();
+                _task.RunTime = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Executor CPU Time"u8))
+            {
+                reader.Read();
+                _task.CpuTimeNs = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("JVM GC Time"u8))
+            {
+                reader.Read();
+                _task.GcTime = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Executor Deserialize Time"u8))
+            {
+                reader.Read();
+                _task.DeserializeTime = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Result Size"u8))
+            {
+                reader.Read();
+                _task.ResultSize = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Peak Execution Memory"u8))
+            {
+                reader.Read();
+                _task.PeakExecutionMemory = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Memory Bytes Spilled"u8))
+            {
+                reader.Read();
+                _task.MemorySpilled = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Disk Bytes Spilled"u8))
+            {
+                reader.Read();
+                _task.DiskSpilled = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Shuffle Read Metrics"u8))
+            {
+                reader.Read();
+                ReadShuffleRead(ref reader);
+            }
+            else if (reader.ValueTextEquals("Shuffle Write Metrics"u8))
+            {
+                reader.Read();
+                ReadShuffleWrite(ref reader);
+            }
+            else if (reader.ValueTextEquals("Input Metrics"u8))
+            {
+                reader.Read();
+                ReadIo(ref reader, "Bytes Read"u8, "Records Read"u8, out _task.InputBytes, out _task.InputRecords);
+            }
+            else if (reader.ValueTextEquals("Output Metrics"u8))
+            {
+                reader.Read();
+                ReadIo(ref reader, "Bytes Written"u8, "Records Written"u8, out _task.OutputBytes, out _task.OutputRecords);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+    }
+
+    private void ReadShuffleRead(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Remote Bytes Read"u8))
+            {
+                reader.Read();
+                _task.RemoteBytesRead = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Local Bytes Read"u8))
+            {
+                reader.Read();
+                _task.LocalBytesRead = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Total Records Read"u8))
+            {
+                reader.Read();
+                _task.ShuffleRecordsRead = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Fetch Wait Time"u8))
+            {
+                reader.Read();
+                _task.FetchWaitTime = JsonRead.Long(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+    }
+
+    private void ReadShuffleWrite(ref Utf8JsonReader reader)
+    {
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Shuffle Bytes Written"u8))
+            {
+                reader.Read();
+                _task.ShuffleBytesWritten = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Shuffle Records Written"u8))
+            {
+                reader.Read();
+                _task.ShuffleRecordsWritten = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals("Shuffle Write Time"u8))
+            {
+                reader.Read();
+                _task.ShuffleWriteTimeNs = JsonRead.Long(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+    }
+
+    private static void ReadIo(ref Utf8JsonReader reader, ReadOnlySpan<byte> bytesName, ReadOnlySpan<byte> recordsName, out long bytes, out long records)
+    {
+        bytes = 0;
+        records = 0;
+        if (!JsonRead.IsObject(ref reader))
+        {
+            return;
+        }
+
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals(bytesName))
+            {
+                reader.Read();
+                bytes = JsonRead.Long(ref reader);
+            }
+            else if (reader.ValueTextEquals(recordsName))
+            {
+                reader.Read();
+                records = JsonRead.Long(ref reader);
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+    }
+
+    private void OnStageExecutorMetrics(ref Utf8JsonReader reader)
+    {
+        string? executorId = null;
+        var stageId = -1;
+        var attemptId = 0;
+        List<(string, long)>? metrics = null;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueTextEquals("Executor ID"u8))
+            {
+                reader.Read();
+                executorId = JsonRead.String(ref reader);
+            }
+            else if (reader.ValueTextEquals("Stage ID"u8))
+            {
+                reader.Read();
+                stageId = JsonRead.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("Stage Attempt ID"u8))
+            {
+                reader.Read();
+                attemptId = JsonRead.Int(ref reader);
+            }
+            else if (reader.ValueTextEquals("Executor Metrics"u8))
+            {
+                reader.Read();
+                if (!JsonRead.IsObject(ref reader))
+                {
+                    continue;
+                }
+
+                metrics = [];
+                while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+                {
+                    var name = InternMetricName(ref reader);
+                    reader.Read();
+                    metrics.Add((name, JsonRead.Long(ref reader)));
+                }
+            }
+            else
+            {
+                JsonRead.SkipProperty(ref reader);
+            }
+        }
+
+        if (executorId is null || metrics is null)
+        {
+            return;
+        }
+
+        var executor = Executor(executorId);
+        var stage = stageId >= 0 ? Stage(stageId, attemptId) : null;
+        foreach (var (name, value) in metrics)
+        {
+            executor.AddPeak(name, value);
+            stage?.AddPeak(name, value);
+        }
+    }
+}

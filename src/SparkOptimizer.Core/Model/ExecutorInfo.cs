@@ -1,0 +1,25 @@
+namespace SparkOptimizer.Model;
+
+/// <summary>An executor (or the driver) over its lifetime, with the task work it did.</summary>
+public sealed record ExecutorInfo(
+    string Id,
+    string? Host,
+    int Cores,
+    DateTimeOffset? AddedAt,
+    DateTimeOffset? RemovedAt,
+    string? RemovedReason,
+    long? MaxMemoryBytes,
+    long? MaxOnHeapMemoryBytes,
+    long? MaxOffHeapMemoryBytes,
+    int TaskCount,
+    int FailedTaskCount,
+    long TaskTimeMs,
+    long RunTimeMs,
+    long GcTimeMs,
+    long ShuffleReadBytes,
+    long ShuffleWriteBytes,
+    long InputBytes,
+    MetricPeaks Peaks)
+{
+    public bool IsDriver => Id == "driver" || Id == "<driver>";
+}
