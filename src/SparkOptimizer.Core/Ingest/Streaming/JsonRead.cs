@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Json;
@@ -20,7 +21,7 @@ internal static class JsonRead
 
                 return reader.TryGetDouble(out var d) && double.IsFinite(d) ? (long)Math.Clamp(d, long.MinValue, long.MaxValue) : fallback;
             case JsonTokenType.String:
-                var span = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan;
+                var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
                 if (Utf8Parser.TryParse(span, out long parsed, out var consumed) && consumed == span.Length)
                 {
                     return parsed;
@@ -47,7 +48,7 @@ internal static class JsonRead
             case JsonTokenType.String:
                 return reader.GetString();
             case JsonTokenType.Number:
-                return Encoding.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
+                return Encoding.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
             case JsonTokenType.True:
                 return "true";
             case JsonTokenType.False:

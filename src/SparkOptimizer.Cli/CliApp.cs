@@ -1,0 +1,28 @@
+using System.CommandLine;
+using SparkOptimizer.Cli.Commands;
+
+namespace SparkOptimizer.Cli;
+
+/// <summary>Builds the command tree; each command lives in its own class under Commands/.</summary>
+public static class CliApp
+{
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("spark-optimizer: analyse Spark event logs, recommend tuned settings, predict their effect.");
+        root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors)
+            {
+                stderr.WriteLine($"error: {error.Message}");
+            }
+
+            stderr.WriteLine("Run 'spark-optimizer --help' for usage.");
+            return ExitCodes.Usage;
+        }
+
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
+        return parse.Invoke(config);
+    }
+}

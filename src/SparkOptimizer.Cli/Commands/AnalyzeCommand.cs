@@ -1,0 +1,101 @@
+using System.CommandLine;
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Ingest;
+using SparkOptimizer.Model;
+using SparkOptimizer.Reporting;
+
+namespace SparkOptimizer.Cli.Commands;
+
+/// <summary>`analyze PATH...`: read event logs, analyse each application, print the report.</summary>
+public static class AnalyzeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("paths") { Description = "Event log files, rolling folders, zips, or folders of logs", Arity = ArgumentArity.OneOrMore };
+        var format = new Option<OutputFormat>("--format", "-f") { Description = "Output format: text, json or markdown", DefaultValueFactory = _ => OutputFormat.Text };
+        var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
+        var failOn = new Option<Severity?>("--fail-on") { Description = "Exit with code 3 when a finding reaches this severity (low, moderate, severe, critical)" };
+        var config = new Option<FileInfo?>("--config") { Description = "YAML file of threshold overrides" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config };
+        command.SetAction(parse => Execute(
+            parse.GetValue(paths) ?? [],
+            parse.GetValue(format),
+            parse.GetValue(output),
+            parse.GetValue(failOn),
+            parse.GetValue(config),
+            stdout,
+            stderr));
+        return command;
+    }
+
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr)
+    {
+        var pipeline = new AnalysisPipeline(configFile?.FullName);
+        var reports = new List<RunReport>();
+        var inputWarnings = new List<IngestWarning>();
+        var errors = 0;
+        foreach (var path in paths)
+        {
+            IReadOnlyList<EventLogInput> inputs;
+            try
+            {
+                inputs = new LocalEventLogLocator().Locate(path);
+            }
+            catch (EventLogFormatException ex)
+            {
+                stderr.WriteLine($"error: {ex.Message}");
+                errors++;
+                continue;
+            }
+
+            if (inputs.Count == 0)
+            {
+                stderr.WriteLine($"error: {path}: no event logs found");
+                errors++;
+            }
+
+            foreach (var input in inputs)
+            {
+                if (input.Parts.Count == 0)
+                {
+                    inputWarnings.AddRange(input.Warnings);
+                    continue;
+                }
+
+                try
+                {
+                    reports.Add(pipeline.Analyze(input));
+                }
+                catch (EventLogFormatException ex)
+                {
+                    stderr.WriteLine($"error: {ex.Message}");
+                    errors++;
+                }
+            }
+        }
+
+        if (reports.Count == 0)
+        {
+            stderr.WriteLine(errors > 0 ? "0 applications analysed: every input failed (see errors above)." : "0 applications analysed: no event logs were found.");
+            return ExitCodes.NothingReadable;
+        }
+
+        foreach (var report in reports)
+        {
+            foreach (var warning in report.Run.Warnings)
+            {
+                stderr.WriteLine($"warning: {warning}");
+            }
+        }
+
+        ReportOutput.Write(reports, inputWarnings, format, output, stdout);
+        if (failOn is { } threshold && threshold > Severity.None && reports.Any(r => r.WorstSeverity >= threshold))
+        {
+            stderr.WriteLine($"failing: a finding reached severity '{threshold.ToString().ToLowerInvariant()}'");
+            return ExitCodes.FailOnThreshold;
+        }
+
+        return ExitCodes.Ok;
+    }
+}

@@ -1,0 +1,8 @@
+namespace SparkOptimizer.Cli;
+
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Markdown,
+}

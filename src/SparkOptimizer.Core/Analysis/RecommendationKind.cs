@@ -1,0 +1,8 @@
+namespace SparkOptimizer.Analysis;
+
+public enum RecommendationKind
+{
+    Config,
+    Code,
+    Resource,
+}
