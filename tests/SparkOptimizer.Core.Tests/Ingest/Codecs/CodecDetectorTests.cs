@@ -17,6 +17,7 @@ public class CodecDetectorTests
     [InlineData("504B030414000000", EventLogCodec.Zip)]
     [InlineData("504B050600000000", EventLogCodec.Zip)]
     [InlineData("7B224576656E7422", EventLogCodec.Plain)]
+    [InlineData("5A5621000000001F", EventLogCodec.Plain)]
     public void Detect_MagicBytesWithUnrelatedName_ReturnsCodecOfMagic(string hex, EventLogCodec expected)
     {
         var header = Convert.FromHexString(hex);
