@@ -43,11 +43,13 @@ public class LzfDecodingStreamTests
     public void Read_UnknownChunkType_ThrowsCorrupt()
     {
         var bytes = Read(LzfLog);
-        bytes[2] = 7;
+        var secondChunk = 7 + ((bytes[3] << 8) | bytes[4]);
+        bytes[secondChunk + 2] = 7;
 
         var decode = () => Decode(bytes, "app.lzf");
 
-        decode.Should().Throw<EventLogFormatException>().WithMessage("*unknown chunk type 7*");
+        decode.Should().Throw<EventLogFormatException>().WithMessage("*unknown chunk type 7*")
+            .Which.Offset.Should().Be(secondChunk);
     }
 
     [Fact]
