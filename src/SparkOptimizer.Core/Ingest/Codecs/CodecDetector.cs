@@ -36,7 +36,7 @@ public static class CodecDetector
     {
         foreach (var (magic, codec) in Magics)
         {
-            if (header.StartsWith(magic))
+            if (header.StartsWith(magic) && !IsTextStartingWithZV(header, codec))
             {
                 return codec;
             }
@@ -71,6 +71,10 @@ public static class CodecDetector
             _ => EventLogCodec.Plain,
         };
     }
+
+    // "ZV" is printable text; an LZF chunk also needs its type byte (0 stored, 1 compressed) next.
+    private static bool IsTextStartingWithZV(ReadOnlySpan<byte> header, EventLogCodec codec) =>
+        codec == EventLogCodec.Lzf && header.Length > 2 && header[2] > 1;
 
     // Skippable frames (0x184D2A50..5F little-endian) may precede the first real zstd frame.
     private static bool IsZstdSkippableFrame(ReadOnlySpan<byte> header) =>

@@ -39,9 +39,16 @@ internal sealed class GzipDecodingStream : ReadOnlyDecodingStream
         }
         catch (InvalidDataException ex) when (!_source.IsSourceError(ex))
         {
+            // Strict validation reports a cut stream as InvalidDataException too; only the wording tells them apart.
             throw _source.EndReached && ex.Message.Contains("truncat", StringComparison.OrdinalIgnoreCase)
                 ? CodecErrors.Truncated(_source.File, "a gzip member", _source.BytesRead, ex)
                 : CodecErrors.Corrupt(_source.File, "gzip", ex.Message, _source.BytesRead, ex);
+        }
+        catch (Exception ex) when (ex is not EventLogFormatException and not ObjectDisposedException and not OutOfMemoryException
+                                   && !_source.IsSourceError(ex))
+        {
+            // zlib failures other than bad data surface as other types (an IOException subclass among them).
+            throw CodecErrors.Corrupt(_source.File, "gzip", ex.Message, _source.BytesRead, ex);
         }
 
         _decoded += n;

@@ -28,8 +28,9 @@ internal abstract class ReadOnlyDecodingStream : Stream
         return Read(buffer.AsSpan(offset, count));
     }
 
-    // Decoding is CPU work over data already pulled from the source; a synchronous read is the honest
-    // implementation, and it avoids the thread hop of Stream's default BeginRead-based async path.
+    // The decoders and the libraries under them are synchronous, source reads included. Completing
+    // synchronously is honest about that and skips the thread hop of Stream's BeginRead-based default;
+    // a caller on a slow network source should buffer it (or read on its own thread).
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -38,6 +39,13 @@ internal abstract class ReadOnlyDecodingStream : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    // Stream's default allocates a one-byte array per call; a line parser may call this a lot.
+    public override int ReadByte()
+    {
+        Span<byte> one = stackalloc byte[1];
+        return Read(one) == 1 ? one[0] : -1;
+    }
 
     public override void Flush()
     {
