@@ -1,0 +1,122 @@
+using System.Text.Json;
+using SparkOptimizer.Testing;
+
+namespace SparkOptimizer.Tests;
+
+public sealed class AnalyzeCommandTests
+{
+    [Fact]
+    public void Analyze_RealLogAsJson_WritesTheDocumentedContract()
+    {
+        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklint/spark_event_log_example"), "--format", "json");
+
+        exit.Should().Be(0);
+        using var doc = JsonDocument.Parse(stdout);
+        var root = doc.RootElement;
+        root.GetProperty("application").GetProperty("id").GetString().Should().Be("application_1462781278026_205691");
+        root.GetProperty("application").GetProperty("durationMs").GetInt64().Should().BePositive();
+        foreach (var key in new[] { "jobs", "stages", "failedStages", "tasks", "failedTasks", "executorRunTimeMs", "gcTimeMs", "shuffleReadBytes", "shuffleWriteBytes", "memorySpilledBytes", "diskSpilledBytes", "inputBytes", "outputBytes", "executorsAdded", "sqlExecutions" })
+        {
+            root.GetProperty("totals").TryGetProperty(key, out _).Should().BeTrue(key);
+        }
+
+        var stage = root.GetProperty("stages")[0];
+        foreach (var key in new[] { "stageId", "attemptId", "name", "status", "numTasks", "durationMs", "taskDurationMs", "shuffleReadBytes", "shuffleWriteBytes", "memorySpilledBytes", "diskSpilledBytes", "inputBytes", "outputBytes" })
+        {
+            stage.TryGetProperty(key, out _).Should().BeTrue(key);
+        }
+
+        root.GetProperty("findings").ValueKind.Should().Be(JsonValueKind.Array);
+        root.GetProperty("configChanges").ValueKind.Should().Be(JsonValueKind.Object);
+        root.GetProperty("warnings").ValueKind.Should().Be(JsonValueKind.Array);
+        root.GetProperty("totals").GetProperty("tasks").GetInt64().Should().Be(204);
+    }
+
+    [Fact]
+    public void Analyze_FolderOfLogs_ReportsEachApplication()
+    {
+        using var dir = new TempDir();
+        File.Copy(Corpus.Path("sparklens/local-1532512550423"), dir.File("a"));
+        File.Copy(Corpus.Path("dr-elephant/event_log_1"), dir.File("b"));
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", dir.Path, "--format", "json");
+
+        exit.Should().Be(0);
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("applications").GetArrayLength().Should().Be(2);
+    }
+
+    [Fact]
+    public void Analyze_NotAnEventLog_ExitsOneWithOneLineError()
+    {
+        var path = Corpus.Path("spark-rapids-tools/spark-events-profiling/driverlog");
+
+        var (exit, _, stderr) = CliRunner.Run("analyze", path);
+
+        exit.Should().Be(1);
+        stderr.Should().Contain($"error: {path}: not a Spark event log");
+        stderr.Should().NotContain("   at ", "no stack trace reaches the user");
+    }
+
+    [Fact]
+    public void Analyze_MissingFile_ExitsOne()
+    {
+        var (exit, _, stderr) = CliRunner.Run("analyze", "/nonexistent/log");
+
+        exit.Should().Be(1);
+        stderr.Should().Contain("/nonexistent/log: no such file or folder");
+    }
+
+    [Fact]
+    public void Analyze_BadOptionValue_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("analyze", "x", "--format", "xml");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("error:");
+    }
+
+    [Fact]
+    public void Analyze_TruncatedLog_ExitsZeroWithWarningNamingLine()
+    {
+        var path = Corpus.Path("reencoded/local-1622814619968.inprogress");
+
+        var (exit, stdout, stderr) = CliRunner.Run("analyze", path, "--format", "json");
+
+        exit.Should().Be(0);
+        stderr.Should().Contain($"warning: {path}:320:");
+        using var doc = JsonDocument.Parse(stdout);
+        doc.RootElement.GetProperty("warnings").EnumerateArray().Should().Contain(w => w.GetProperty("line").ValueKind == JsonValueKind.Number && w.GetProperty("line").GetInt64() == 320);
+    }
+
+    [Fact]
+    public void Analyze_OutputFile_WritesReportThere()
+    {
+        using var dir = new TempDir();
+        var output = dir.File("report.json");
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklens/local-1532512550423"), "--format", "json", "--output", output);
+
+        exit.Should().Be(0);
+        stdout.Should().BeEmpty();
+        JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("totals").GetProperty("tasks").GetInt64().Should().Be(8);
+    }
+
+    [Fact]
+    public void Analyze_TextFormat_StartsWithTheReportHeader()
+    {
+        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklint/spark_event_log_example"));
+
+        exit.Should().Be(0);
+        stdout.Should().StartWith("SPARK OPTIMIZATION REPORT\n========================\n\nJob: MyAppName\nDuration: ");
+    }
+
+    [Fact]
+    public void Analyze_NoPath_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("analyze");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("error:");
+    }
+}
