@@ -1,1 +1,3 @@
-return 0;
+using SparkOptimizer.Benchmarks;
+
+return BenchmarkMain.Run(args);

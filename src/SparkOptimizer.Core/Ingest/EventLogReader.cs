@@ -176,7 +176,7 @@ public sealed class EventLogReader(EventLogReadOptions? options = null)
                 reader.Read();
             }
 
-            builder.Handle(eventName, ref reader);
+            builder.Handle(eventName, ref reader, line);
             if (lines.LastLineUnterminated)
             {
                 // The last line of a file cut mid-write is only known to be whole if it parses to the end.

@@ -6,7 +6,9 @@ namespace SparkOptimizer.Model;
 /// </summary>
 public sealed record MetricPeaks(IReadOnlyDictionary<string, long> Values)
 {
-    public static MetricPeaks None { get; } = new(new Dictionary<string, long>());
+    public static MetricPeaks None { get; } = new(CompactMap.Empty);
+
+    public static MetricPeaks From(IReadOnlyDictionary<string, long> values) => values.Count == 0 ? None : new MetricPeaks(new CompactMap(values));
 
     public bool IsEmpty => Values.Count == 0;
 

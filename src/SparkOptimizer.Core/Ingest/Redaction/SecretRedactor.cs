@@ -25,6 +25,11 @@ public sealed partial class SecretRedactor
     [GeneratedRegex(@"\b(AKIA|ASIA)[0-9A-Z]{16}\b|\bgh[pousr]_[A-Za-z0-9]{20,}\b|\bgithub_pat_[A-Za-z0-9_]{20,}\b|\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\b|\bxox[abprs]-[A-Za-z0-9-]{10,}\b|(?i)\bbearer\s+[A-Za-z0-9._~+/=-]{8,}")]
     private static partial Regex TokenShapePattern();
 
+    // Cheap screen before the regexes: text without any of these cannot hold a secret they would find.
+    private static readonly System.Buffers.SearchValues<string> Hints = System.Buffers.SearchValues.Create(
+        ["pass", "pwd", "secret", "token", "key", "credential", "sig", "sas", "://", "akia", "asia", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "eyj", "xox", "bearer", "auth"],
+        StringComparison.OrdinalIgnoreCase);
+
     private readonly Regex? _extraKeyPattern;
 
     public SecretRedactor(string? extraKeyPattern = null)
@@ -54,7 +59,7 @@ public sealed partial class SecretRedactor
     /// <summary>Redacts secrets inside free text (plans, error messages, descriptions, option strings).</summary>
     public string RedactText(string text)
     {
-        if (string.IsNullOrEmpty(text))
+        if (string.IsNullOrEmpty(text) || !text.AsSpan().ContainsAny(Hints))
         {
             return text;
         }

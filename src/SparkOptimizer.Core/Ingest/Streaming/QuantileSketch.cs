@@ -13,8 +13,9 @@ internal sealed class QuantileSketch
     private static readonly double Gamma = (1 + RelativeAccuracy) / (1 - RelativeAccuracy);
     private static readonly double LogGamma = Math.Log(Gamma);
 
-    private long[]? _exact = new long[16];
+    private long[]? _exact = [];
     private int _exactCount;
+    private bool _exactSorted = true;
     private Dictionary<int, long>? _buckets;
     private long _zeroCount;
 
@@ -58,10 +59,11 @@ internal sealed class QuantileSketch
                     return;
                 }
 
-                Array.Resize(ref _exact, _exact.Length * 2);
+                Array.Resize(ref _exact, Math.Max(4, _exact.Length * 2));
             }
 
             _exact[_exactCount++] = value;
+            _exactSorted = false;
             return;
         }
 
@@ -108,7 +110,12 @@ internal sealed class QuantileSketch
 
         if (_exact is not null)
         {
-            Array.Sort(_exact, 0, _exactCount);
+            if (!_exactSorted)
+            {
+                Array.Sort(_exact, 0, _exactCount);
+                _exactSorted = true;
+            }
+
             var idx = (int)Math.Round(q * (_exactCount - 1), MidpointRounding.AwayFromZero);
             return _exact[Math.Clamp(idx, 0, _exactCount - 1)];
         }
@@ -138,6 +145,11 @@ internal sealed class QuantileSketch
         if (Count == 0)
         {
             return Distribution.Empty;
+        }
+
+        if (Max == 0)
+        {
+            return Distribution.Zeros(Count);
         }
 
         return new Distribution(Count, Min, Quantile(0.25), Quantile(0.5), Quantile(0.75), Quantile(0.9), Quantile(0.95), Quantile(0.99), Max, Sum, IsExact);

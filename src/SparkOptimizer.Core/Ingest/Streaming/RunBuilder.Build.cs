@@ -15,6 +15,7 @@ internal sealed partial class RunBuilder
         var stages = _stages.Values
             .Where(s => s.Submitted || s.Completed || s.TaskCount > 0)
             .Select(s => s.Build(JobsOf, _stageSql.TryGetValue(s.StageId, out var sid) ? sid : null))
+            .Concat(_finished.Values)
             .OrderBy(s => s.StageId)
             .ThenBy(s => s.AttemptId)
             .ToArray();

@@ -6,7 +6,7 @@ namespace SparkOptimizer.Ingest.Streaming;
 
 internal sealed partial class RunBuilder
 {
-    private void OnStage(ref Utf8JsonReader reader, bool completed)
+    private void OnStage(ref Utf8JsonReader reader, bool completed, ReadOnlySpan<byte> line)
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -18,7 +18,7 @@ internal sealed partial class RunBuilder
                     continue;
                 }
 
-                var stage = ReadStageInfo(ref reader, forJobStart: false);
+                var stage = ReadStageInfo(ref reader, completed ? StageInfoSource.StageCompleted : StageInfoSource.StageSubmitted, line);
                 if (stage is null)
                 {
                     continue;
@@ -37,6 +37,7 @@ internal sealed partial class RunBuilder
 
                     stage.Completed = true;
                     Seen(stage.CompletionTime);
+                    Finish(stage);
                 }
                 else
                 {
@@ -52,8 +53,9 @@ internal sealed partial class RunBuilder
     }
 
     /// <summary>Reads a "Stage Info" object into its accumulator (created if new). Job starts list stages that may never run.</summary>
-    private StageAccumulator? ReadStageInfo(ref Utf8JsonReader reader, bool forJobStart)
+    private StageAccumulator? ReadStageInfo(ref Utf8JsonReader reader, StageInfoSource from, ReadOnlySpan<byte> line)
     {
+        var forJobStart = from == StageInfoSource.JobStart;
         var id = -1;
         var attempt = 0;
         string? name = null;
@@ -84,7 +86,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Details"u8))
             {
                 reader.Read();
-                details = forJobStart ? SkipString(ref reader) : JsonRead.String(ref reader);
+                details = forJobStart ? SkipString(ref reader) : FirstLineOf(ref reader);
             }
             else if (reader.ValueTextEquals("Number of Tasks"u8))
             {
@@ -99,7 +101,15 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("RDD Info"u8))
             {
                 reader.Read();
-                rdds = ReadRdds(ref reader);
+                if (from == StageInfoSource.StageCompleted)
+                {
+                    rdds = ReadRdds(ref reader, line);
+                }
+                else
+                {
+                    // Only the completion's RDD list is kept: it carries the cached partition counts.
+                    reader.Skip();
+                }
             }
             else if (reader.ValueTextEquals("Submission Time"u8))
             {
@@ -116,7 +126,7 @@ internal sealed partial class RunBuilder
                 reader.Read();
                 failure = JsonRead.String(ref reader);
             }
-            else if (reader.ValueTextEquals("Accumulables"u8))
+            else if (reader.ValueTextEquals("Accumulables"u8) && from == StageInfoSource.StageCompleted)
             {
                 reader.Read();
                 ReadAccumulables(ref reader);
@@ -132,11 +142,16 @@ internal sealed partial class RunBuilder
             return null;
         }
 
+        if (_finished.ContainsKey((id, attempt)))
+        {
+            return null;
+        }
+
         var stage = Stage(id, attempt);
         stage.Name = name ?? stage.Name;
-        if (details is not null)
+        if (details is not null && stage.Details is null)
         {
-            stage.Details = Redact(details.Length > 2000 ? details[..2000] : details);
+            stage.Details = Redact(details);
         }
 
         if (numTasks > 0)
@@ -170,6 +185,48 @@ internal sealed partial class RunBuilder
         }
 
         return stage;
+    }
+
+    private static List<int> ReadStageIdsFromInfos(ref Utf8JsonReader reader)
+    {
+        var ids = new List<int>();
+        if (!JsonRead.IsArray(ref reader))
+        {
+            return ids;
+        }
+
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject)
+            {
+                reader.Skip();
+                continue;
+            }
+
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (reader.ValueTextEquals("Stage ID"u8))
+                {
+                    reader.Read();
+                    ids.Add(JsonRead.Int(ref reader));
+                }
+                else
+                {
+                    JsonRead.SkipProperty(ref reader);
+                }
+            }
+        }
+
+        return ids;
+    }
+
+    private static string? Shorten(string? text) => text is { Length: > 300 } ? text[..300] : text;
+
+    private static string? FirstLineOf(ref Utf8JsonReader reader)
+    {
+        var text = JsonRead.String(ref reader);
+        var first = FirstLine(text);
+        return first is { Length: > 300 } ? first[..300] : first;
     }
 
     private static string? SkipString(ref Utf8JsonReader reader)
@@ -253,7 +310,7 @@ internal sealed partial class RunBuilder
         }
     }
 
-    private static List<RddInfo> ReadRdds(ref Utf8JsonReader reader)
+    private static List<RddInfo> ReadRdds(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         var list = new List<RddInfo>();
         if (!JsonRead.IsArray(ref reader))
@@ -271,7 +328,8 @@ internal sealed partial class RunBuilder
 
             int id = -1, partitions = 0, cached = 0;
             long mem = 0, disk = 0;
-            string? name = null, scope = null, storage = null, callSite = null;
+            string? storage = null;
+            TextSlice name = default, callSite = default;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("RDD ID"u8))
@@ -282,17 +340,12 @@ internal sealed partial class RunBuilder
                 else if (reader.ValueTextEquals("Name"u8))
                 {
                     reader.Read();
-                    name = JsonRead.String(ref reader);
-                }
-                else if (reader.ValueTextEquals("Scope"u8))
-                {
-                    reader.Read();
-                    scope = JsonRead.String(ref reader);
+                    name = TextSlice.Of(ref reader);
                 }
                 else if (reader.ValueTextEquals("Callsite"u8))
                 {
                     reader.Read();
-                    callSite = JsonRead.String(ref reader);
+                    callSite = TextSlice.Of(ref reader);
                 }
                 else if (reader.ValueTextEquals("Storage Level"u8))
                 {
@@ -325,9 +378,11 @@ internal sealed partial class RunBuilder
                 }
             }
 
-            if (id >= 0)
+            // Only RDDs asked to be cached matter later (caching analysis); their text is decoded only then.
+            var rdd = new RddInfo(id, string.Empty, null, storage, partitions, cached, mem, disk, null);
+            if (id >= 0 && rdd.IsCached)
             {
-                list.Add(new RddInfo(id, name ?? $"rdd {id}", scope, storage, partitions, cached, mem, disk, callSite));
+                list.Add(rdd with { Name = name.Decode(line) ?? $"rdd {id}", CallSite = Shorten(callSite.Decode(line)) });
             }
         }
 
@@ -412,7 +467,7 @@ internal sealed partial class RunBuilder
         var jobId = -1;
         long submission = 0;
         List<int>? stageIds = null;
-        List<StageAccumulator> infos = [];
+        List<int>? infoIds = null;
         long? sqlId = null;
         string? group = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -434,25 +489,10 @@ internal sealed partial class RunBuilder
             }
             else if (reader.ValueTextEquals("Stage Infos"u8))
             {
+                // The stages a job names are mostly skipped (their output is reused); only their ids are needed,
+                // and only when the event lacks "Stage IDs" (very old logs).
                 reader.Read();
-                if (!JsonRead.IsArray(ref reader))
-                {
-                    continue;
-                }
-
-                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-                {
-                    if (reader.TokenType != JsonTokenType.StartObject)
-                    {
-                        reader.Skip();
-                        continue;
-                    }
-
-                    if (ReadStageInfo(ref reader, forJobStart: true) is { } s)
-                    {
-                        infos.Add(s);
-                    }
-                }
+                infoIds = ReadStageIdsFromInfos(ref reader);
             }
             else if (reader.ValueTextEquals("Properties"u8))
             {
@@ -485,7 +525,7 @@ internal sealed partial class RunBuilder
         var job = new JobAccumulator(jobId)
         {
             SubmissionTime = submission,
-            StageIds = stageIds ?? infos.Select(s => s.StageId).ToList(),
+            StageIds = stageIds ?? infoIds ?? [],
             SqlExecutionId = sqlId,
             JobGroup = Redact(group),
         };
@@ -502,11 +542,6 @@ internal sealed partial class RunBuilder
             {
                 _stageSql.TryAdd(stageId, s);
             }
-        }
-
-        foreach (var info in infos)
-        {
-            info.JobIds.Add(jobId);
         }
 
         if (sqlId is { } id && _sql.TryGetValue(id, out var sql))

@@ -66,23 +66,24 @@ internal sealed partial class RunBuilder
         _taskDuration += _task.Duration;
         Seen(_task.FinishTime);
 
-        Stage(_task.StageId, _task.StageAttemptId).AddTask(in _task);
+        var late = AddLateTask(in _task);
+        var stage = late ? null : Stage(_task.StageId, _task.StageAttemptId);
+        stage?.AddTask(in _task);
         if (_task.ExecutorId is not null)
         {
-            Executor(_task.ExecutorId).AddTask(in _task);
-            if (_pendingPeaks is not null)
+            var executor = Executor(_task.ExecutorId);
+            executor.AddTask(in _task);
+            if (_pendingPeaks is { Count: > 0 })
             {
-                var executor = Executor(_task.ExecutorId);
-                var stage = Stage(_task.StageId, _task.StageAttemptId);
                 foreach (var (name, value) in _pendingPeaks)
                 {
                     executor.AddPeak(name, value);
-                    stage.AddPeak(name, value);
+                    stage?.AddPeak(name, value);
                 }
-
-                _pendingPeaks.Clear();
             }
         }
+
+        _pendingPeaks?.Clear();
     }
 
     private List<(string Name, long Value)>? _pendingPeaks;
@@ -97,6 +98,7 @@ internal sealed partial class RunBuilder
 
         _pendingPeaks ??= [];
         _pendingPeaks.Clear();
+        _metricCursor = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             var name = InternMetricName(ref reader);
@@ -109,17 +111,34 @@ internal sealed partial class RunBuilder
         }
     }
 
+    private readonly List<(byte[] Utf8, string Name)> _knownMetrics = [];
+    private int _metricCursor;
+
     private string InternMetricName(ref Utf8JsonReader reader)
     {
-        // Metric names repeat on every task end: intern them so the peaks cost no allocation per task.
-        var raw = reader.GetString() ?? string.Empty;
-        if (_metricNames.TryGetValue(raw, out var interned))
+        // Metric names repeat, in the same order, on every task end: match them as bytes so peaks cost no allocation.
+        var count = _knownMetrics.Count;
+        for (var i = 0; i < count; i++)
         {
-            return interned;
+            var candidate = _knownMetrics[(_metricCursor + i) % count];
+            if (reader.ValueTextEquals(candidate.Utf8))
+            {
+                _metricCursor = (_metricCursor + i + 1) % count;
+                return candidate.Name;
+            }
         }
 
-        _metricNames[raw] = raw;
-        return raw;
+        var raw = reader.GetString() ?? string.Empty;
+        if (!_metricNames.TryGetValue(raw, out var interned))
+        {
+            _metricNames[raw] = interned = raw;
+            if (_knownMetrics.Count < 256)
+            {
+                _knownMetrics.Add((System.Text.Encoding.UTF8.GetBytes(raw), raw));
+            }
+        }
+
+        return interned;
     }
 
     private void ReadTaskInfo(ref Utf8JsonReader reader)
@@ -190,38 +209,53 @@ internal sealed partial class RunBuilder
 
     private string? InternExecutorId(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.String)
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 64)
         {
             return JsonRead.String(ref reader);
         }
 
-        if (_executors.Count <= 64)
+        // Executor ids repeat on every task end: look them up by their bytes without allocating a string.
+        Span<char> chars = stackalloc char[64];
+        var n = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        var lookup = _executors.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..n], out var known))
         {
-            // Executor ids repeat on every task end: match the known ones without allocating.
-            foreach (var id in _executors.Keys)
-            {
-                if (reader.ValueTextEquals(id))
-                {
-                    return id;
-                }
-            }
+            return known.Id;
         }
 
-        var s = reader.GetString();
-        return s is not null && _executors.TryGetValue(s, out var e) ? e.Id : s;
+        return new string(chars[..n]);
     }
 
-    private string? _lastHost;
+    private readonly Dictionary<string, string> _hosts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reasons = new(StringComparer.Ordinal);
 
-    private string? InternHost(ref Utf8JsonReader reader)
+    private string? InternHost(ref Utf8JsonReader reader) => Intern(ref reader, _hosts);
+
+    private string? InternReason(ref Utf8JsonReader reader) => Intern(ref reader, _reasons);
+
+    /// <summary>Returns the one string instance for a repeated value, looked up by its bytes without allocating.</summary>
+    private static string? Intern(ref Utf8JsonReader reader, Dictionary<string, string> pool)
     {
-        if (reader.TokenType == JsonTokenType.String && _lastHost is not null && reader.ValueTextEquals(_lastHost))
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
         {
-            return _lastHost;
+            return JsonRead.String(ref reader);
         }
 
-        _lastHost = JsonRead.String(ref reader);
-        return _lastHost;
+        Span<char> chars = stackalloc char[256];
+        var n = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(chars[..n], out var known))
+        {
+            return known;
+        }
+
+        var created = new string(chars[..n]);
+        if (pool.Count < 100_000)
+        {
+            pool[created] = created;
+        }
+
+        return created;
     }
 
     private void ReadEndReason(ref Utf8JsonReader reader)
@@ -239,8 +273,7 @@ internal sealed partial class RunBuilder
             if (reader.ValueTextEquals("Reason"u8))
             {
                 reader.Read();
-                var reason = JsonRead.String(ref reader);
-                _task.Reason = reason == "Success" ? null : reason;
+                _task.Reason = reader.TokenType == JsonTokenType.String && reader.ValueTextEquals("Success"u8) ? null : InternReason(ref reader);
             }
             else if (reader.ValueTextEquals("Class Name"u8))
             {
@@ -504,7 +537,7 @@ internal sealed partial class RunBuilder
         }
 
         var executor = Executor(executorId);
-        var stage = stageId >= 0 ? Stage(stageId, attemptId) : null;
+        var stage = stageId >= 0 && !_finished.ContainsKey((stageId, attemptId)) ? Stage(stageId, attemptId) : null;
         foreach (var (name, value) in metrics)
         {
             executor.AddPeak(name, value);

@@ -11,6 +11,9 @@ namespace SparkOptimizer.Ingest.Streaming;
 internal sealed partial class RunBuilder
 {
     private readonly Dictionary<(int Stage, int Attempt), StageAccumulator> _stages = [];
+
+    // Completed stages are reduced to their final record at once, so memory holds only running stages' sketches.
+    private readonly Dictionary<(int Stage, int Attempt), StageInfo> _finished = [];
     private readonly Dictionary<string, ExecutorAccumulator> _executors = new(StringComparer.Ordinal);
     private readonly Dictionary<int, JobAccumulator> _jobs = [];
     private readonly Dictionary<int, List<int>> _jobsByStage = [];
@@ -81,7 +84,7 @@ internal sealed partial class RunBuilder
     public void WarnFile(string message) => _warnings.Add(new IngestWarning(CurrentFile, null, message));
 
     /// <summary>Handles one event; the reader is positioned before the event object.</summary>
-    public void Handle(ReadOnlySpan<byte> eventName, ref Utf8JsonReader reader)
+    public void Handle(ReadOnlySpan<byte> eventName, ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         if (eventName.SequenceEqual("SparkListenerTaskEnd"u8))
         {
@@ -98,11 +101,11 @@ internal sealed partial class RunBuilder
         }
         else if (eventName.SequenceEqual("SparkListenerStageSubmitted"u8))
         {
-            OnStage(ref reader, completed: false);
+            OnStage(ref reader, completed: false, line);
         }
         else if (eventName.SequenceEqual("SparkListenerStageCompleted"u8))
         {
-            OnStage(ref reader, completed: true);
+            OnStage(ref reader, completed: true, line);
         }
         else if (eventName.SequenceEqual("SparkListenerJobStart"u8))
         {
@@ -182,6 +185,36 @@ internal sealed partial class RunBuilder
         }
 
         return stage;
+    }
+
+    private void Finish(StageAccumulator stage)
+    {
+        var key = (stage.StageId, stage.AttemptId);
+        _finished[key] = stage.Build(JobsOf, _stageSql.TryGetValue(stage.StageId, out var sid) ? sid : null);
+        _stages.Remove(key);
+    }
+
+    /// <summary>A task that ends after its stage completed (a killed speculative copy): counted, not summarised.</summary>
+    private bool AddLateTask(in TaskEndRecord task)
+    {
+        var key = (task.StageId, task.StageAttemptId);
+        if (!_finished.TryGetValue(key, out var info))
+        {
+            return false;
+        }
+
+        var killed = task.Reason == "TaskKilled" || task.Killed;
+        var t = info.Tasks;
+        _finished[key] = info with
+        {
+            Tasks = t with
+            {
+                TaskCount = t.TaskCount + 1,
+                FailedCount = t.FailedCount + (task.Succeeded || killed ? 0 : 1),
+                KilledCount = t.KilledCount + (killed ? 1 : 0),
+            },
+        };
+        return true;
     }
 
     private ExecutorAccumulator Executor(string id)

@@ -6,6 +6,7 @@ namespace SparkOptimizer.Ingest.Streaming;
 internal sealed class StageAccumulator(int stageId, int attemptId)
 {
     private const int TopCount = 5;
+    private static readonly IReadOnlyDictionary<string, int> NoFailures = new Dictionary<string, int>();
     private const int MaxFailureExamples = 5;
     private const int MaxDurationRepresentatives = 4096;
 
@@ -61,6 +62,8 @@ internal sealed class StageAccumulator(int stageId, int attemptId)
     public string? FailureReason { get; set; }
 
     public List<RddInfo> Rdds { get; set; } = [];
+
+    public long? SqlExecutionId { get; set; }
 
     public int TaskCount { get; private set; }
 
@@ -172,12 +175,12 @@ internal sealed class StageAccumulator(int stageId, int attemptId)
             _input.ToDistribution(), _inputRecords.ToDistribution(), _output.ToDistribution(), _outputRecords.ToDistribution(),
             _peakExec.ToDistribution(), _resultSize.ToDistribution(),
             _slowest.Descending(), _largestShuffle.Descending(), _largestInput.Descending(),
-            new Dictionary<string, int>(_failureReasons), _failureExamples.ToArray(),
+            _failureReasons.Count == 0 ? NoFailures : new Dictionary<string, int>(_failureReasons), _failureExamples.ToArray(),
             _duration.Representatives(MaxDurationRepresentatives), _duration.IsExact);
         var jobs = JobIds.Count > 0 ? JobIds.Order().ToArray() : jobsOf(StageId);
         return new StageInfo(
             StageId, AttemptId, Name ?? $"stage {StageId}", Details, NumTasks, ParentIds.ToArray(), jobs,
-            JsonRead.Time(SubmissionTime), JsonRead.Time(CompletionTime), status, FailureReason, sqlExecutionId,
-            Rdds.ToArray(), stats, new MetricPeaks(new Dictionary<string, long>(_peaks)));
+            JsonRead.Time(SubmissionTime), JsonRead.Time(CompletionTime), status, FailureReason, SqlExecutionId ?? sqlExecutionId,
+            Rdds.Count == 0 ? [] : Rdds.ToArray(), stats, MetricPeaks.From(_peaks));
     }
 }

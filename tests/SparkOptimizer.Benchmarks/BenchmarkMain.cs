@@ -1,0 +1,33 @@
+namespace SparkOptimizer.Benchmarks;
+
+/// <summary>
+/// Plain benchmark harness (Stopwatch, child processes for clean peak-RSS figures); see docs/benchmarks.md.
+///   parser FILE        tokenizer floor and engine throughput on FILE, each in its own process, plus peak RSS
+///   floor FILE         (child) Utf8JsonReader pass that only tokenises every line
+///   engine FILE        (child) the full EventLogReader pass
+/// </summary>
+public static class BenchmarkMain
+{
+    public static int Run(string[] args)
+    {
+        if (args.Length < 1)
+        {
+            Console.Error.WriteLine("usage: parser FILE | floor FILE | engine FILE");
+            return 2;
+        }
+
+        return args[0] switch
+        {
+            "parser" when args.Length >= 2 => ParserBenchmark.Compare(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3),
+            "floor" when args.Length >= 2 => ParserBenchmark.Floor(args[1]),
+            "engine" when args.Length >= 2 => ParserBenchmark.Engine(args[1]),
+            _ => Usage(),
+        };
+    }
+
+    private static int Usage()
+    {
+        Console.Error.WriteLine("usage: parser FILE [REPEATS] | floor FILE | engine FILE");
+        return 2;
+    }
+}
