@@ -70,7 +70,7 @@ public sealed class DynamicAllocationAnalyzer : IAnalyzer
         {
             new("dynamicAllocation.idleShare", idleShare, "ratio", $"Executors: {Fmt.Pct(idleShare)} of executor core time without a task ({facts.Executors.Count} executors, {Fmt.D(facts.ExecutorHours)} executor-hours)"),
         };
-        evidence.AddRange(perExecutor.OrderByDescending(x => x.Idle).Take(3).Select(x => new Evidence("dynamicAllocation.executorIdleShare", x.Idle, "ratio",
+        evidence.AddRange(perExecutor.Where(x => x.Span.LifetimeMs >= facts.WallMs / 10).OrderByDescending(x => x.Idle).Take(3).Select(x => new Evidence("dynamicAllocation.executorIdleShare", x.Idle, "ratio",
             $"Executor {x.Span.Executor.Id}: idle {Fmt.Pct(x.Idle)} of its {Fmt.Ms(x.Span.LifetimeMs)} life", ExecutorId: x.Span.Executor.Id)));
         var recs = new List<Recommendation>();
         if (!facts.DynamicAllocation)

@@ -66,11 +66,25 @@ public sealed class GcAnalyzer : IAnalyzer
         var key = facts.LocalMode ? "spark.driver.memory" : "spark.executor.memory";
         var to = new Model.ByteSize(Math.Max(heap + Model.ByteSize.GiB, (long)(heap * 1.5)));
         var why = $"GC takes {Fmt.Pct(share)} of executor time with {Fmt.Bytes(heap / (double)Math.Max(1, facts.ExecutorCores))} of heap per core";
-        var recs = new List<Recommendation>
+        var recs = new List<Recommendation>();
+        var perCore = heap / (double)Math.Max(1, facts.ExecutorCores);
+        var cached = run.Stages.SelectMany(s => s.Rdds).Where(r => r.IsCached).GroupBy(r => r.Id).Sum(g => g.Max(r => r.MemorySize));
+        if (perCore < 8.0 * Model.ByteSize.GiB)
         {
-            new(RecommendationKind.Resource, $"Increase {key} from {new Model.ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
-                new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { StageIds = stages.Select(s => s.Stage.StageId).ToArray(), Priority = severity }),
-        };
+            recs.Add(new(RecommendationKind.Resource, $"Increase {key} from {new Model.ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
+                new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { StageIds = stages.Select(s => s.Stage.StageId).ToArray(), Priority = severity }));
+        }
+        else
+        {
+            // A big heap per core that still collects a lot is churn or a full old generation, not a small heap.
+            evidence.Add(new Evidence("gc.heapPerCore", perCore, "bytes", $"Heap per core: {Fmt.Bytes(perCore)}: already large, so more heap is not the lever"));
+        }
+
+        if (cached > 0.25 * heap * Math.Max(1, facts.Executors.Count))
+        {
+            evidence.Add(new Evidence("gc.cachedBytes", cached, "bytes", $"Cached in memory: {Fmt.Bytes(cached)} of deserialized objects the collector must trace"));
+            recs.Add(new Recommendation(RecommendationKind.Code, "Cache serialized (persist(StorageLevel.MEMORY_ONLY_SER) or MEMORY_AND_DISK_SER) or unpersist caches no longer needed: fewer live objects for the GC"));
+        }
         var javaOptions = run.Environment.Get("spark.executor.extraJavaOptions") ?? string.Empty;
         if (run.Environment.JavaVersion?.StartsWith("1.8", StringComparison.Ordinal) == true && !javaOptions.Contains("GC", StringComparison.Ordinal) && !facts.LocalMode)
         {

@@ -18,7 +18,7 @@ public sealed class IoAnalyzer : IAnalyzer
             if (input.Sum > 0 && tasks >= t.Value("io.minInputTasks") && tasks >= 4 * cores)
             {
                 var mib = input.Mean / ByteSize.MiB;
-                var severity = t.Rate("io.inputMiBPerTask", mib);
+                var severity = Cap(t.Rate("io.inputMiBPerTask", mib), input.Sum);
                 if (severity > Severity.None)
                 {
                     yield return SmallInput(context, stage, severity);
@@ -30,7 +30,7 @@ public sealed class IoAnalyzer : IAnalyzer
             if (output.Sum > 0 && writers >= t.Value("io.minOutputTasks"))
             {
                 var mib = output.Sum / (double)writers / ByteSize.MiB;
-                var severity = t.Rate("io.outputMiBPerTask", mib);
+                var severity = Cap(t.Rate("io.outputMiBPerTask", mib), output.Sum);
                 if (severity > Severity.None)
                 {
                     yield return SmallOutput(context, stage, writers, severity);
@@ -58,6 +58,11 @@ public sealed class IoAnalyzer : IAnalyzer
         }
     }
 
+    /// <summary>Small files cost per file, but a small total costs little however it is split: cap by the bytes involved.</summary>
+    private static Severity Cap(Severity severity, long totalBytes) =>
+        totalBytes < 128 * ByteSize.MiB ? SeverityScale.Min(severity, Severity.Low)
+        : totalBytes < ByteSize.GiB ? SeverityScale.Min(severity, Severity.Moderate) : severity;
+
     private static long CountZero(Distribution d) => d.P75 == 0 ? (long)(d.Count * 0.75) : d.P50 == 0 ? d.Count / 2 : d.P25 == 0 ? d.Count / 4 : 0;
 
     private static Finding SmallInput(AnalysisContext context, StageInfo stage, Severity severity)
@@ -79,7 +84,7 @@ public sealed class IoAnalyzer : IAnalyzer
         return new Finding(
             $"io-small-files-stage-{stage.StageId}-{stage.AttemptId}", "io", severity, "Small Input Files", [stage.StageId], evidence,
             "Each task opens and reads a tiny slice: file-open, listing and per-task costs dominate the actual reading.",
-            [new Recommendation(RecommendationKind.Code, $"Compact the input of stage {stage.StageId} into ~{files} files of ~{target} MiB (a periodic compaction job, or coalesce/repartition where it is written)") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId }])
+            [new Recommendation(RecommendationKind.Code, $"Compact the input of stage {stage.StageId} into ~{files} file(s) of ~{target} MiB (a periodic compaction job, or coalesce/repartition where it is written)") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId }])
         {
             WhatWouldNotHelp = "More executors: the cost is per file and per task.",
             ExpectedImprovement = $"Next run: stage {stage.StageId} runs ~{files} tasks instead of {stage.Tasks.SucceededCount}",
@@ -99,7 +104,7 @@ public sealed class IoAnalyzer : IAnalyzer
             [new Recommendation(RecommendationKind.Code, $"Repartition before the write to ~{files} partitions (df.repartition({files}) or coalesce({files})) so each file is ~{target} MiB") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId, SqlNode = write?.SimpleString }])
         {
             WhatWouldNotHelp = "Changing executor size: the file count follows the task count of the writing stage.",
-            ExpectedImprovement = $"Next run: stage {stage.StageId} writes ~{files} files of ~{target} MiB",
+            ExpectedImprovement = $"Next run: stage {stage.StageId} writes ~{files} file(s) of ~{target} MiB",
         };
     }
 }

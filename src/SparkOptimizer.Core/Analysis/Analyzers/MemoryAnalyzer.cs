@@ -113,7 +113,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
 
     private static Finding Underused(AnalysisContext context, string key, long heap, long peak, ObservedMemory observed, double share, Severity severity)
     {
-        var floor = new ByteSize(RoundUp((long)(peak * (1 + context.Thresholds.Value("memory.buffer")))));
+        var floor = new ByteSize(Math.Max(ByteSize.GiB, RoundUp((long)(peak * (1 + context.Thresholds.Value("memory.buffer"))))));
         return new Finding(
             "memory-underused", "memory", severity, "Over-provisioned Executor Memory", [],
             [new Evidence("memory.heapUsedShare", share, "ratio", $"Executor memory: {Fmt.Pct(share)} utilized at peak (JVM heap {Fmt.Bytes(peak)} of {Fmt.Bytes(heap)} on executor {observed.PeakHeapExecutor})", ExecutorId: observed.PeakHeapExecutor)],
