@@ -62,6 +62,8 @@ public sealed record CriticalPath(long WallMs, long DriverOnlyMs, long LongestGa
             path += inJob.Select(id => Longest(id, 0)).DefaultIfEmpty(0).Max();
         }
 
+        // Jobs that overlap (notebooks, concurrent actions) would make the sum of job paths exceed the time stages really ran.
+        path = Math.Min(path, covered);
         var ideal = driverOnly + (long)(run.Totals.TaskDurationMs / (double)Math.Max(1, facts.PeakCores));
         return new CriticalPath(facts.WallMs, driverOnly, longestGap, gapStart, driverOnly + path, ideal);
     }

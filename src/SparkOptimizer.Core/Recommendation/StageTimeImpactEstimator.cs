@@ -33,6 +33,12 @@ public sealed class StageTimeImpactEstimator : IImpactEstimator
         }
 
         var fraction = saved / (double)duration;
+        if (fraction < 0.05)
+        {
+            // Below 5 % the estimate is inside the run-to-run noise: say nothing rather than a false figure.
+            return null;
+        }
+
         return new ImpactEstimate(
             $"{Fmt.Pct(fraction)} faster stage {stage.StageId} execution ({Fmt.Ms(duration)} -> ~{Fmt.Ms(duration - saved)})",
             fraction, saved, "estimated from the stage's own task times");

@@ -28,7 +28,7 @@ public static class ReportText
         var u = report.Usage;
         var shape = u.LocalMode
             ? $"local mode, {u.CoresPerExecutor} cores, {Fmt.Bytes(u.HeapBytesPerExecutor)} heap"
-            : $"{u.Executors} executor{(u.Executors == 1 ? string.Empty : "s")} x {u.CoresPerExecutor} cores x {Fmt.Bytes(u.HeapBytesPerExecutor)} heap";
+            : $"{u.Executors} executor{(u.Executors == 1 ? string.Empty : "s")} x {u.CoresPerExecutor} core{(u.CoresPerExecutor == 1 ? string.Empty : "s")} x {Fmt.Bytes(u.HeapBytesPerExecutor)} heap";
         if (report.Cost is { } c)
         {
             yield return $"Current: {c.CurrentShape} = {c.Format(c.CurrentPerRun)}/run ({c.PriceSource}, {c.PriceDate:yyyy-MM-dd})";

@@ -69,7 +69,14 @@ public sealed class GcAnalyzer : IAnalyzer
         var recs = new List<Recommendation>();
         var perCore = heap / (double)Math.Max(1, facts.ExecutorCores);
         var cached = run.Stages.SelectMany(s => s.Rdds).Where(r => r.IsCached).GroupBy(r => r.Id).Sum(g => g.Max(r => r.MemorySize));
-        if (perCore < 8.0 * Model.ByteSize.GiB)
+        var peak = ObservedMemory.From(facts, run).PeakHeapBytes;
+        var peakShare = peak is { } ph ? ph / (double)heap : (double?)null;
+        if (peakShare is { } used && used < 0.7)
+        {
+            // The heap never filled: collections come from allocation churn, and a bigger heap would only be paid for.
+            evidence.Add(new Evidence("gc.peakHeapShare", used, "ratio", $"Peak JVM heap: only {Fmt.Pct(used)} of {Fmt.Bytes(heap)}: the heap is not too small, objects are short-lived churn"));
+        }
+        else if (perCore < 8.0 * Model.ByteSize.GiB)
         {
             recs.Add(new(RecommendationKind.Resource, $"Increase {key} from {new Model.ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
                 new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { StageIds = stages.Select(s => s.Stage.StageId).ToArray(), Priority = severity }));
@@ -85,6 +92,11 @@ public sealed class GcAnalyzer : IAnalyzer
             evidence.Add(new Evidence("gc.cachedBytes", cached, "bytes", $"Cached in memory: {Fmt.Bytes(cached)} of deserialized objects the collector must trace"));
             recs.Add(new Recommendation(RecommendationKind.Code, "Cache serialized (persist(StorageLevel.MEMORY_ONLY_SER) or MEMORY_AND_DISK_SER) or unpersist caches no longer needed: fewer live objects for the GC"));
         }
+        if (recs.Count == 0)
+        {
+            recs.Add(new Recommendation(RecommendationKind.Code, "Cut allocation churn in the GC-heavy stages: avoid per-row object creation in UDFs and RDD lambdas (use built-in functions), and prefer DataFrame operations over RDD ones"));
+        }
+
         var javaOptions = run.Environment.Get("spark.executor.extraJavaOptions") ?? string.Empty;
         if (run.Environment.JavaVersion?.StartsWith("1.8", StringComparison.Ordinal) == true && !javaOptions.Contains("GC", StringComparison.Ordinal) && !facts.LocalMode)
         {

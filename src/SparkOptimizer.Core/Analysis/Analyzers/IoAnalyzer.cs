@@ -11,6 +11,8 @@ public sealed class IoAnalyzer : IAnalyzer
     {
         var t = context.Thresholds;
         var cores = Math.Max(1, context.Facts.PeakCores);
+        var smallInputs = new List<Finding>();
+        var smallOutputs = new List<Finding>();
         foreach (var stage in context.StagesWithTasks)
         {
             var input = stage.Tasks.InputBytes;
@@ -21,7 +23,7 @@ public sealed class IoAnalyzer : IAnalyzer
                 var severity = Cap(t.Rate("io.inputMiBPerTask", mib), input.Sum);
                 if (severity > Severity.None)
                 {
-                    yield return SmallInput(context, stage, severity);
+                    smallInputs.Add(SmallInput(context, stage, severity));
                 }
             }
 
@@ -33,9 +35,19 @@ public sealed class IoAnalyzer : IAnalyzer
                 var severity = Cap(t.Rate("io.outputMiBPerTask", mib), output.Sum);
                 if (severity > Severity.None)
                 {
-                    yield return SmallOutput(context, stage, writers, severity);
+                    smallOutputs.Add(SmallOutput(context, stage, writers, severity));
                 }
             }
+        }
+
+        if (FindingMerger.Merge("io-small-files", smallInputs) is { } smallInput)
+        {
+            yield return smallInput;
+        }
+
+        if (FindingMerger.Merge("io-small-output", smallOutputs) is { } output2)
+        {
+            yield return output2;
         }
 
         foreach (var group in ScanNode.All(context.Run).Where(s => s.IsRowFormat).GroupBy(s => s.Format.ToUpperInvariant()))
@@ -46,7 +58,7 @@ public sealed class IoAnalyzer : IAnalyzer
             var first = group.First();
             yield return new Finding(
                 $"io-row-format-{group.Key.ToLowerInvariant()}", "io", severity, $"Row Format Input ({group.Key})", [],
-                group.Take(5).Select(s => new Evidence("io.rowFormatBytes", s.BytesRead ?? 0, "bytes",
+                group.DistinctBy(s => (s.ExecutionId, s.Location)).Take(5).Select(s => new Evidence("io.rowFormatBytes", s.BytesRead ?? 0, "bytes",
                     $"SQL query {s.ExecutionId}: {s.Node.NodeName.Trim()} reads {group.Key}" + (s.BytesRead is { } b ? $", {Fmt.Bytes(b)}" : string.Empty) + (s.FilesRead is { } n ? $" in {Fmt.N(n)} files" : string.Empty) + (s.Location is { } l ? $" from {l}" : string.Empty))).ToArray(),
                 $"{group.Key} is parsed row by row as text on every read, with no column pruning, no predicate pushdown and no statistics; Parquet or ORC read only the columns and row groups a query needs.",
                 [new Recommendation(RecommendationKind.Code, $"Convert the {group.Key} input to Parquet (or Delta/Iceberg) once, and read that", null, "Typically 3-10x less bytes read and faster scans")

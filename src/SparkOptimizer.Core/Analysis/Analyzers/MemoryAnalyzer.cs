@@ -71,7 +71,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
     {
         var run = context.Run;
         var gcShare = run.Totals.ExecutorRunTimeMs > 0 ? run.Totals.GcTimeMs / (double)run.Totals.ExecutorRunTimeMs : 0;
-        var to = new ByteSize(RoundUp(Math.Max((long)(peak * (1 + context.Thresholds.Value("memory.buffer")) / 0.8), heap + ByteSize.GiB)));
+        var to = new ByteSize(RoundUp(Math.Max((long)(peak * (1 + context.Thresholds.Value("memory.buffer")) / 0.8), (long)(heap * 1.25))));
         var why = $"peak heap {Fmt.Bytes(peak)} is {Fmt.Pct(share)} of {Fmt.Bytes(heap)}";
         return new Finding(
             "memory-heap", "memory", severity, "Memory Pressure", [],

@@ -15,14 +15,14 @@ public sealed class ParallelismAnalyzer : IAnalyzer
             yield return idle;
         }
 
-        foreach (var finding in TooFewTasks(context))
+        if (FindingMerger.Merge("parallelism-few-tasks", TooFewTasks(context)) is { } few)
         {
-            yield return finding;
+            yield return few;
         }
 
-        foreach (var finding in TinyTasks(context))
+        if (FindingMerger.Merge("parallelism-tiny-tasks", TinyTasks(context)) is { } tiny)
         {
-            yield return finding;
+            yield return tiny;
         }
     }
 
