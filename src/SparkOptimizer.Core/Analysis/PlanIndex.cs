@@ -50,8 +50,11 @@ public sealed partial class PlanIndex
         var s = node.SimpleString;
         if (name.Contains("Join", StringComparison.Ordinal) && !name.Contains("NestedLoop", StringComparison.Ordinal) && !name.Contains("Cartesian", StringComparison.Ordinal))
         {
-            var groups = BracketGroups(s, 2);
-            var keys = groups.SelectMany(SplitTopLevel).Select(Clean).Where(k => k.Length > 0).Distinct(StringComparer.Ordinal).ToArray();
+            // Left keys pair with right keys: "a = b" when the sides name them differently.
+            var groups = BracketGroups(s, 2).Select(g => SplitTopLevel(g).Select(Clean).Where(k => k.Length > 0).ToArray()).ToArray();
+            var left = groups.ElementAtOrDefault(0) ?? [];
+            var right = groups.ElementAtOrDefault(1) ?? [];
+            var keys = left.Select((k, i) => i < right.Length && right[i] != k ? $"{k} = {right[i]}" : k).Distinct(StringComparer.Ordinal).ToArray();
             return new PlanKey(executionId, name, keys, s);
         }
 

@@ -6,8 +6,9 @@ namespace SparkOptimizer.Tests.Analysis;
 public sealed class PlanIndexTests
 {
     [Theory]
-    [InlineData("SortMergeJoin", "SortMergeJoin [customer_id#12], [id#14L], Inner", "customer_id, id")]
-    [InlineData("SortMergeJoin", "SortMergeJoin [a#1, cast(b#2 as bigint)], [c#3, d#4], LeftOuter", "a, cast(b as bigint), c, d")]
+    [InlineData("SortMergeJoin", "SortMergeJoin [customer_id#12], [id#14L], Inner", "customer_id = id")]
+    [InlineData("SortMergeJoin", "SortMergeJoin [a#1, cast(b#2 as bigint)], [c#3, d#4], LeftOuter", "a = c, cast(b as bigint) = d")]
+    [InlineData("SortMergeJoin", "SortMergeJoin [k#1], [k#9], Inner", "k")]
     [InlineData("HashAggregate", "HashAggregate(keys=[col1#1], functions=[sum(col2#2)])", "col1")]
     [InlineData("HashAggregate", "HashAggregate(keys=[], functions=[count(1)])", "")]
     public void Parse_PlanNodeSimpleString_ReturnsKeysWithoutExpressionIds(string name, string simple, string keys)

@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Codecs;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Tests.Analysis;
 
 /// <summary>
-/// Copies a real plain-JSON event log, changing some SparkListenerTaskEnd events of one stage, so a test can plant skew, spill,
+/// Copies a real event log (decoding its codec) as plain JSON lines, changing some SparkListenerTaskEnd events of one stage, so a test can plant skew, spill,
 /// memory pressure or GC into a run that really happened and check the analyzers find exactly that.
 /// </summary>
 internal static class PlantedLog
@@ -15,7 +16,9 @@ internal static class PlantedLog
     {
         var ordinal = 0;
         using var writer = new StreamWriter(target);
-        foreach (var line in File.ReadLines(source))
+        using var raw = File.OpenRead(source);
+        using var decoded = new StreamReader(CodecStreams.OpenDecompressing(raw, source));
+        while (decoded.ReadLine() is { } line)
         {
             JsonObject? node = null;
             try

@@ -42,7 +42,15 @@ internal static class SkewFinding
         var keys = context.Plans.ShuffleKeys(stage);
         var recs = new List<Recommendation>();
         var execution = context.Plans.ExecutionOf(stage);
-        if (dataSkew)
+        if (dataSkew && shape.BytesMetric == "input")
+        {
+            // Uneven input splits are a file-layout problem: no key to salt, the files themselves are lopsided.
+            recs.Add(new Recommendation(
+                RecommendationKind.Code,
+                $"Even out the input of stage {stage.StageId}: its largest split is {Fmt.Bytes(shape.Bytes.Max)} against a median of {Fmt.Bytes(shape.Bytes.P50)}; rewrite the source into evenly sized files, or repartition(n) right after the read so later stages are balanced")
+            { StageId = stage.StageId, SqlExecutionId = execution?.Id });
+        }
+        else if (dataSkew)
         {
             AddKeyHints(recs, stage, keys);
             AddAqeSkewJoin(context, recs, stage, shape, keys, severity);
@@ -56,7 +64,9 @@ internal static class SkewFinding
         }
 
         var kind = dataSkew ? "Data Skew Detected" : "Task Time Skew (data evenly spread)";
-        var explanation = dataSkew
+        var explanation = dataSkew && shape.BytesMetric == "input"
+            ? $"A few tasks of stage {stage.StageId} read most of the input because the input files (or their splits) are very uneven, so the stage waits for them while the other cores sit idle."
+            : dataSkew
             ? $"A few tasks of stage {stage.StageId} get most of the {shape.BytesMetric} data, so the stage waits for them while the other cores sit idle. The cause is a hot key (or hot file range), not a lack of partitions."
             : $"A few tasks of stage {stage.StageId} take {Fmt.X(ratio)} the median time although they read about as much data as the others: their records are costlier, so the stage waits on them.";
         return new Finding(
