@@ -1,4 +1,13 @@
 namespace SparkOptimizer.Analysis;
 
 /// <summary>What to do about a finding: a configuration change, or a code hint where conf cannot help.</summary>
-public sealed record Recommendation(RecommendationKind Kind, string Text, ConfigChange? Change = null, string? ExpectedImprovement = null);
+public sealed record Recommendation(RecommendationKind Kind, string Text, ConfigChange? Change = null, string? ExpectedImprovement = null)
+{
+    /// <summary>The stage a code hint concerns.</summary>
+    public int? StageId { get; init; }
+
+    /// <summary>The SQL execution and plan node (its simpleString) a code hint concerns.</summary>
+    public long? SqlExecutionId { get; init; }
+
+    public string? SqlNode { get; init; }
+}

@@ -1,3 +1,4 @@
+using SparkOptimizer.Analysis.Analyzers;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis;
@@ -5,7 +6,28 @@ namespace SparkOptimizer.Analysis;
 /// <summary>Runs every analyzer over a run, each isolated, and collects findings and failures.</summary>
 public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
 {
-    public static IReadOnlyList<IAnalyzer> DefaultAnalyzers { get; } = [];
+    public static IReadOnlyList<IAnalyzer> DefaultAnalyzers { get; } =
+    [
+        new SkewAnalyzer(),
+        new SpillAnalyzer(),
+        new GcAnalyzer(),
+        new MemoryAnalyzer(),
+        new ParallelismAnalyzer(),
+        new ShuffleAnalyzer(),
+        new IoAnalyzer(),
+        new CachingAnalyzer(),
+        new JoinAnalyzer(),
+        new FailureAnalyzer(),
+        new DriverTimeAnalyzer(),
+        new SpeculationAnalyzer(),
+        new DynamicAllocationAnalyzer(),
+        new SerializerAnalyzer(),
+    ];
+
+    public RunAnalyzer()
+        : this(DefaultAnalyzers)
+    {
+    }
 
     public (IReadOnlyList<Finding> Findings, IReadOnlyList<string> Warnings) Analyze(SparkRun run, Thresholds thresholds)
     {
@@ -16,7 +38,8 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         {
             try
             {
-                findings.AddRange(analyzer.Analyze(context));
+                // Materialise inside the try: analyzers yield lazily, so a throw would otherwise escape later.
+                findings.AddRange(analyzer.Analyze(context).ToList());
             }
 #pragma warning disable CA1031 // one failing analyzer must not sink the report
             catch (Exception ex)

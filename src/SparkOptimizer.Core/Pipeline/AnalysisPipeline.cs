@@ -1,21 +1,43 @@
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Model;
+using SparkOptimizer.Recommendation;
 using SparkOptimizer.Reporting;
 
 namespace SparkOptimizer.Pipeline;
 
 /// <summary>Read, analyse, recommend: the whole engine behind the CLI, the operator and the dashboard.</summary>
-public sealed class AnalysisPipeline(string? thresholdsFile = null, EventLogReadOptions? readOptions = null)
+public sealed class AnalysisPipeline
 {
-    private readonly EventLogReader _reader = new(readOptions);
-    private readonly Thresholds _thresholds = thresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(thresholdsFile);
+    private readonly EventLogReader _reader;
+    private readonly Thresholds _thresholds;
+    private readonly IImpactEstimator? _estimator;
+    private readonly RecommendationOptions _options;
 
-    public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default)
+    public AnalysisPipeline(string? thresholdsFile = null, EventLogReadOptions? readOptions = null)
+        : this(thresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(thresholdsFile), readOptions)
     {
-        var run = _reader.Read(input, cancellationToken);
+    }
+
+    public AnalysisPipeline(Thresholds thresholds, EventLogReadOptions? readOptions = null, IImpactEstimator? estimator = null, RecommendationOptions? options = null)
+    {
+        _reader = new EventLogReader(readOptions);
+        _thresholds = thresholds;
+        _estimator = estimator;
+        _options = options ?? RecommendationOptions.Default;
+    }
+
+    public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default) => Analyze(_reader.Read(input, cancellationToken));
+
+    /// <summary>Analyse a run already read (the operator and tests build runs themselves).</summary>
+    public RunReport Analyze(SparkRun run)
+    {
         var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(run, _thresholds);
-        var changes = findings.SelectMany(f => f.Recommendations).Select(r => r.Change).OfType<ConfigChange>()
-            .GroupBy(c => c.Key, StringComparer.Ordinal).Select(g => g.First()).ToArray();
-        return new RunReport(run, findings, changes, warnings);
+        var result = new Recommender(_thresholds, _estimator, _options).Recommend(run, findings);
+        return new RunReport(run, result.Findings, result.Changes, warnings)
+        {
+            Sizing = result.Sizing,
+            RecommendationNotes = result.Notes,
+        };
     }
 }

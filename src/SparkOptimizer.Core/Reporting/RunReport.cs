@@ -1,5 +1,6 @@
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Model;
+using SparkOptimizer.Recommendation;
 
 namespace SparkOptimizer.Reporting;
 
@@ -10,4 +11,16 @@ public sealed record RunReport(SparkRun Run, IReadOnlyList<Finding> Findings, IR
 
     /// <summary>Display name of the job: the application name, else its id, else the file.</summary>
     public string JobName => Run.Application.Name ?? Run.Application.Id ?? Path.GetFileName(Run.Source.Path);
+
+    /// <summary>Executor-hours and core-hours from the run's executor lifetimes.</summary>
+    public ResourceUsage Usage { get; init; } = ResourceUsage.From(Run);
+
+    /// <summary>Money, when a price book priced the run; null means "no price known" and the writers say so.</summary>
+    public ReportCost? Cost { get; init; }
+
+    /// <summary>Executor memory x cores x count as solved together, when the recommender ran.</summary>
+    public ExecutorSizing? Sizing { get; init; }
+
+    /// <summary>What the recommender withheld or merged, and why (skew gate, conflicts, validator).</summary>
+    public IReadOnlyList<string> RecommendationNotes { get; init; } = [];
 }

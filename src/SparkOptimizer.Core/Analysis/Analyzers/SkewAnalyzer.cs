@@ -1,0 +1,41 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Analysis.Analyzers;
+
+/// <summary>
+/// Task skew per stage: slowest against median task time, and largest against median bytes (shuffle read, else input).
+/// Names the share of data in the top tasks and, from the SQL plan, the join or aggregate key to salt. Never asks for more partitions.
+/// </summary>
+public sealed class SkewAnalyzer : IAnalyzer
+{
+    public string Id => "skew";
+
+    public IEnumerable<Finding> Analyze(AnalysisContext context)
+    {
+        var t = context.Thresholds;
+        foreach (var stage in context.StagesWithTasks)
+        {
+            var d = stage.Tasks.DurationMs;
+            if (d.Count < t.Value("skew.minTasks"))
+            {
+                continue;
+            }
+
+            var shape = SkewShape.Of(stage, t.Value("skew.dataExplainedRatio"));
+            var ratio = d.Max / (double)Math.Max(1, d.P50);
+            var timeSeverity = d.Max >= t.Value("skew.minMaxTaskMs")
+                ? SeverityScale.Min(t.Rate("skew.durationRatio", ratio), t.Rate("skew.excessSeconds", (d.Max - d.P50) / 1000.0))
+                : Severity.None;
+            var bytesSeverity = shape.Bytes.Max >= t.Value("skew.minMaxTaskBytes") ? t.Rate("skew.bytesRatio", shape.BytesRatio) : Severity.None;
+
+            // Time is the cost; bytes without slow tasks are only a warning sign.
+            var severity = timeSeverity > Severity.None ? timeSeverity : SeverityScale.Min(bytesSeverity, Severity.Low);
+            if (severity == Severity.None)
+            {
+                continue;
+            }
+
+            yield return SkewFinding.Build(context, stage, shape, ratio, severity, timeSeverity > Severity.None);
+        }
+    }
+}

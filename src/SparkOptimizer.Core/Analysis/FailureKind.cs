@@ -1,0 +1,14 @@
+namespace SparkOptimizer.Analysis;
+
+/// <summary>Why a task or executor failed, in the classes that decide the lever: memory (JVM or container), infrastructure, shuffle loss, code.</summary>
+public enum FailureKind
+{
+    Unknown,
+    JvmOutOfMemory,
+    ContainerKilled,
+    Infrastructure,
+    ExecutorLost,
+    ShuffleFetch,
+    Application,
+    Killed,
+}

@@ -1,0 +1,29 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Analysis;
+
+/// <summary>Partition counts from bytes: enough partitions for the target size, rounded up to whole waves of the run's cores.</summary>
+public static class PartitionMath
+{
+    public static int ForBytes(long bytes, double targetMiB, int cores)
+    {
+        var n = (long)Math.Ceiling(bytes / (targetMiB * ByteSize.MiB));
+        return RoundToCores(n, cores);
+    }
+
+    public static int RoundToCores(long partitions, int cores)
+    {
+        var c = Math.Max(1, cores);
+        var n = Math.Max(partitions, c);
+        n = (n + c - 1) / c * c;
+        return (int)Math.Min(n, 100_000);
+    }
+
+    /// <summary>The conf key that sets a stage's partition count: SQL shuffles, RDD shuffles, or file scans.</summary>
+    public static string KeyFor(StageInfo stage) =>
+        stage.Tasks.ShuffleReadBytes.Sum > 0
+            ? stage.SqlExecutionId is null ? "spark.default.parallelism" : "spark.sql.shuffle.partitions"
+            : "spark.sql.files.maxPartitionBytes";
+
+    public static int CurrentShufflePartitions(SparkEnvironment env) => env.GetInt("spark.sql.shuffle.partitions") ?? 200;
+}

@@ -1,0 +1,93 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Recommendation;
+
+/// <summary>
+/// Solves executor memory, overhead, cores and count together, so the changes do not fight: memory per core is kept when cores grow,
+/// total cores are kept when the executor shape changes, and memory never goes below what the run was seen to need
+/// (peak heap x (1 + buffer) for the heap, peak RSS x (1 + buffer) for the container). Decreases only when allowed and no memory failure was seen.
+/// </summary>
+public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = false)
+{
+    private const long HeapStep = 512 * ByteSize.MiB;
+    private const long OverheadStep = 128 * ByteSize.MiB;
+    private const long MinOverhead = 384 * ByteSize.MiB;
+
+    public ExecutorSizing Size(ExecutorObservation observed, ExecutorDemand demand)
+    {
+        var current = observed.Current;
+        var notes = new List<string>();
+        var heapFloor = observed.PeakHeapBytes is { } ph ? (long)Math.Ceiling(ph * (1 + buffer)) : 0;
+        var containerFloor = observed.PeakRssBytes is { } pr ? (long)Math.Ceiling(pr * (1 + buffer)) : 0;
+        var mayDecrease = allowDecrease && !observed.MemoryFailureSeen;
+
+        var cores = observed.LocalMode ? current.Cores : Math.Max(1, demand.Cores ?? current.Cores);
+        var heapWanted = demand.HeapAtLeast ?? current.HeapBytes;
+        if (mayDecrease && demand.HeapTarget is { } target && demand.HeapAtLeast is null)
+        {
+            heapWanted = target;
+        }
+
+        if (cores > current.Cores && current.Cores > 0)
+        {
+            // More cores share one heap: keep the heap per core.
+            heapWanted = Math.Max(heapWanted, current.HeapBytes / current.Cores * cores);
+            notes.Add($"heap per core kept at {ByteSize.Format(current.HeapBytes / current.Cores)} for {cores} cores");
+        }
+
+        if (!mayDecrease)
+        {
+            heapWanted = Math.Max(heapWanted, current.HeapBytes);
+        }
+
+        if (heapFloor > heapWanted)
+        {
+            notes.Add($"heap held at or above the observed peak x {1 + buffer:0.0#} ({ByteSize.Format(heapFloor)})");
+        }
+
+        var heap = Math.Max(heapWanted, heapFloor);
+        heap = heap == current.HeapBytes ? heap : RoundUp(heap, HeapStep);
+
+        var overhead = current.OverheadBytes;
+        if (!observed.LocalMode)
+        {
+            var defaultOverhead = Math.Max(MinOverhead, heap / 10);
+            var overheadWanted = Math.Max(demand.OverheadAtLeast ?? 0, observed.OverheadExplicit ? current.OverheadBytes : defaultOverhead);
+            if (!mayDecrease)
+            {
+                overheadWanted = Math.Max(overheadWanted, current.OverheadBytes);
+            }
+
+            var containerNeed = containerFloor - heap - observed.OffHeapBytes - observed.PySparkBytes;
+            if (containerNeed > overheadWanted)
+            {
+                notes.Add($"overhead raised so the container holds the observed peak RSS x {1 + buffer:0.0#} ({ByteSize.Format(containerFloor)})");
+                overheadWanted = containerNeed;
+            }
+
+            overhead = overheadWanted == current.OverheadBytes ? overheadWanted : RoundUp(overheadWanted, OverheadStep);
+        }
+
+        int? instances = current.Instances;
+        if (!observed.LocalMode)
+        {
+            if (demand.Instances is { } wanted)
+            {
+                instances = Math.Max(1, wanted);
+            }
+            else if (cores != current.Cores && current.Instances is { } n)
+            {
+                // Keep the run's total cores when the executor shape changes.
+                instances = Math.Max(1, (int)Math.Ceiling(n * current.Cores / (double)cores));
+                notes.Add($"instances {n} -> {instances} to keep {n * current.Cores} cores");
+            }
+        }
+
+        return new ExecutorSizing(current, new ExecutorShape(heap, overhead, cores, instances), heapFloor, containerFloor, notes);
+    }
+
+    /// <summary>Overhead Spark would pick by itself for a heap (max(384 MiB, 10 %)).</summary>
+    public static long DefaultOverhead(long heap) => Math.Max(MinOverhead, heap / 10);
+
+    private static long RoundUp(long bytes, long step) => (bytes + step - 1) / step * step;
+}

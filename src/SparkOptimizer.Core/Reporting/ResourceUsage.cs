@@ -1,0 +1,24 @@
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Reporting;
+
+/// <summary>What the run held and used, from its own executor lifetimes: the figures to show where no price is known.</summary>
+public sealed record ResourceUsage(int Executors, int CoresPerExecutor, long HeapBytesPerExecutor, double ExecutorHours, double CoreHours, double BusyCoreHours, long WallMs, bool LocalMode)
+{
+    public double BusyShare => CoreHours <= 0 ? 0 : Math.Min(1, BusyCoreHours / CoreHours);
+
+    public static ResourceUsage From(SparkRun run)
+    {
+        var facts = RunFacts.From(run);
+        return new ResourceUsage(
+            facts.Executors.Count,
+            facts.ExecutorCores,
+            facts.LocalMode ? facts.DriverMemoryBytes : facts.ExecutorMemoryBytes,
+            facts.ExecutorHours,
+            facts.CoreHours,
+            run.Totals.TaskDurationMs / 3_600_000.0,
+            facts.WallMs,
+            facts.LocalMode);
+    }
+}
