@@ -20,7 +20,7 @@ internal static class ReplayEngine
         var jobLastStage = new long[jobs.Length];
         var jobDone = new bool[jobs.Length];
         var jobEnd = new long[jobs.Length];
-        var prefixShift = new long[jobs.Length + 1];
+        var prefixEnd = new long[jobs.Length + 1];
         var completedPrefix = 0;
         var submitOrder = Enumerable.Range(0, jobs.Length).OrderBy(i => jobs[i].Predecessors).ThenBy(i => jobs[i].ObservedSubmit).ToArray();
         var submitted = 0;
@@ -35,8 +35,7 @@ internal static class ReplayEngine
             while (completedPrefix < jobs.Length && jobDone[plan.JobsByEnd[completedPrefix]])
             {
                 var k = plan.JobsByEnd[completedPrefix];
-                var shift = jobEnd[k] - jobs[k].ObservedEnd;
-                prefixShift[completedPrefix + 1] = completedPrefix == 0 ? shift : Math.Max(prefixShift[completedPrefix], shift);
+                prefixEnd[completedPrefix + 1] = Math.Max(prefixEnd[completedPrefix], jobEnd[k]);
                 completedPrefix++;
             }
         }
@@ -47,7 +46,7 @@ internal static class ReplayEngine
             {
                 var j = submitOrder[submitted++];
                 var job = jobs[j];
-                var at = job.ObservedSubmit + (job.Predecessors == 0 ? 0 : prefixShift[job.Predecessors]);
+                var at = AfterPredecessors(job.Predecessors, job.ObservedSubmit);
                 if (job.Stages.Count == 0)
                 {
                     CompleteJob(j, at + job.TailMs);
@@ -64,6 +63,19 @@ internal static class ReplayEngine
                     }
                 }
             }
+        }
+
+        // The driver was woken by the last job to end before this moment: keep the gap after it, and never start
+        // before every earlier-ended job has ended in the replay.
+        long AfterPredecessors(int count, long observedAt)
+        {
+            if (count == 0)
+            {
+                return observedAt;
+            }
+
+            var last = plan.JobsByEnd[count - 1];
+            return Math.Max(jobEnd[last] + (observedAt - jobs[last].ObservedEnd), prefixEnd[count]);
         }
 
         SubmitJobs();
@@ -111,8 +123,7 @@ internal static class ReplayEngine
             }
         }
 
-        var finalShift = jobs.Length == 0 ? 0 : prefixShift[completedPrefix];
-        var duration = Math.Max(plan.ObservedEndMs + finalShift, jobs.Length == 0 ? 0 : jobEnd.Max());
+        var duration = AfterPredecessors(completedPrefix, plan.ObservedEndMs);
         return Summarise(plan, target, pool, duration, tasks, start, end);
     }
 
