@@ -206,7 +206,7 @@ internal sealed class ReplayPlan
                 }
 
                 var cores = e.Cores > 0 ? e.Cores : localCores;
-                spans.Add(new ExecutorSpan(added, Math.Max(added, removed), cores));
+                spans.Add(new ExecutorSpan(added, Math.Max(added, removed), cores, removed != long.MaxValue && ExecutorSpan.IsLoss(e.RemovedReason)));
             }
         }
 

@@ -9,6 +9,7 @@ internal sealed class SlotPool
     private readonly PriorityQueue<int, long> _free = new();
     private readonly List<int> _executorOf = [];
     private readonly List<long> _removedAt = [];
+    private readonly List<bool> _lost = [];
     private readonly List<ExecutorSpan> _executors = [];
 
     public IReadOnlyList<ExecutorSpan> Executors => _executors;
@@ -32,6 +33,7 @@ internal sealed class SlotPool
             _free.Enqueue(_executorOf.Count, span.AddedMs);
             _executorOf.Add(executor);
             _removedAt.Add(span.RemovedMs);
+            _lost.Add(span.Lost);
         }
     }
 
@@ -54,6 +56,14 @@ internal sealed class SlotPool
             }
 
             var end = start + durationMs;
+            if (_lost[slot] && end > _removedAt[slot] && _free.Count > 0)
+            {
+                // The executor dies under the task: the attempt's time is lost and the task is retried once it is noticed.
+                BusyMs += _removedAt[slot] - start;
+                ready = Math.Max(ready, _removedAt[slot]);
+                continue;
+            }
+
             _free.Enqueue(slot, end);
             var executor = _executorOf[slot];
             if (start < FirstStart[executor])
