@@ -9,6 +9,7 @@ internal sealed class SyntheticRun
     private readonly List<JobInfo> _jobs = [];
     private readonly List<StageInfo> _stages = [];
     private readonly List<ExecutorInfo> _executors = [];
+    private VendorInfo _vendor = VendorInfo.Unknown;
     private readonly Dictionary<string, string> _props = new() { ["spark.master"] = "k8s://https://kube", ["spark.executor.memory"] = "4g" };
 
     public static DateTimeOffset At(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(Epoch + ms);
@@ -31,12 +32,19 @@ internal sealed class SyntheticRun
         return this;
     }
 
-    public SyntheticRun Executors(int count, int cores, long addedMs = 0, long? removedMs = null)
+    public SyntheticRun Vendor(VendorInfo vendor)
     {
+        _vendor = vendor;
+        return this;
+    }
+
+    public SyntheticRun Executors(int count, int cores, long addedMs = 0, long? removedMs = null, long? peakRss = null, string? removedReason = null)
+    {
+        var peaks = peakRss is { } rss ? new MetricPeaks(new Dictionary<string, long> { ["ProcessTreeJVMRSSMemory"] = rss }) : MetricPeaks.None;
         for (var i = 0; i < count; i++)
         {
-            _executors.Add(new ExecutorInfo((_executors.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "host", cores, At(addedMs), removedMs is { } r ? At(r) : null, null,
-                4L << 30, null, null, 0, 0, 0, 0, 0, 0, 0, 0, MetricPeaks.None));
+            _executors.Add(new ExecutorInfo((_executors.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), "host", cores, At(addedMs), removedMs is { } r ? At(r) : null, removedReason,
+                4L << 30, null, null, 0, 0, 0, 0, 0, 0, 0, 0, peaks));
         }
 
         return this;
@@ -82,7 +90,7 @@ internal sealed class SyntheticRun
         _stages.ToArray(),
         [],
         new RunTotals(_jobs.Count, _stages.Count, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        VendorInfo.Unknown,
+        _vendor,
         [],
         new RunSource("synthetic", [], "none", 0, 0, 0, 0, ReadStatus.Ok));
 
