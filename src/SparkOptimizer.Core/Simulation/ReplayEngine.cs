@@ -149,9 +149,15 @@ internal static class ReplayEngine
         }
         else
         {
+            // A fixed pool comes up as the observed one did (pod or container start-up), unless the observed arrivals
+            // followed dynamic allocation's demand, which a fixed pool does not wait for.
+            var arrivals = plan.DynamicAllocationObserved || plan.Executors.Length == 0
+                ? [plan.FirstExecutorMs]
+                : plan.Executors.Select(e => e.AddedMs).Order().ToArray();
             for (var i = 0; i < Math.Max(1, target.Executors); i++)
             {
-                pool.AddExecutor(new ExecutorSpan(plan.FirstExecutorMs, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
+                var added = arrivals[Math.Min(i, arrivals.Length - 1)];
+                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
             }
         }
 

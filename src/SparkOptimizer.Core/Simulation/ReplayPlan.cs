@@ -39,6 +39,9 @@ internal sealed class ReplayPlan
     /// <summary>When the first executor (or the local driver) could run tasks.</summary>
     public long FirstExecutorMs { get; }
 
+    /// <summary>The run used dynamic allocation: its executor arrivals followed demand.</summary>
+    public bool DynamicAllocationObserved { get; private init; }
+
     public long TotalTasks => Stages.Sum(s => (long)s.TaskCount);
 
     public static ReplayPlan Build(SparkRun run, int localCores)
@@ -121,7 +124,10 @@ internal sealed class ReplayPlan
         var appEnd = Math.Max(end, jobs.Count > 0 ? jobs.Max(j => j.ObservedEnd) : 0);
         var executors = Timeline(run, origin, localCores, appEnd);
         var first = executors.Length > 0 ? Math.Max(0, executors.Min(e => e.AddedMs)) : 0;
-        return new ReplayPlan(origin, appEnd, app.DurationMs, stages.ToArray(), jobs.ToArray(), byEnd, executors, first);
+        return new ReplayPlan(origin, appEnd, app.DurationMs, stages.ToArray(), jobs.ToArray(), byEnd, executors, first)
+        {
+            DynamicAllocationObserved = run.Environment.GetBool("spark.dynamicAllocation.enabled") == true,
+        };
     }
 
     private static int OwnerJob(StageInfo s, long submit, List<ReplayJob> jobs, Dictionary<int, int> jobIndex)

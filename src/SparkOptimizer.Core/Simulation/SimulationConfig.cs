@@ -79,7 +79,10 @@ public sealed record SimulationConfig(
             ShufflePartitions = change.ShufflePartitions ?? ShufflePartitions,
             SpeedFactor = change.SpeedFactor ?? SpeedFactor,
             MemoryFraction = change.MemoryFraction ?? MemoryFraction,
-            DynamicAllocation = change.DisableDynamicAllocation ? null : change.DynamicAllocation ?? DynamicAllocation,
+            // An explicit executor count means a fixed pool (as spark.executor.instances with dynamic allocation off).
+            DynamicAllocation = change.DisableDynamicAllocation || (change.Executors is not null && change.DynamicAllocation is null)
+                ? null
+                : change.DynamicAllocation ?? DynamicAllocation,
             UseObservedTimeline = UseObservedTimeline && !reshaped,
         };
     }
