@@ -30,7 +30,9 @@ internal static class ClusterInference
             return cores.GroupBy(c => c).OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key).First().Key;
         }
 
-        return run.Environment.GetInt("spark.executor.cores") ?? InferredParallelism(run);
+        // No executor event says its cores: spread the parallelism the stages showed over the executors seen.
+        var workers = Math.Max(1, run.WorkerExecutors.Count());
+        return run.Environment.GetInt("spark.executor.cores") ?? Math.Max(1, (int)Math.Ceiling(InferredParallelism(run) / (double)workers));
     }
 
     /// <summary>Most executors alive at once (the log's timeline), else spark.executor.instances.</summary>
