@@ -1,0 +1,32 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Pricing;
+
+/// <summary>What the cost model should assume where the log does not say (all optional).</summary>
+public sealed record CostOptions
+{
+    /// <summary>Node instance type; else the log's vendor properties or node selector.</summary>
+    public string? InstanceType { get; init; }
+
+    /// <summary>Platform; else the one detected in the log.</summary>
+    public Platform? Platform { get; init; }
+
+    /// <summary>Capacity type; else from node selectors in the conf (or node labels given by the operator), else on-demand.</summary>
+    public CapacityType? Capacity { get; init; }
+
+    /// <summary>Node labels of the nodes that ran the executors (operator), for spot detection.</summary>
+    public IReadOnlyDictionary<string, string>? NodeLabels { get; init; }
+
+    /// <summary>Databricks SKU (jobs-compute, all-purpose, ...).</summary>
+    public string DatabricksSku { get; init; } = PricingDefaults.DefaultDatabricksSku;
+
+    /// <summary>EMR on EKS rather than plain Kubernetes.</summary>
+    public bool EmrOnEks { get; init; }
+
+    /// <summary>How often the app runs (from its schedule or history), for the reserved-capacity suggestion.</summary>
+    public double? RunsPerMonth { get; init; }
+
+    public PriceBook? PriceBook { get; init; }
+
+    public NodeShapeCatalog? NodeShapes { get; init; }
+}

@@ -1,0 +1,34 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Simulation;
+
+/// <summary>One stage attempt prepared for replay: its place in its job's DAG and the driver-side delays the log shows.</summary>
+internal sealed class ReplayStage(StageInfo stage, int job)
+{
+    public StageInfo Stage { get; } = stage;
+
+    public int Job { get; } = job;
+
+    public List<int> Parents { get; } = [];
+
+    public List<int> Children { get; } = [];
+
+    /// <summary>Observed submission and end, relative to the application start.</summary>
+    public long ObservedSubmit { get; set; }
+
+    public long ObservedEnd { get; set; }
+
+    /// <summary>Driver time between the stage becoming runnable (parents done, or job submitted) and its submission.</summary>
+    public long LagMs { get; set; }
+
+    /// <summary>Driver time between the last task's end and the stage's completion.</summary>
+    public long TailMs { get; set; }
+
+    /// <summary>Observed task durations, ascending; empty when the stage ran no successful task.</summary>
+    public long[] Durations { get; set; } = [];
+
+    /// <summary>Tasks each duration stands for: 1 when exact, more when the log kept quantile representatives.</summary>
+    public int TaskCount { get; set; }
+
+    public long ObservedMs => Math.Max(0, ObservedEnd - ObservedSubmit);
+}

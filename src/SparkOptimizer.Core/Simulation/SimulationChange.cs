@@ -1,0 +1,57 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Simulation;
+
+/// <summary>
+/// A what-if change; null fields keep the run's value. An instance-type change is expressed through its effect:
+/// cores, memory and <see cref="SpeedFactor"/> (relative per-core speed against the observed machines).
+/// </summary>
+public sealed record SimulationChange
+{
+    public int? Executors { get; init; }
+
+    public int? CoresPerExecutor { get; init; }
+
+    public ByteSize? ExecutorMemory { get; init; }
+
+    public int? ShufflePartitions { get; init; }
+
+    public double? SpeedFactor { get; init; }
+
+    public double? MemoryFraction { get; init; }
+
+    public DynamicAllocationBounds? DynamicAllocation { get; init; }
+
+    public bool DisableDynamicAllocation { get; init; }
+
+    public static SimulationChange None { get; } = new();
+
+    /// <summary>Reads Spark conf keys (spark.executor.instances, .cores, .memory, spark.sql.shuffle.partitions, spark.memory.fraction, spark.dynamicAllocation.*).</summary>
+    public static SimulationChange FromSparkConf(IReadOnlyDictionary<string, string> settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        int? Int(string key) => settings.TryGetValue(key, out var v) && int.TryParse(v.Trim(), System.Globalization.CultureInfo.InvariantCulture, out var i) ? i : null;
+        var change = new SimulationChange
+        {
+            Executors = Int("spark.executor.instances"),
+            CoresPerExecutor = Int("spark.executor.cores"),
+            ExecutorMemory = settings.TryGetValue("spark.executor.memory", out var m) && ByteSize.TryParse(m, out var b, ByteSize.MiB) ? b : null,
+            ShufflePartitions = Int("spark.sql.shuffle.partitions"),
+            MemoryFraction = settings.TryGetValue("spark.memory.fraction", out var f)
+                && double.TryParse(f, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var fraction) ? fraction : null,
+        };
+        if (settings.TryGetValue("spark.dynamicAllocation.enabled", out var da) && bool.TryParse(da.Trim(), out var enabled))
+        {
+            if (!enabled)
+            {
+                return change with { DisableDynamicAllocation = true };
+            }
+
+            var min = Int("spark.dynamicAllocation.minExecutors") ?? 0;
+            var max = Int("spark.dynamicAllocation.maxExecutors") ?? Math.Max(min, change.Executors ?? min);
+            return change with { DynamicAllocation = new DynamicAllocationBounds(min, Math.Max(min, max)) };
+        }
+
+        return change;
+    }
+}

@@ -1,0 +1,112 @@
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Simulation;
+
+/// <summary>
+/// The cluster a run is replayed on. <see cref="FromRun"/> gives the observed configuration, which replays on the
+/// executor timeline the log recorded; any change of executors, cores or dynamic allocation replays on a fixed pool.
+/// </summary>
+public sealed record SimulationConfig(
+    int Executors,
+    int CoresPerExecutor,
+    ByteSize ExecutorMemory,
+    int? ShufflePartitions,
+    double SpeedFactor,
+    DynamicAllocationBounds? DynamicAllocation)
+{
+    /// <summary>Replay on the executors the log recorded (their cores, arrival and removal), not on a fixed pool.</summary>
+    public bool UseObservedTimeline { get; init; }
+
+    /// <summary>spark.memory.fraction: share of (heap - 300 MiB) for execution and storage.</summary>
+    public double MemoryFraction { get; init; } = SimulationDefaults.MemoryFraction;
+
+    /// <summary>spark.task.cpus: cores each task holds.</summary>
+    public int TaskCpus { get; init; } = 1;
+
+    /// <summary>Task slots of the fixed pool.</summary>
+    public int Slots => Math.Max(1, Executors * Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus)));
+
+    /// <summary>Execution memory one running task can use (unified memory over the slots of one executor).</summary>
+    public double MemoryPerTaskBytes =>
+        Math.Max(0, ExecutorMemory.Bytes - SimulationDefaults.ReservedMemoryBytes) * MemoryFraction / Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus));
+
+    /// <summary>The configuration the run had, read from its properties and executor events.</summary>
+    public static SimulationConfig FromRun(SparkRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var env = run.Environment;
+        var local = ClusterInference.IsLocal(run);
+        var cores = ClusterInference.CoresPerExecutor(run);
+        var executors = local ? 1 : ClusterInference.PeakExecutors(run);
+        var memoryKey = local ? "spark.driver.memory" : "spark.executor.memory";
+        var memory = env.Get(memoryKey) is { } m && ByteSize.TryParse(m, out var parsed, ByteSize.MiB)
+            ? parsed
+            : new ByteSize(SimulationDefaults.DefaultExecutorMemoryBytes);
+        var partitions = env.GetInt("spark.sql.shuffle.partitions") ?? SimulationDefaults.DefaultShufflePartitions;
+        DynamicAllocationBounds? dynamic = null;
+        if (!local && env.GetBool("spark.dynamicAllocation.enabled") == true)
+        {
+            var min = env.GetInt("spark.dynamicAllocation.minExecutors") ?? 0;
+            var max = env.GetInt("spark.dynamicAllocation.maxExecutors") ?? Math.Max(executors, min);
+            var idle = ParseMs(env.Get("spark.dynamicAllocation.executorIdleTimeout")) ?? SimulationDefaults.DynamicAllocationIdleTimeoutMs;
+            dynamic = new DynamicAllocationBounds(min, Math.Max(min, max), idle)
+            {
+                Initial = env.GetInt("spark.dynamicAllocation.initialExecutors") ?? min,
+            };
+        }
+
+        return new SimulationConfig(Math.Max(1, executors), Math.Max(1, cores), memory, partitions, 1.0, dynamic)
+        {
+            UseObservedTimeline = true,
+            MemoryFraction = ParseDouble(env.Get("spark.memory.fraction")) ?? SimulationDefaults.MemoryFraction,
+            TaskCpus = Math.Max(1, env.GetInt("spark.task.cpus") ?? 1),
+        };
+    }
+
+    /// <summary>This configuration with a change applied; changing the pool's shape leaves the observed timeline.</summary>
+    public SimulationConfig With(SimulationChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        var reshaped = (change.Executors is { } e && e != Executors)
+            || (change.CoresPerExecutor is { } c && c != CoresPerExecutor)
+            || change.DynamicAllocation is not null
+            || change.DisableDynamicAllocation;
+        return this with
+        {
+            Executors = change.Executors ?? Executors,
+            CoresPerExecutor = change.CoresPerExecutor ?? CoresPerExecutor,
+            ExecutorMemory = change.ExecutorMemory ?? ExecutorMemory,
+            ShufflePartitions = change.ShufflePartitions ?? ShufflePartitions,
+            SpeedFactor = change.SpeedFactor ?? SpeedFactor,
+            MemoryFraction = change.MemoryFraction ?? MemoryFraction,
+            // An explicit executor count means a fixed pool (as spark.executor.instances with dynamic allocation off).
+            DynamicAllocation = change.DisableDynamicAllocation || (change.Executors is not null && change.DynamicAllocation is null)
+                ? null
+                : change.DynamicAllocation ?? DynamicAllocation,
+            UseObservedTimeline = UseObservedTimeline && !reshaped,
+        };
+    }
+
+    private static double? ParseDouble(string? text) =>
+        double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    private static long? ParseMs(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var t = text.Trim().ToLowerInvariant();
+        (string suffix, long scale)[] units = [("ms", 1), ("min", 60_000), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
+        foreach (var (suffix, scale) in units)
+        {
+            if (t.EndsWith(suffix, StringComparison.Ordinal) && long.TryParse(t[..^suffix.Length], System.Globalization.CultureInfo.InvariantCulture, out var v))
+            {
+                return v * scale;
+            }
+        }
+
+        return long.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s * 1000 : null;
+    }
+}

@@ -1,0 +1,78 @@
+using System.Globalization;
+using System.Text;
+using SparkOptimizer.Ingest;
+using SparkOptimizer.Simulation;
+using SparkOptimizer.Testing;
+using Xunit.Abstractions;
+
+namespace SparkOptimizer.Tests.Simulation;
+
+/// <summary>
+/// The replay at the observed configuration against every real log in the corpus that ran 10 s or more: the error
+/// figures go into docs/benchmarks.md and must meet the targets (median |error| &lt;= 10 %, p90 &lt;= 25 %).
+/// </summary>
+public sealed class SimulatorAccuracyTests(ITestOutputHelper output)
+{
+    [Fact]
+    public void Simulate_AtObservedConfigOverCorpus_ReproducesObservedDurations()
+    {
+        var rows = new List<(string Log, long Observed, long Simulated, long Tasks, double Error)>();
+        var skipped = 0;
+        foreach (var input in new LocalEventLogLocator().Locate(Corpus.EventLogs).OrderBy(i => i.Path, StringComparer.Ordinal))
+        {
+            Model.SparkRun run;
+            try
+            {
+                run = new EventLogReader().Read(input);
+            }
+            catch (EventLogFormatException)
+            {
+                skipped++;
+                continue;
+            }
+
+            if (run.Application.DurationMs is not { } observed || observed < SimulationDefaults.MinAccuracyDurationMs)
+            {
+                skipped++;
+                continue;
+            }
+
+            var session = WhatIfSimulator.Prepare(run);
+            var baseline = session.Baseline;
+            var name = Path.GetRelativePath(Corpus.EventLogs, input.Path);
+            rows.Add((name, observed, baseline.SimulatedMs, session.TaskCount, baseline.ErrorPct!.Value));
+        }
+
+        var errors = rows.Select(r => Math.Abs(r.Error)).Order().ToArray();
+        var median = Percentile(errors, 0.5);
+        var p90 = Percentile(errors, 0.9);
+        var doc = new StringBuilder();
+        doc.AppendLine(CultureInfo.InvariantCulture, $"Replay of each real log in `shared/eventlogs/` at its observed configuration (observed executor timeline, observed driver-only gaps), against its observed duration. Logs that ran at least 10 s: {rows.Count} (others, incomplete or unreadable: {skipped}).");
+        doc.AppendLine();
+        doc.AppendLine(CultureInfo.InvariantCulture, $"**Median |error| {median:0.0} %, p90 |error| {p90:0.0} %, max {errors.DefaultIfEmpty().Max():0.0} %** (targets: median <= 10 %, p90 <= 25 %). Written by `SimulatorAccuracyTests`.");
+        doc.AppendLine();
+        doc.AppendLine("| log | observed | simulated | error | tasks replayed |");
+        doc.AppendLine("|---|---:|---:|---:|---:|");
+        foreach (var r in rows)
+        {
+            doc.AppendLine(CultureInfo.InvariantCulture, $"| `{r.Log}` | {r.Observed / 1000.0:0.0} s | {r.Simulated / 1000.0:0.0} s | {r.Error:+0.0;-0.0;0.0} % | {r.Tasks} |");
+        }
+
+        output.WriteLine(doc.ToString());
+        BenchmarksDocument.WriteSection("What-if simulator accuracy", doc.ToString());
+        rows.Should().NotBeEmpty();
+        median.Should().BeLessThanOrEqualTo(10);
+        p90.Should().BeLessThanOrEqualTo(25);
+    }
+
+    private static double Percentile(double[] sorted, double q)
+    {
+        if (sorted.Length == 0)
+        {
+            return 0;
+        }
+
+        var rank = (int)Math.Ceiling(q * sorted.Length) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
+    }
+}
