@@ -1,0 +1,55 @@
+using System.Text.Json;
+using SparkOptimizer.Testing;
+
+namespace SparkOptimizer.Tests;
+
+public sealed class WhatIfCommandTests
+{
+    [Fact]
+    public void WhatIf_NoChange_PredictsTheReplayedBaselineWithinItsInterval()
+    {
+        var (exit, stdout, _) = CliRunner.Run("whatif", Corpus.Path("sparklint/spark_event_log_example"), "--format", "json");
+
+        exit.Should().Be(0);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var observed = root.GetProperty("baseline").GetProperty("observedMs").GetInt64();
+        var simulated = root.GetProperty("baseline").GetProperty("simulatedMs").GetInt64();
+        var prediction = root.GetProperty("prediction");
+        observed.Should().Be(312516);
+        Math.Abs(simulated - observed).Should().BeLessThan(observed / 10, "the replay reproduces the observed run");
+        prediction.GetProperty("low").GetInt64().Should().BeLessThanOrEqualTo(prediction.GetProperty("durationMs").GetInt64());
+        prediction.GetProperty("high").GetInt64().Should().BeGreaterThanOrEqualTo(prediction.GetProperty("durationMs").GetInt64());
+    }
+
+    [Fact]
+    public void WhatIf_HalfTheExecutors_PredictsALongerRun()
+    {
+        var sample = Path.Combine(CliRunner.RepoRoot, "samples", "daily_etl_pipeline.json");
+
+        var full = JsonDocument.Parse(CliRunner.Run("whatif", sample, "-f", "json").Stdout).RootElement;
+        var half = JsonDocument.Parse(CliRunner.Run("whatif", sample, "--set", "spark.executor.instances=5", "-f", "json").Stdout).RootElement;
+
+        half.GetProperty("config").GetProperty("executors").GetInt32().Should().Be(5);
+        half.GetProperty("prediction").GetProperty("durationMs").GetInt64()
+            .Should().BeGreaterThan(full.GetProperty("prediction").GetProperty("durationMs").GetInt64());
+        half.GetProperty("prediction").GetProperty("cost").ValueKind.Should().Be(JsonValueKind.Number, "the sample names its instance type, so the run has a price");
+    }
+
+    [Fact]
+    public void WhatIf_BadSet_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("whatif", Corpus.Path("sparklens/local-1532512550423"), "--set", "nonsense");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("key=value");
+    }
+
+    [Fact]
+    public void WhatIf_UnknownInstanceType_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("whatif", Corpus.Path("sparklens/local-1532512550423"), "--instance-type", "z9.mega");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("unknown instance type");
+    }
+}
