@@ -223,18 +223,12 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             }
 
             var end = SourceNode.EntryEnd(mapping.Entries[^1]);
-            var prefix = string.Empty;
-            if (end == 0 || text[end - 1] == '\n')
-            {
-                at = end;
-            }
-            else
-            {
-                var nl = text.IndexOf('\n', end);
-                (at, prefix) = nl < 0 ? (text.Length, newline) : (nl + 1, string.Empty);
-            }
+            var nl = end == 0 || text[end - 1] == '\n' ? end - 1 : text.IndexOf('\n', end);
 
-            insertion = prefix + sb;
+            // A file without a final line break keeps that shape: the new lines go after a break, and none is added at the end.
+            (at, insertion) = nl < 0
+                ? (text.Length, newline + sb.ToString()[..^newline.Length])
+                : (nl + 1, sb.ToString());
         }
 
         return (text.Insert(at, insertion), null, CanonicalOf(formatted, value));
