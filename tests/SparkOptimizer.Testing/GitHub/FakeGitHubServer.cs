@@ -21,7 +21,8 @@ namespace SparkOptimizer.Testing.GitHub;
 /// </summary>
 public sealed partial class FakeGitHubServer : IAsyncDisposable
 {
-    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    // GitHub omits absent fields (a tree entry has no "size"); Octokit cannot set a null into a value-type property.
+    private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
 
     private readonly WebApplication _app;
     private readonly TempDir _root = new();
