@@ -40,11 +40,12 @@ public sealed class FakeRepository
 
     public string CloneUrl => Git.Path;
 
-    /// <summary>Commits files onto a branch directly in git, as a person pushing would (not through the API).</summary>
+    /// <summary>Commits files onto a branch directly in git, as a person pushing would (not through the API). A new branch starts from the default branch.</summary>
     public async Task<string> PushCommitAsync(string branch, IReadOnlyDictionary<string, string?> files, string message, GitSignature? who = null, DateTimeOffset? when = null)
     {
         who ??= new GitSignature("Test Human", "human@example.com", when ?? DateTimeOffset.UnixEpoch.AddYears(56));
-        var parent = await Git.ResolveAsync("refs/heads/" + branch);
+        var existing = await Git.ResolveAsync("refs/heads/" + branch);
+        var parent = existing ?? await Git.ResolveAsync("refs/heads/" + DefaultBranch);
         string? baseTree = parent is null ? null : (await Git.ReadCommitAsync(parent))!.Tree;
         var changes = new List<(string, string, string?)>();
         foreach (var (path, content) in files)
@@ -54,7 +55,7 @@ public sealed class FakeRepository
 
         var tree = await Git.BuildTreeAsync(baseTree, changes);
         var commit = await Git.CommitTreeAsync(tree, parent is null ? [] : [parent], message, who, who);
-        await Git.UpdateRefAsync("refs/heads/" + branch, commit, parent ?? string.Empty);
+        await Git.UpdateRefAsync("refs/heads/" + branch, commit, existing ?? string.Empty);
         return commit;
     }
 
