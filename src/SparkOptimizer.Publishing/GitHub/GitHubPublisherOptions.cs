@@ -22,6 +22,12 @@ public sealed record GitHubPublisherOptions
 
     public string AuthorEmail { get; init; } = PublishingDefaults.AuthorEmail;
 
+    /// <summary>
+    /// How far (relative) a value may move and still count as the change set a reviewer rejected by closing its pull
+    /// request; 0 means only the identical change set (same fingerprint) stays ignored.
+    /// </summary>
+    public double IgnoreTolerance { get; init; } = 0.1;
+
     public int MaxAttempts { get; init; } = 6;
 
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);

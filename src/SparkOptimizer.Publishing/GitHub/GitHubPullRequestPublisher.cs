@@ -58,9 +58,9 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
             return await MaintainAsync(ctx, open, baseBranch);
         }
 
-        var ignored = pulls.Where(p => p.State.Value == ItemState.Closed && !p.Merged)
-            .Select(p => PullRequestMetadata.Parse(p.Body)?.Fingerprint).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        if (ignored.Contains(fingerprint))
+        var rejected = pulls.Where(p => p.State.Value == ItemState.Closed && !p.Merged).Select(p => PullRequestMetadata.Parse(p.Body)).OfType<PullRequestMetadata>();
+        if (rejected.Any(r => r.Fingerprint == fingerprint
+            || !MaterialChange.IsMateriallyDifferent(r.Changes.GroupBy(c => c.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Last().To, StringComparer.Ordinal), changeSet.Changes, _options.IgnoreTolerance)))
         {
             _logger.LogInformation("Change set {Fingerprint} for {App} was closed without merging before; not proposing it again", fingerprint, changeSet.App);
             return new PublishResult(PublishOutcome.Ignored, branch, fingerprint, Message: "A pull request with this change set was closed without merging.");

@@ -114,6 +114,49 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_AfterClose_AValueWithinTheToleranceStaysIgnored()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        var first = await h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g"));
+        h.Repo.Close(first.PullRequestNumber!.Value, TimeProvider.System.GetUtcNow());
+
+        var nearly = await h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2100m"));
+
+        nearly.Outcome.Should().Be(PublishOutcome.Ignored, "2100m is within 10% of the rejected 2g: not a material change");
+        h.Repo.PullRequests.Should().ContainSingle();
+    }
+
+    [Fact]
+    public async Task Publish_ApacheAppInAKustomizeFolder_IsFoundByNamespaceAndEditedInSparkConf()
+    {
+        var manifest = await File.ReadAllTextAsync(Path.Combine(Manifests.ExampleManifests.ApacheFolder, "pi.yaml"));
+        await using var h = await PublisherHarness.StartAsync(new Dictionary<string, string>
+        {
+            ["apps/apache/base/pi.yaml"] = manifest,
+            ["apps/apache/base/kustomization.yaml"] = "resources:\n- pi.yaml\n",
+            ["apps/apache/prod/kustomization.yaml"] = "namespace: spark-prod\nresources:\n- ../base\n",
+        });
+        var app = new AppIdentity("SparkApplication", "spark.apache.org/v1", "spark-prod", "pi");
+        var changeSet = new ManifestChangeSet(app, null,
+        [
+            new ValueChange("spark.dynamicAllocation.maxExecutors", "3", "6", "queueing"),
+            new ValueChange("spark.executor.memory", null, "2g", "GC"),
+        ], "report");
+
+        var result = await h.NewPublisher().PublishAsync(changeSet);
+
+        result.Outcome.Should().Be(PublishOutcome.Created);
+        result.Branch.Should().Be("sparkoptimizer/spark-prod/pi");
+        result.ManifestPath.Should().Be("apps/apache/base/pi.yaml");
+        var diff = await h.CloneAndDiffAsync("main", result.Branch);
+        diff.Split('\n').Where(l => l.Length > 1 && (l[0] == '+' || l[0] == '-') && !l.StartsWith("+++", StringComparison.Ordinal) && !l.StartsWith("---", StringComparison.Ordinal))
+            .Should().Equal(
+                "-    spark.dynamicAllocation.maxExecutors: \"3\"",
+                "+    spark.dynamicAllocation.maxExecutors: \"6\"",
+                "+    spark.executor.memory: \"2g\"");
+    }
+
+    [Fact]
     public async Task Publish_Injected500sAndRateLimits_AreRetriedAndEndInExactlyOnePullRequest()
     {
         await using var h = await PublisherHarness.StartAsync();
