@@ -240,6 +240,22 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_WithRetriesAndLogging_NeverLogsTheToken()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.InjectFaults(2, new FakeFault(FakeFaultKind.ServerError));
+        var logger = new CapturingLogger<GitHubPullRequestPublisher>();
+        var options = new GitHubPublisherOptions { BaseUrl = h.Server.BaseUri, Token = h.Server.Token!, Owner = PublisherHarness.Owner, Repository = PublisherHarness.RepoName };
+        var publisher = new GitHubPullRequestPublisher(options, delay: (_, _) => Task.CompletedTask, logger: logger);
+
+        await publisher.PublishAsync(PublisherHarness.MemoryTo("2g"));
+
+        logger.Lines.Should().Contain(l => l.Contains("retry", StringComparison.Ordinal)).And.Contain(l => l.Contains("Opened pull request", StringComparison.Ordinal));
+        logger.Lines.Should().NotContain(l => l.Contains(h.Server.Token!, StringComparison.Ordinal));
+        h.Server.Requests.Should().OnlyContain(r => r.Authorization == "Token " + h.Server.Token, "every request is authenticated with the configured token");
+    }
+
+    [Fact]
     public void Options_ToString_RedactsTheToken()
     {
         var options = new GitHubPublisherOptions { Token = "ghp_secret123", Owner = "o", Repository = "r" };

@@ -340,4 +340,24 @@ public sealed class ManifestEditorTests
 
         act.Should().Throw<ManifestEditException>().WithMessage("*is not a valid*");
     }
+
+    [Fact]
+    public void Edit_NonAsciiAndEmojiBeforeTheValue_KeepsOffsetsRight()
+    {
+        const string text = "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata:\n  name: etl # café 🚀 équipe\n  namespace: prod\n  annotations: {note: \"ünïcödé 🎉🎉\"}\nspec:\n  executor:\n    memory: 512m # 😀\n";
+
+        var result = new ManifestEditor().Edit(text, Etl, [new("spark.executor.memory", "512m", "1g", "GC"), new("spark.executor.cores", null, "2", "idle")]);
+
+        result.Text.Should().Be(text.Replace("memory: 512m # 😀\n", "memory: 1g # 😀\n    cores: 2\n", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Edit_EmptyFlowSparkConf_GetsItsFirstEntry()
+    {
+        const string text = "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata: {name: etl, namespace: prod}\nspec:\n  sparkConf: {}\n  executor:\n    cores: 1\n";
+
+        var result = new ManifestEditor().Edit(text, Etl, [new("spark.sql.shuffle.partitions", null, "64", "small tasks")]);
+
+        result.Text.Should().Contain("  sparkConf: {spark.sql.shuffle.partitions: \"64\"}\n");
+    }
 }

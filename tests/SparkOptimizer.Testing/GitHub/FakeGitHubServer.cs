@@ -151,7 +151,7 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             var query = ctx.Request.Query;
             var (status, result) = (method, rest) switch
             {
-                ("GET", []) => (200, RepositoryJson(repo)),
+                ("GET", []) => (200, RepositoryJson(repo)), // GET /repos/{owner}/{repo}: default_branch is what the publisher needs
                 (_, ["git", "refs", ..]) => await RefsAsync(repo, method, rest[2..], body),
                 ("POST", ["git", "blobs"]) => await CreateBlobAsync(repo, body),
                 ("GET", ["git", "blobs", var sha]) => await GetBlobAsync(repo, sha),
