@@ -22,4 +22,10 @@ public enum PublishOutcome
 
     /// <summary>The manifest already holds every recommended value.</summary>
     NothingToChange,
+
+    /// <summary>Outside the schedule window: nothing was opened or updated.</summary>
+    OutsideSchedule,
+
+    /// <summary>A fleet cap (open pull requests, or new ones per hour) is reached: the new pull request waits.</summary>
+    Deferred,
 }

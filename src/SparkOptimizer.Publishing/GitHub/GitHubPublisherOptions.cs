@@ -28,6 +28,15 @@ public sealed record GitHubPublisherOptions
     /// </summary>
     public double IgnoreTolerance { get; init; } = 0.1;
 
+    /// <summary>When pull requests may be opened or updated (UTC); any time when null.</summary>
+    public ScheduleWindow? Schedule { get; init; }
+
+    /// <summary>At most this many of our pull requests open at once in the repository (null: no cap). Updates are not capped.</summary>
+    public int? MaxOpenPullRequests { get; init; }
+
+    /// <summary>At most this many new pull requests of ours per rolling hour in the repository (null: no cap).</summary>
+    public int? MaxNewPullRequestsPerHour { get; init; }
+
     public int MaxAttempts { get; init; } = 6;
 
     public TimeSpan InitialBackoff { get; init; } = TimeSpan.FromSeconds(1);

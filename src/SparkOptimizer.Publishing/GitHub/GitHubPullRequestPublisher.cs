@@ -46,6 +46,11 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
         var (owner, repo) = RepositoryOf(changeSet);
         var branch = changeSet.App.BranchName;
         var fingerprint = changeSet.Fingerprint;
+        if (_options.Schedule is { } schedule && !schedule.Contains(_time.GetUtcNow()))
+        {
+            return new PublishResult(PublishOutcome.OutsideSchedule, branch, fingerprint, Message: "Outside the schedule window.");
+        }
+
         var ctx = new Context(owner, repo, branch, fingerprint, changeSet, cancellationToken);
 
         var repository = await Call("get repository", () => _client.Repository.Get(owner, repo), ctx);
@@ -64,6 +69,12 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
         {
             _logger.LogInformation("Change set {Fingerprint} for {App} was closed without merging before; not proposing it again", fingerprint, changeSet.App);
             return new PublishResult(PublishOutcome.Ignored, branch, fingerprint, Message: "A pull request with this change set was closed without merging.");
+        }
+
+        if (await FleetCapReachedAsync(ctx) is { } cap)
+        {
+            _logger.LogInformation("Not opening a pull request for {App} yet: {Cap}", changeSet.App, cap);
+            return new PublishResult(PublishOutcome.Deferred, branch, fingerprint, Message: cap);
         }
 
         var baseSha = await BaseShaAsync(ctx, baseBranch);
@@ -173,6 +184,28 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
         var request = new PullRequestRequest { State = ItemStateFilter.All, Head = $"{ctx.Owner}:{ctx.Branch}" };
         var pulls = await Call("list pull requests", () => _client.PullRequest.GetAllForRepository(ctx.Owner, ctx.Repo, request), ctx);
         return pulls.Where(p => p.Head?.Ref == ctx.Branch).ToList();
+    }
+
+    /// <summary>Renovate's fleet caps: our open pull requests, and those created in the last hour. Null when a new one may open.</summary>
+    private async Task<string?> FleetCapReachedAsync(Context ctx)
+    {
+        if (_options.MaxOpenPullRequests is null && _options.MaxNewPullRequestsPerHour is null)
+        {
+            return null;
+        }
+
+        var request = new PullRequestRequest { State = _options.MaxNewPullRequestsPerHour is null ? ItemStateFilter.Open : ItemStateFilter.All };
+        var ours = (await Call("list pull requests", () => _client.PullRequest.GetAllForRepository(ctx.Owner, ctx.Repo, request), ctx))
+            .Where(p => p.Head?.Ref?.StartsWith(PublishingDefaults.BranchPrefix, StringComparison.Ordinal) == true).ToList();
+        var open = ours.Count(p => p.State.Value == ItemState.Open);
+        if (open >= _options.MaxOpenPullRequests)
+        {
+            return $"{open} pull requests are open (cap {_options.MaxOpenPullRequests}).";
+        }
+
+        var since = _time.GetUtcNow().AddHours(-1);
+        var recent = ours.Count(p => p.CreatedAt >= since);
+        return recent >= _options.MaxNewPullRequestsPerHour ? $"{recent} pull requests were opened in the last hour (cap {_options.MaxNewPullRequestsPerHour})." : null;
     }
 
     private async Task<PullRequest> CreatePullAsync(Context ctx, string baseBranch, string path, IReadOnlyList<AppliedEdit> edits)
