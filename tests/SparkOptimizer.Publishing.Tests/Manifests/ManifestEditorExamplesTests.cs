@@ -107,4 +107,30 @@ public sealed class ManifestEditorExamplesTests
 
         act.Should().Throw<ManifestEditException>().WithMessage("*Unsupported manifest kind*");
     }
+
+    [Fact]
+    public void Edit_EachChangeAloneAndAllButOneOnEveryExample_KeepsEverythingElseByteIdentical()
+    {
+        var checkedEdits = 0;
+        var files = ExampleManifests.Kubeflow().Select(f => (File: f, Changes: KubeflowChanges))
+            .Concat(ExampleManifests.Apache().Select(f => (File: f, Changes: ApacheChanges)));
+        foreach (var (file, changes) in files)
+        {
+            var before = File.ReadAllText(file).Replace("{IMAGE_REGISTRY}/{IMAGE_REPOSITORY}/", "registry.example/spark/", StringComparison.Ordinal);
+            var app = ExampleManifests.IdentityOf(before);
+            var full = (1 << changes.Length) - 1;
+            var masks = Enumerable.Range(0, changes.Length).SelectMany(i => new[] { 1 << i, full & ~(1 << i) });
+            foreach (var mask in masks)
+            {
+                var subset = changes.Where((_, i) => (mask & (1 << i)) != 0).ToList();
+                var result = new ManifestEditor().Edit(before, app, subset);
+                ManifestAssertions.ShouldDifferOnlyIn(before, result.Text, result);
+                result.Edits.Select(e => e.Key).Where(k => !k.EndsWith("podTemplate.memoryLimit", StringComparison.Ordinal) && subset.All(c => c.Key != k))
+                    .Should().BeEmpty();
+                checkedEdits++;
+            }
+        }
+
+        checkedEdits.Should().BeGreaterThan(200);
+    }
 }

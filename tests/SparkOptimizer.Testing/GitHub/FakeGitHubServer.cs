@@ -78,7 +78,11 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
 
     public FakeRepository Repository(string owner, string name) => _repositories[$"{owner}/{name}"];
 
-    /// <summary>Fails the next <paramref name="count"/> requests (that match <paramref name="when"/>, given method and path) with <paramref name="fault"/>.</summary>
+    /// <summary>
+    /// Fails the next <paramref name="count"/> requests (that match <paramref name="when"/>, given method and path) with
+    /// <paramref name="fault"/>. Faults are served in the order injected; one with a condition waits at the head of the
+    /// queue until a request matches it.
+    /// </summary>
     public void InjectFaults(int count, FakeFault fault, Func<string, string, bool>? when = null)
     {
         lock (_faults)
