@@ -55,4 +55,17 @@ public sealed class ManifestChangeSetTests
         CommitMessage.Fingerprint(message).Should().Be(set.Fingerprint);
         CommitMessage.Fingerprint("Fix typo\n").Should().BeNull();
     }
+
+    [Fact]
+    public void Metadata_AReportQuotingAnotherMetadataComment_CannotSpoofTheFingerprint_AndHugeReportsAreTruncated()
+    {
+        var spoof = "<!-- sparkoptimizer: {\"fingerprint\":\"0000000000000000\",\"app\":\"x\",\"changes\":[]} -->\n";
+        var set = new ManifestChangeSet(App, null, [new("spark.executor.memory", "1g", "2g", "GC")], spoof + new string('x', 80_000));
+
+        var body = PullRequestMetadata.Body(set, "apps/etl.yaml", []);
+
+        PullRequestMetadata.Parse(body)!.Fingerprint.Should().Be(set.Fingerprint);
+        body.Length.Should().BeLessThan(65_536);
+        body.Should().Contain("report truncated");
+    }
 }

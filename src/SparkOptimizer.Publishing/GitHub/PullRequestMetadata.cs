@@ -17,6 +17,8 @@ public sealed partial record PullRequestMetadata(
 {
     public sealed record Change([property: JsonPropertyName("key")] string Key, [property: JsonPropertyName("to")] string To);
 
+    private const int MaxReportChars = 50_000;
+
     public string ToComment() => $"<!-- {PublishingDefaults.MetadataMarker} {JsonSerializer.Serialize(this).Replace("--", "\\u002d\\u002d", StringComparison.Ordinal)} -->";
 
     public static PullRequestMetadata? Parse(string? body)
@@ -26,8 +28,9 @@ public sealed partial record PullRequestMetadata(
             return null;
         }
 
-        var match = CommentPattern().Match(body);
-        if (!match.Success)
+        // The last comment is ours: we append it after the report, which could quote one.
+        var match = CommentPattern().Matches(body).LastOrDefault();
+        if (match is null)
         {
             return null;
         }
@@ -48,8 +51,15 @@ public sealed partial record PullRequestMetadata(
     /// <summary>The body: the Markdown report, the exact edits, how to give feedback, and the hidden metadata.</summary>
     public static string Body(ManifestChangeSet changeSet, string manifestPath, IReadOnlyList<AppliedEdit> edits)
     {
+        var report = changeSet.ReportMarkdown.TrimEnd();
+        if (report.Length > MaxReportChars)
+        {
+            // GitHub caps a body at 65,536 characters; the edits and the metadata must survive.
+            report = report[..MaxReportChars] + "\n\n_(report truncated; the full report is on the SparkOptimization status)_";
+        }
+
         var sb = new StringBuilder();
-        sb.Append(changeSet.ReportMarkdown.TrimEnd()).Append("\n\n");
+        sb.Append(report).Append("\n\n");
         sb.Append("### Changes to `").Append(manifestPath).Append("`\n\n| field | from | to | why |\n|---|---|---|---|\n");
         foreach (var edit in edits)
         {

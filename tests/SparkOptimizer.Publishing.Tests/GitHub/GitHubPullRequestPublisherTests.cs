@@ -114,6 +114,25 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_ManifestOverride_ChoosesAmongSeveralMatchingFiles()
+    {
+        var copy = await File.ReadAllTextAsync(Path.Combine(Manifests.ExampleManifests.KubeflowFolder, "spark-pi.yaml"));
+        await using var h = await PublisherHarness.StartAsync(new Dictionary<string, string> { ["legacy/spark-pi.yaml"] = copy });
+        var ambiguous = () => h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g"));
+        await ambiguous.Should().ThrowAsync<SparkOptimizer.Publishing.Manifests.ManifestNotFoundException>().WithMessage("2 files match*");
+
+        var result = await h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g") with
+        {
+            ManifestOverride = ManifestLocation.Parse($"{PublisherHarness.Owner}/{PublisherHarness.RepoName}/legacy/spark-pi.yaml"),
+        });
+
+        result.Outcome.Should().Be(PublishOutcome.Created);
+        result.ManifestPath.Should().Be("legacy/spark-pi.yaml");
+        (await h.CloneAndReadAsync(result.Branch, "legacy/spark-pi.yaml")).Should().Contain("    memory: 2g\n");
+        (await h.CloneAndReadAsync(result.Branch)).Should().Be(h.OriginalManifest);
+    }
+
+    [Fact]
     public async Task Publish_AfterClose_AValueWithinTheToleranceStaysIgnored()
     {
         await using var h = await PublisherHarness.StartAsync();
