@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SparkOptimizer.Publishing.Manifests;
@@ -13,6 +14,9 @@ namespace SparkOptimizer.Publishing.Git;
 /// </summary>
 public sealed class GitBranchPublisher(GitPublisherOptions options, TimeProvider? time = null, ILogger<GitBranchPublisher>? logger = null, YamlLimits? limits = null) : IManifestPublisher
 {
+    // One work tree serves every app: publishes that share it take turns (the operator reconciles apps concurrently).
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> WorkTreeLocks = new(StringComparer.Ordinal);
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
     private readonly ILogger _logger = logger ?? (ILogger)NullLogger.Instance;
     private readonly ManifestLocator _locator = new(limits);
@@ -21,6 +25,20 @@ public sealed class GitBranchPublisher(GitPublisherOptions options, TimeProvider
     public async Task<PublishResult> PublishAsync(ManifestChangeSet changeSet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changeSet);
+        var gate = WorkTreeLocks.GetOrAdd(Path.GetFullPath(options.WorkDirectory), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        try
+        {
+            return await PublishLockedAsync(changeSet, cancellationToken);
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<PublishResult> PublishLockedAsync(ManifestChangeSet changeSet, CancellationToken cancellationToken)
+    {
         var ct = cancellationToken;
         var branch = changeSet.App.BranchName;
         var fingerprint = changeSet.Fingerprint;

@@ -119,6 +119,23 @@ public sealed class GitBranchPublisherTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Publish_TwoAppsConcurrentlyThroughOneWorkTree_BothBranchesAreRight()
+    {
+        var other = new AppIdentity("ScheduledSparkApplication", "sparkoperator.k8s.io/v1beta2", "default", "spark-pi-nightly");
+        await _remote.PushCommitAsync("main", new Dictionary<string, string?> { ["jobs/nightly.yaml"] = _manifest.Replace("name: spark-pi-scheduled", "name: spark-pi-nightly", StringComparison.Ordinal) }, "Add nightly");
+        var publisher = NewPublisher();
+
+        var results = await Task.WhenAll(
+            publisher.PublishAsync(ChangeSet("2g")),
+            NewPublisher().PublishAsync(ChangeSet("3g") with { App = other }));
+
+        results.Select(r => r.Outcome).Should().Equal(PublishOutcome.Created, PublishOutcome.Created);
+        (await _remote.ReadFileAsync(App.BranchName, ManifestPath)).Should().Contain("      memory: 2g\n");
+        (await _remote.ReadFileAsync(other.BranchName, "jobs/nightly.yaml")).Should().Contain("      memory: 3g\n");
+        (await _remote.ReadFileAsync(other.BranchName, ManifestPath)).Should().Be(_manifest);
+    }
+
+    [Fact]
     public void Options_ToString_HidesTheRemoteUrl()
     {
         var options = new GitPublisherOptions { RemoteUrl = "https://bot:s3cret@git.example.com/team/jobs.git", WorkDirectory = "/tmp/x" };
