@@ -34,8 +34,8 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
         _options = options;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _client = client ?? new GitHubClient(new ProductHeaderValue("spark-optimizer"), options.BaseUrl) { Credentials = new Credentials(options.Token) };
-        _retry = new GitHubRetryPolicy(_time, delay ?? GitHubRetryPolicy.RealDelay(_time), options.MaxAttempts, options.InitialBackoff, options.MaxBackoff, options.MaxRateLimitWait, _logger);
+        _client = client ?? GitHubConnection.CreateClient(options);
+        _retry = GitHubConnection.CreateRetry(options, _time, delay, _logger);
         _locator = new ManifestLocator(limits);
         _editor = new ManifestEditor(limits);
     }

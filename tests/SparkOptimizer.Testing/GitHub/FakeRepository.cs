@@ -22,7 +22,20 @@ public sealed class FakeRepository
 
     internal List<FakePullRequest> Pulls { get; } = [];
 
+    internal List<FakeIssue> IssueList { get; } = [];
+
     internal int NextNumber { get; set; } = 1;
+
+    public IReadOnlyList<FakeIssue> Issues
+    {
+        get
+        {
+            lock (IssueList)
+            {
+                return IssueList.ToList();
+            }
+        }
+    }
 
     /// <summary>Every ref change made through the API: (ref, old sha, new sha, whether it was a non-fast-forward).</summary>
     public List<(string Ref, string? Old, string New, bool Forced)> RefUpdates { get; } = [];
