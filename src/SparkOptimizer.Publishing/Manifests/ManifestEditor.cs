@@ -138,6 +138,11 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             }
 
             var key = (string)target.Path[i];
+            if (node.Entries.Count(e => e.Key.Kind == SourceNodeKind.Scalar && e.Key.Value == key) > 1)
+            {
+                throw new ManifestEditException($"Cannot edit {target.Display}: '{key}' appears twice in the same mapping, and tools disagree on which one counts.");
+            }
+
             var entry = node.Entries.FirstOrDefault(e => e.Key.Kind == SourceNodeKind.Scalar && e.Key.Value == key);
             if (entry.Key is null)
             {

@@ -360,4 +360,24 @@ public sealed class ManifestEditorTests
 
         result.Text.Should().Contain("  sparkConf: {spark.sql.shuffle.partitions: \"64\"}\n");
     }
+
+    [Fact]
+    public void Edit_DuplicateKey_Refuses()
+    {
+        const string text = "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata: {name: etl, namespace: prod}\nspec:\n  executor:\n    memory: 1g\n    memory: 2g\n";
+
+        var act = () => new ManifestEditor().Edit(text, Etl, [new("spark.executor.memory", "1g", "4g", "GC")]);
+
+        act.Should().Throw<ManifestEditException>().WithMessage("*appears twice*");
+    }
+
+    [Fact]
+    public void Edit_ValueInheritedThroughAMergeKey_IsOverriddenByAnExplicitKey()
+    {
+        const string text = "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata: {name: etl, namespace: prod}\nx-defaults: &defaults\n  memory: 1g\n  cores: 1\nspec:\n  executor:\n    <<: *defaults\n    instances: 2\n";
+
+        var result = new ManifestEditor().Edit(text, Etl, [new("spark.executor.memory", "1g", "4g", "GC")]);
+
+        result.Text.Should().EndWith("    instances: 2\n    memory: 4g\n", "the anchor shared with others stays; the explicit key wins over the merge");
+    }
 }

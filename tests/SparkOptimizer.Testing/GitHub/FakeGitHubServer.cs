@@ -178,6 +178,11 @@ public sealed partial class FakeGitHubServer : IAsyncDisposable
             };
             await WriteAsync(ctx, status, result);
         }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or NullReferenceException or FormatException)
+        {
+            // A malformed request is the client's fault: 400, never a 500 that a client would retry.
+            await WriteAsync(ctx, 400, new { message = "Problems parsing JSON", detail = ex.Message });
+        }
         finally
         {
             _gate.Release();
