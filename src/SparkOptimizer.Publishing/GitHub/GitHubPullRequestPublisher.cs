@@ -77,6 +77,14 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
             return new PublishResult(PublishOutcome.Deferred, branch, fingerprint, Message: cap);
         }
 
+        // A branch without an open pull request is left over from a merged or closed one, or from a crash between
+        // creating the branch and the pull request: reuse it if the head is ours, never overwrite someone else's work.
+        var existing = await TryGetBranchHeadAsync(ctx);
+        if (existing is not null && !IsOurs(await Call("get commit", () => _client.Git.Commit.Get(owner, repo, existing), ctx)))
+        {
+            return new PublishResult(PublishOutcome.SkippedForeignCommits, branch, fingerprint, Message: $"Branch {branch} exists with commits that are not ours; delete it to let Spark Optimizer propose again.");
+        }
+
         var baseSha = await BaseShaAsync(ctx, baseBranch);
         var proposal = await BuildCommitAsync(ctx, baseSha);
         if (proposal is null)
@@ -84,15 +92,8 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
             return new PublishResult(PublishOutcome.NothingToChange, branch, fingerprint, Message: "The manifest already holds every recommended value.");
         }
 
-        var existing = await TryGetBranchHeadAsync(ctx);
         if (existing is not null)
         {
-            // Left over from a merged or closed pull request, or from a crash between creating the branch and the PR.
-            if (!IsOurs(await Call("get commit", () => _client.Git.Commit.Get(owner, repo, existing), ctx)))
-            {
-                return new PublishResult(PublishOutcome.SkippedForeignCommits, branch, fingerprint, Message: $"Branch {branch} exists with commits that are not ours.");
-            }
-
             await Call("update branch", () => _client.Git.Reference.Update(owner, repo, $"heads/{branch}", new ReferenceUpdate(proposal.Value.Sha, force: true)), ctx);
         }
         else

@@ -198,6 +198,24 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_CrashBetweenBranchAndPullRequest_NextPublisherFinishesWithOnePullRequest()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        h.Server.InjectFaults(6, new FakeFault(FakeFaultKind.ServerError), when: (method, path) => method == "POST" && path.EndsWith("/pulls", StringComparison.Ordinal));
+        var crashed = () => h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g"));
+        await crashed.Should().ThrowAsync<Octokit.ApiException>();
+        (await h.Repo.Git.ResolveAsync("refs/heads/" + Branch)).Should().NotBeNull("the branch was pushed before the pull request failed");
+        h.Repo.PullRequests.Should().BeEmpty();
+
+        var restarted = await h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g"));
+
+        restarted.Outcome.Should().Be(PublishOutcome.Created);
+        h.Repo.PullRequests.Should().ContainSingle();
+        var head = await h.Repo.Git.ReadCommitAsync((await h.Repo.Git.ResolveAsync("refs/heads/" + Branch))!);
+        head!.Parents.Should().Equal([await h.Repo.Git.ResolveAsync("refs/heads/main")], "still one commit on the base");
+    }
+
+    [Fact]
     public async Task Publish_BaseMovedWithoutConflict_DoesNotForcePushTheCleanPullRequest()
     {
         await using var h = await PublisherHarness.StartAsync();
