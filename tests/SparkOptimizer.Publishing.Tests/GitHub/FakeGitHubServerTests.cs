@@ -116,4 +116,24 @@ public sealed class FakeGitHubServerTests : IAsyncLifetime
         (await _client.Repository.Get("o", "r")).Name.Should().Be("r");
         _server.FaultsServed.Should().Be(2);
     }
+
+    [Fact]
+    public async Task Refs_ListAllAndBySubNamespace()
+    {
+        await _repo.PushCommitAsync("sparkoptimizer/default/pi", new Dictionary<string, string?> { ["x"] = "1\n" }, "x");
+
+        var all = await _client.Git.Reference.GetAll("o", "r");
+        var heads = await _client.Git.Reference.GetAllForSubNamespace("o", "r", "heads/sparkoptimizer");
+
+        all.Select(r => r.Ref).Should().BeEquivalentTo(["refs/heads/main", "refs/heads/sparkoptimizer/default/pi"]);
+        heads.Should().ContainSingle().Which.Ref.Should().Be("refs/heads/sparkoptimizer/default/pi");
+    }
+
+    [Fact]
+    public async Task Contents_RootListing()
+    {
+        var root = await _client.Repository.Content.GetAllContents("o", "r");
+
+        root.Select(c => c.Name).Should().BeEquivalentTo(["a", "top.txt"]);
+    }
 }

@@ -43,4 +43,26 @@ public sealed class GitHubRetryPolicyTests
         h.Server.FaultsServed.Should().Be(6, "six attempts, then the error surfaces");
         h.Delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(4), TimeSpan.FromSeconds(8), TimeSpan.FromSeconds(16));
     }
+
+    [Fact]
+    public async Task Publish_ServerUnreachable_RetriesNetworkErrorsThenFails()
+    {
+        var port = System.Net.Sockets.TcpListener.Create(0);
+        port.Start();
+        var address = new Uri($"http://127.0.0.1:{((System.Net.IPEndPoint)port.LocalEndpoint).Port}/");
+        port.Stop();
+        var delays = new List<TimeSpan>();
+        var publisher = new SparkOptimizer.Publishing.GitHub.GitHubPullRequestPublisher(
+            new SparkOptimizer.Publishing.GitHub.GitHubPublisherOptions { BaseUrl = address, Token = "t", Owner = "o", Repository = "r", MaxAttempts = 3 },
+            delay: (d, _) =>
+            {
+                delays.Add(d);
+                return Task.CompletedTask;
+            });
+
+        var act = () => publisher.PublishAsync(PublisherHarness.MemoryTo("2g"));
+
+        await act.Should().ThrowAsync<HttpRequestException>();
+        delays.Should().Equal(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(2));
+    }
 }
