@@ -51,11 +51,13 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             expected.Add((target.Path, step.Value.Canonical));
         }
 
-        foreach (var role in PodMemoryGuard.TouchedRoles(edits))
+        var guards = PodMemoryGuard.TouchedRoles(edits).Select(role => (Role: role, Check: (Func<ManifestFlavor, SourceNode, string, PodLimitRaise?>)PodMemoryGuard.Check))
+            .Concat(PodCpuGuard.TouchedRoles(edits).Select(role => (Role: role, Check: (Func<ManifestFlavor, SourceNode, string, PodLimitRaise?>)PodCpuGuard.Check)))
+            .ToList();
+        foreach (var (role, check) in guards)
         {
             var root = SourceYamlParser.Parse(current, _limits)[docIndex].Root!;
-            var raise = PodMemoryGuard.Check(flavor, root, role);
-            if (raise is null)
+            if (check(flavor, root, role) is not { } raise)
             {
                 continue;
             }
@@ -64,7 +66,7 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             if (step is not null)
             {
                 current = step.Value.Text;
-                edits.Add(new AppliedEdit($"{role}.podTemplate.memoryLimit", raise.Target.Display, step.Value.Old, raise.NewLimit, raise.Reason));
+                edits.Add(new AppliedEdit(raise.Key, raise.Target.Display, step.Value.Old, raise.NewLimit, raise.Reason));
                 expected.Add((raise.Target.Path, step.Value.Canonical));
             }
         }

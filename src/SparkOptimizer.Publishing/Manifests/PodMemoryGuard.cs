@@ -11,7 +11,6 @@ internal static class PodMemoryGuard
 {
     private const long MinOverhead = 384 * MemoryQuantity.MiB;
 
-    internal sealed record Raise(FieldTarget Target, string NewLimit, string Reason);
 
     public static IEnumerable<string> TouchedRoles(IEnumerable<AppliedEdit> edits)
     {
@@ -36,29 +35,14 @@ internal static class PodMemoryGuard
         return roles;
     }
 
-    public static Raise? Check(ManifestFlavor flavor, SourceNode root, string role)
+    public static PodLimitRaise? Check(ManifestFlavor flavor, SourceNode root, string role)
     {
-        var spec = FieldMap.SpecPath(flavor);
-        object[] containersPath = flavor == ManifestFlavor.Apache
-            ? [.. spec, role + "Spec", "podTemplateSpec", "spec", "containers"]
-            : [.. spec, role, "template", "spec", "containers"];
-        if (FieldMap.Lookup(root, containersPath) is not { Kind: SourceNodeKind.Sequence } containers)
+        if (PodTemplates.ContainerPath(flavor, root, role) is not { } containerPath)
         {
             return null;
         }
 
-        var index = containers.Items.FindIndex(c => c.Kind == SourceNodeKind.Mapping && c.ScalarAt("name") == $"spark-kubernetes-{role}");
-        if (index < 0 && containers.Items.Count == 1)
-        {
-            index = 0;
-        }
-
-        if (index < 0)
-        {
-            return null;
-        }
-
-        object[] limitPath = [.. containersPath, index, "resources", "limits", "memory"];
+        object[] limitPath = [.. containerPath, "resources", "limits", "memory"];
         if (FieldMap.Lookup(root, limitPath) is not { Kind: SourceNodeKind.Scalar } limitNode || MemoryQuantity.ParseKubernetes(limitNode.Value) is not { } limit)
         {
             return null;
@@ -75,7 +59,7 @@ internal static class PodMemoryGuard
         var reason = $"The {role} pod template's memory limit {limitNode.Value} could not hold heap {MemoryQuantity.Describe(heap)} + overhead {MemoryQuantity.Describe(overhead)}"
             + (extra > 0 ? $" + off-heap/PySpark {MemoryQuantity.Describe(extra)}" : string.Empty)
             + $" after this change; raised to {newLimit}.";
-        return new Raise(new FieldTarget(limitPath, FieldType.Quantity), newLimit, reason);
+        return new PodLimitRaise($"{role}.podTemplate.memoryLimit", new FieldTarget(limitPath, FieldType.Quantity), newLimit, reason);
     }
 
     private static (long Heap, long Overhead, long Extra) Required(ManifestFlavor flavor, SourceNode root, string role)

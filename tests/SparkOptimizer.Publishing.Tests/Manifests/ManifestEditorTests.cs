@@ -380,4 +380,24 @@ public sealed class ManifestEditorTests
 
         result.Text.Should().EndWith("    instances: 2\n    memory: 4g\n", "the anchor shared with others stays; the explicit key wins over the merge");
     }
+
+    [Theory]
+    [InlineData("", "1500m", "1500m")]
+    [InlineData("", "2", "2")]
+    [InlineData("    spark.kubernetes.executor.limit.cores: \"2\"\n", "1500m", null)]
+    [InlineData("", "500m", null)]
+    public void Edit_ApacheCpuRequestAboveTheTemplateLimit_RaisesTheLimitUnlessSparkSetsIt(string extraConf, string request, string? expectedLimit)
+    {
+        var text = "apiVersion: spark.apache.org/v1\nkind: SparkApplication\nmetadata:\n  name: etl\nspec:\n  sparkConf:\n    spark.executor.cores: \"1\"\n" + extraConf
+            + "  executorSpec:\n    podTemplateSpec:\n      spec:\n        containers:\n        - name: spark-kubernetes-executor\n          resources:\n            limits:\n              cpu: 1\n";
+        var app = new AppIdentity("SparkApplication", "spark.apache.org/v1", "default", "etl");
+
+        var result = new ManifestEditor().Edit(text, app, [new("executor.coreRequest", null, request, "throttling")]);
+
+        ManifestAssertions.ShouldDifferOnlyIn(text, result.Text, result);
+        var raise = result.Edits.SingleOrDefault(e => e.Key == "executor.podTemplate.cpuLimit");
+        raise?.To.Should().Be(expectedLimit);
+        (raise is null).Should().Be(expectedLimit is null);
+        ManifestAssertions.ScalarAt(result.Text, 0, "spec", "executorSpec", "podTemplateSpec", "spec", "containers", 0, "resources", "limits", "cpu").Should().Be(expectedLimit ?? "1");
+    }
 }
