@@ -13,7 +13,7 @@ public static class CommitMessage
             .Append("Tune ").Append(app.Kind).Append(' ').Append(app.Namespace).Append('/').Append(app.Name).Append("\n\n");
         foreach (var edit in edits)
         {
-            sb.Append("- ").Append(edit.Field).Append(": ").Append(edit.From ?? "(unset)").Append(" -> ").Append(edit.To).Append('\n');
+            sb.Append("- ").Append(edit.Field).Append(": ").Append(edit.From ?? "(unset)").Append(" -> ").Append(edit.To.Length == 0 ? "(removed)" : edit.To).Append('\n');
         }
 
         return sb.Append('\n').Append(PublishingDefaults.FingerprintTrailer).Append(": ").Append(changeSet.Fingerprint).Append('\n').ToString();

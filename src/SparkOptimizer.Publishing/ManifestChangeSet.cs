@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using SparkOptimizer.Publishing.Manifests;
 
 namespace SparkOptimizer.Publishing;
 
@@ -25,4 +26,17 @@ public sealed record ManifestChangeSet(
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(canonical));
         return Convert.ToHexStringLower(hash)[..16];
     }
+
+    /// <summary>
+    /// The change set that undoes a merged one (a regression after merge): replaced values go back, added keys are removed.
+    /// Pod template limits we raised are left as they are: a higher limit is safe, and Spark sets the pod size itself.
+    /// </summary>
+    public static ManifestChangeSet RevertOf(AppIdentity app, ManifestLocation? location, IEnumerable<AppliedEdit> merged, string reportMarkdown) =>
+        new(app, location,
+            merged.Where(e => !e.Key.Contains(".podTemplate.", StringComparison.Ordinal))
+                .Select(e => e.From is null
+                    ? ValueChange.Remove(e.Key, e.To, $"revert: {e.Key} was added by a change that regressed")
+                    : new ValueChange(e.Key, e.To, e.From, $"revert: {e.Key} back to {e.From}"))
+                .ToList(),
+            reportMarkdown);
 }

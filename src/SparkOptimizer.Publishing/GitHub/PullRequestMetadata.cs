@@ -63,7 +63,7 @@ public sealed partial record PullRequestMetadata(
         sb.Append("### Changes to `").Append(manifestPath).Append("`\n\n| field | from | to | why |\n|---|---|---|---|\n");
         foreach (var edit in edits)
         {
-            sb.Append("| `").Append(edit.Field).Append("` | ").Append(edit.From is null ? "(unset)" : $"`{edit.From}`").Append(" | `").Append(edit.To).Append("` | ")
+            sb.Append("| `").Append(edit.Field).Append("` | ").Append(edit.From is null ? "(unset)" : $"`{edit.From}`").Append(" | ").Append(edit.To.Length == 0 ? "(removed)" : $"`{edit.To}`").Append(" | ")
                 .Append(edit.Reason.Replace("|", "\\|", StringComparison.Ordinal).ReplaceLineEndings(" ")).Append(" |\n");
         }
 

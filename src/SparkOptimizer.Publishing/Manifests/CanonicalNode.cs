@@ -108,6 +108,24 @@ internal sealed class CanonicalNode
         }
     }
 
+    /// <summary>Removes the entry at <paramref name="path"/> (mapping keys only).</summary>
+    public void Remove(IReadOnlyList<object> path)
+    {
+        var node = this;
+        for (var i = 0; i < path.Count; i++)
+        {
+            var key = (string)path[i];
+            var entry = node.Entries.FindIndex(e => e.Key.Kind == SourceNodeKind.Scalar && e.Key.Value == key);
+            if (i == path.Count - 1)
+            {
+                node.Entries.RemoveAt(entry);
+                return;
+            }
+
+            node = node.Entries[entry].Value;
+        }
+    }
+
     /// <summary>Returns null when equal, else a description of the first difference.</summary>
     public static string? Difference(CanonicalNode expected, CanonicalNode actual, string at)
     {

@@ -28,7 +28,7 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
 
         var current = text;
         var edits = new List<AppliedEdit>();
-        var expected = new List<(IReadOnlyList<object> Path, CanonicalNode Value)>();
+        var expected = new List<(IReadOnlyList<object> Path, CanonicalNode? Value)>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var change in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
         {
@@ -37,6 +37,19 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             if (!seen.Add(target.Display))
             {
                 throw new ManifestEditException($"Two changes target the same field {target.Display}; the change set is ambiguous.");
+            }
+
+            if (change.IsRemoval)
+            {
+                var removal = ManifestRemoval.Remove(current, root, target, FieldMap.SpecPath(flavor).Length);
+                if (removal is not null)
+                {
+                    current = removal.Value.Text;
+                    edits.Add(new AppliedEdit(change.Key, target.Display, removal.Value.Old, string.Empty, change.Reason));
+                    expected.Add((removal.Value.RemovedPath, null));
+                }
+
+                continue;
             }
 
             YamlScalars.Validate(change.Key, change.To, target.Type);
@@ -86,7 +99,7 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
         };
     }
 
-    private void Verify(string before, string after, int docIndex, List<(IReadOnlyList<object> Path, CanonicalNode Value)> expected)
+    private void Verify(string before, string after, int docIndex, List<(IReadOnlyList<object> Path, CanonicalNode? Value)> expected)
     {
         var oldDocs = SourceYamlParser.Parse(before, _limits);
         var newDocs = SourceYamlParser.Parse(after, _limits);
@@ -102,7 +115,14 @@ public sealed class ManifestEditor(YamlLimits? limits = null)
             {
                 foreach (var (path, value) in expected)
                 {
-                    want.Set(path, value);
+                    if (value is null)
+                    {
+                        want.Remove(path);
+                    }
+                    else
+                    {
+                        want.Set(path, value);
+                    }
                 }
             }
 

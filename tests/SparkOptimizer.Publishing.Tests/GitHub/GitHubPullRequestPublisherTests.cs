@@ -265,6 +265,22 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_RevertAfterMerge_OpensAPullRequestThatRestoresTheOriginalFile()
+    {
+        await using var h = await PublisherHarness.StartAsync();
+        var first = await h.NewPublisher().PublishAsync(PublisherHarness.MemoryTo("2g"));
+        var client = new Octokit.GitHubClient(new Octokit.ProductHeaderValue("test"), h.Server.BaseUri) { Credentials = new Octokit.Credentials(h.Server.Token) };
+        await client.PullRequest.Merge(PublisherHarness.Owner, PublisherHarness.RepoName, first.PullRequestNumber!.Value, new Octokit.MergePullRequest());
+
+        var revert = await h.NewPublisher().PublishAsync(ManifestChangeSet.RevertOf(PublisherHarness.App, null, first.Edits!, "## Regression\n\nRuntime +40 % over 3 runs."));
+
+        revert.Outcome.Should().Be(PublishOutcome.Created);
+        revert.PullRequestNumber.Should().NotBe(first.PullRequestNumber);
+        (await h.CloneAndReadAsync(revert.Branch)).Should().Be(h.OriginalManifest, "the revert restores the file byte for byte");
+        h.Repo.PullRequests.Should().HaveCount(2);
+    }
+
+    [Fact]
     public async Task Publish_WrongToken_FailsWithoutRetryingAndNeverSendsTheTokenElsewhere()
     {
         await using var h = await PublisherHarness.StartAsync();

@@ -133,4 +133,24 @@ public sealed class ManifestEditorExamplesTests
 
         checkedEdits.Should().BeGreaterThan(200);
     }
+
+    [Fact]
+    public void Edit_RevertOfTheChanges_RestoresEveryExampleByteForByte()
+    {
+        var files = ExampleManifests.Kubeflow().Select(f => (File: f, Changes: KubeflowChanges))
+            .Concat(ExampleManifests.Apache().Select(f => (File: f, Changes: ApacheChanges)));
+        foreach (var (file, changes) in files)
+        {
+            var before = File.ReadAllText(file).Replace("{IMAGE_REGISTRY}/{IMAGE_REPOSITORY}/", "registry.example/spark/", StringComparison.Ordinal);
+            var app = ExampleManifests.IdentityOf(before);
+            var applied = new ManifestEditor().Edit(before, app, changes);
+
+            var reverted = new ManifestEditor().Edit(applied.Text, app, ManifestChangeSet.RevertOf(app, null, applied.Edits, "revert").Changes);
+
+            var diff = LineDiff.Compute(before, reverted.Text);
+            diff.Added.Should().BeEmpty(file);
+            diff.Removed.Should().BeEmpty(file);
+            diff.Modified.Should().HaveCount(applied.Edits.Count(e => e.Key.Contains(".podTemplate.", StringComparison.Ordinal)), $"{file}: only a raised pod template limit stays");
+        }
+    }
 }

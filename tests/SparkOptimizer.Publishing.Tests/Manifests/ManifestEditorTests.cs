@@ -400,4 +400,42 @@ public sealed class ManifestEditorTests
         (raise is null).Should().Be(expectedLimit is null);
         ManifestAssertions.ScalarAt(result.Text, 0, "spec", "executorSpec", "podTemplateSpec", "spec", "containers", 0, "resources", "limits", "cpu").Should().Be(expectedLimit ?? "1");
     }
+
+    [Fact]
+    public void Edit_RemovalFromFlowMapsAndBlockMaps_TakesOnlyThatKey()
+    {
+        const string text = """
+            apiVersion: sparkoperator.k8s.io/v1beta2
+            kind: SparkApplication
+            metadata: {name: etl, namespace: prod}
+            spec:
+              sparkConf: {a.b: "1", spark.speculation: "true", c.d: "2"}
+              executor:
+                memoryOverhead: 1g # added by us
+                memory: 4g
+              driver:
+                coreLimit: "2"
+
+            """;
+
+        var result = new ManifestEditor().Edit(text, Etl,
+        [
+            ValueChange.Remove("spark.speculation", "true", "revert"),
+            ValueChange.Remove("executor.memoryOverhead", "1g", "revert"),
+            ValueChange.Remove("driver.coreLimit", "2", "revert"),
+            ValueChange.Remove("spark.executor.cores", null, "absent: nothing to do"),
+        ]);
+
+        result.Text.Should().Be("""
+            apiVersion: sparkoperator.k8s.io/v1beta2
+            kind: SparkApplication
+            metadata: {name: etl, namespace: prod}
+            spec:
+              sparkConf: {a.b: "1", c.d: "2"}
+              executor:
+                memory: 4g
+
+            """, "an emptied block mapping (driver) goes too; blank lines and other keys stay");
+        result.Edits.Should().HaveCount(3).And.OnlyContain(e => e.To.Length == 0);
+    }
 }
