@@ -281,6 +281,20 @@ public sealed class GitHubPullRequestPublisherTests
     }
 
     [Fact]
+    public async Task Publish_CrlfManifest_KeepsItsLineEndingsThroughTheApi()
+    {
+        var crlf = (await File.ReadAllTextAsync(Path.Combine(Manifests.ExampleManifests.KubeflowFolder, "spark-pi-python.yaml"))).Replace("\n", "\r\n", StringComparison.Ordinal);
+        await using var h = await PublisherHarness.StartAsync(new Dictionary<string, string> { ["windows/python.yaml"] = crlf });
+        var app = new AppIdentity("SparkApplication", "sparkoperator.k8s.io/v1beta2", "default", "spark-pi-python");
+
+        var result = await h.NewPublisher().PublishAsync(new ManifestChangeSet(app, null, [new ValueChange("spark.executor.memory", "512m", "1g", "GC")], "r"));
+
+        var edited = await h.CloneAndReadAsync(result.Branch, "windows/python.yaml");
+        edited.Should().Be(crlf.Replace("  executor:\r\n    instances: 1\r\n    cores: 1\r\n    memory: 512m\r\n", "  executor:\r\n    instances: 1\r\n    cores: 1\r\n    memory: 1g\r\n", StringComparison.Ordinal));
+        edited.Should().NotBe(crlf);
+    }
+
+    [Fact]
     public async Task Publish_WrongToken_FailsWithoutRetryingAndNeverSendsTheTokenElsewhere()
     {
         await using var h = await PublisherHarness.StartAsync();

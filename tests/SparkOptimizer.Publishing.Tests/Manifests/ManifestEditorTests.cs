@@ -438,4 +438,14 @@ public sealed class ManifestEditorTests
             """, "an emptied block mapping (driver) goes too; blank lines and other keys stay");
         result.Edits.Should().HaveCount(3).And.OnlyContain(e => e.To.Length == 0);
     }
+
+    [Fact]
+    public void Edit_MappingEndingInAnEmptyValueOrABlockScalar_GetsNewKeysRightAfterIt()
+    {
+        const string text = "apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata: {name: etl, namespace: prod}\nspec:\n  executor:\n    labels:\n  driver:\n    javaOptions: |\n      -XX:+UseG1GC\n      -Dx=y\n\n  type: Scala\n";
+
+        var result = new ManifestEditor().Edit(text, Etl, [new("spark.executor.memory", null, "2g", "GC"), new("spark.driver.memory", null, "1g", "GC")]);
+
+        result.Text.Should().Be("apiVersion: sparkoperator.k8s.io/v1beta2\nkind: SparkApplication\nmetadata: {name: etl, namespace: prod}\nspec:\n  executor:\n    labels:\n    memory: 2g\n  driver:\n    javaOptions: |\n      -XX:+UseG1GC\n      -Dx=y\n\n    memory: 1g\n  type: Scala\n");
+    }
 }
