@@ -1,6 +1,5 @@
 using System.Text;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace SparkOptimizer.Publishing.Manifests;
 

@@ -65,8 +65,8 @@ internal static class PodMemoryGuard
     private static (long Heap, long Overhead, long Extra) Required(ManifestFlavor flavor, SourceNode root, string role)
     {
         var spec = FieldMap.SpecPath(flavor);
-        string? Conf(string key) => FieldMap.Lookup(root, [.. spec, "sparkConf", key]) is { Kind: SourceNodeKind.Scalar } n ? n.Value : null;
-        string? Typed(params string[] path) => flavor == ManifestFlavor.Apache ? null : FieldMap.Lookup(root, [.. spec, .. path]) is { Kind: SourceNodeKind.Scalar } n ? n.Value : null;
+        string? Conf(string key) => PodTemplates.Conf(flavor, root, key);
+        string? Typed(params string[] path) => PodTemplates.Typed(flavor, root, path);
 
         var heap = MemoryQuantity.ParseSpark(Typed(role, "memory") ?? Conf($"spark.{role}.memory") ?? "1g") ?? 1024 * MemoryQuantity.MiB;
         var nonJvm = flavor == ManifestFlavor.Apache
