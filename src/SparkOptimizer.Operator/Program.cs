@@ -1,3 +1,4 @@
+using SparkOptimizer.Operator;
 using SparkOptimizer.Operator.Crds;
 
 if (args.Length > 0 && args[0] == "generate-crds")
@@ -15,4 +16,8 @@ if (args.Length > 0 && args[0] == "generate-crds")
     return 0;
 }
 
+await OperatorApp.Build(args).RunAsync();
 return 0;
+
+/// <summary>Visible to WebApplicationFactory-style tests.</summary>
+public partial class Program;

@@ -14,6 +14,8 @@ public sealed class ResourceCache<T>
 
     public T? Get(string ns, string name) => items.TryGetValue((ns, name), out var item) ? item : default;
 
+    public IReadOnlyList<T> All(string ns) => items.Where(kv => kv.Key.Namespace == ns).Select(kv => kv.Value).ToList();
+
     public void Upsert(T item) => items[(item.Metadata.NamespaceProperty ?? "", item.Metadata.Name)] = item;
 
     public void Remove(T item) => items.TryRemove((item.Metadata.NamespaceProperty ?? "", item.Metadata.Name), out _);
