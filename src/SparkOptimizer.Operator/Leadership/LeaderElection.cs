@@ -56,7 +56,19 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
 
         try
         {
-            await elector.RunAndTryToHoldLeadershipForeverAsync(cancellationToken);
+            while (!cancellationToken.IsCancellationRequested)
+            {
+                try
+                {
+                    await elector.RunAndTryToHoldLeadershipForeverAsync(cancellationToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // an unexpected answer while acquiring must not end the election for good
+                    logger.LogWarning(e, "Leader election failed; retrying");
+                    await Task.Delay(options.RetryPeriod, cancellationToken);
+                }
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

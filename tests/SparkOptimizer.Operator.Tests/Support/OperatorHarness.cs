@@ -59,9 +59,9 @@ public sealed class OperatorHarness : IAsyncDisposable
             Enabled = leaderElection,
             Identity = identity,
             LeaseNamespace = "kube-system",
-            LeaseDuration = TimeSpan.FromSeconds(2),
-            RenewDeadline = TimeSpan.FromMilliseconds(1500),
-            RetryPeriod = TimeSpan.FromMilliseconds(200),
+            LeaseDuration = TimeSpan.FromSeconds(3),
+            RenewDeadline = TimeSpan.FromSeconds(2),
+            RetryPeriod = TimeSpan.FromMilliseconds(400),
         },
     };
 

@@ -88,7 +88,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
                 }
                 catch (OperationCanceledException)
                 {
-                    throw new TimeoutException($"Condition not met within {timeout}: {because}\nRequests:\n{string.Join("\n", Requests.TakeLast(40))}");
+                    throw new TimeoutException($"Condition not met within {timeout}: {because}\nRequests:\n{string.Join("\n", Requests.Take(15).Concat(Requests.TakeLast(25)))}");
                 }
             }
         }

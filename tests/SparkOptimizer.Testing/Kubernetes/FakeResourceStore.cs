@@ -103,7 +103,7 @@ public sealed class FakeResourceStore
             }
 
             meta["uid"] = Guid.NewGuid().ToString();
-            meta["generation"] = 1;
+            meta["generation"] = 1L;
             meta["creationTimestamp"] = time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             result = Commit(type, ns, key, obj, "ADDED");
         }
