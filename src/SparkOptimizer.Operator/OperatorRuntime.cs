@@ -113,7 +113,7 @@ public sealed class OperatorRuntime
                     new WatchedResource(V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Version, V1Beta2ScheduledSparkApplication.Plural, ControllerNames.KubeflowScheduledSparkApplication),
                     schedules, settings);
                 Add(new KubeflowSparkApplicationController(apps, owner.pipeline, Queue, owner.loggers.CreateLogger<KubeflowSparkApplicationController>()));
-                Add(new ScheduledSparkApplicationController(schedules, apps, owner.client, owner.pipeline, owner.loggers.CreateLogger<ScheduledSparkApplicationController>()));
+                Add(new ScheduledSparkApplicationController(schedules, apps, owner.pipeline, owner.loggers.CreateLogger<ScheduledSparkApplicationController>()));
             }
 
             if (owner.options.Watch.Apache)

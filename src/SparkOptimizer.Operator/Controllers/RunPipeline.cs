@@ -43,7 +43,7 @@ public sealed class RunPipeline(
                 cancellationToken);
             if (written is not null)
             {
-                metrics.RunsAnalysed.WithLabels(target.App.Kind, "infrastructure-failure").Inc();
+                metrics.RunsAnalysed.WithLabels(KindLabel(target), "infrastructure-failure").Inc();
                 await events.WarningAsync(target.App, EventReasons.InfrastructureFailure,
                     $"Run {run.RunName} ended in {run.Outcome} before Spark ran; reported, not used for tuning", cancellationToken);
             }
@@ -163,9 +163,12 @@ public sealed class RunPipeline(
     private static AppIdentity Identity(FinishedRun run) => new(
         run.Resource.ApiVersion, run.Resource.Kind, run.Resource.Metadata.NamespaceProperty ?? "", run.Resource.Metadata.Name, run.Resource.Metadata.Uid);
 
+    /// <summary>kind.group, e.g. SparkApplication.spark.apache.org: the two SparkApplication kinds stay apart.</summary>
+    private static string KindLabel(OptimizationTarget target) => $"{target.App.Kind}.{target.App.ApiVersion.Split('/')[0]}";
+
     private void Count(OptimizationTarget target, RunAnalysis analysis)
     {
-        metrics.RunsAnalysed.WithLabels(target.App.Kind, "analysed").Inc();
+        metrics.RunsAnalysed.WithLabels(KindLabel(target), "analysed").Inc();
         metrics.Findings.WithLabels("critical").Inc(analysis.Findings.Critical);
         metrics.Findings.WithLabels("severe").Inc(analysis.Findings.Severe);
         metrics.Findings.WithLabels("moderate").Inc(analysis.Findings.Moderate);

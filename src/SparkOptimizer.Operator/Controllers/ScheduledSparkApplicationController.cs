@@ -1,6 +1,3 @@
-using System.Net;
-using k8s;
-using k8s.Autorest;
 using Microsoft.Extensions.Logging;
 using SparkOptimizer.Operator.Entities.Kubeflow;
 using SparkOptimizer.Operator.Watching;
@@ -14,7 +11,6 @@ namespace SparkOptimizer.Operator.Controllers;
 public sealed class ScheduledSparkApplicationController(
     ResourceCache<V1Beta2ScheduledSparkApplication> schedules,
     ResourceCache<V1Beta2SparkApplication> applications,
-    IKubernetes client,
     RunPipeline pipeline,
     ILogger<ScheduledSparkApplicationController> logger) : IController
 {
@@ -22,20 +18,20 @@ public sealed class ScheduledSparkApplicationController(
 
     public async Task ReconcileAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        var schedule = schedules.Get(ns, name) ?? await ReadScheduleAsync(ns, name, cancellationToken);
+        var schedule = schedules.Get(ns, name);
         if (schedule is null || !OptInAnnotations.IsEnabled(schedule.Metadata.Annotations))
         {
             return;
         }
 
         var target = OptimizationTarget.For(schedule.ApiVersion, V1Beta2ScheduledSparkApplication.EntityKind, schedule.Metadata);
-        foreach (var run in await FinishedRunsAsync(schedule, cancellationToken))
+        foreach (var run in FinishedRuns(schedule))
         {
             await pipeline.HandleAsync(target, run, cancellationToken);
         }
     }
 
-    private async Task<IReadOnlyList<FinishedRun>> FinishedRunsAsync(V1Beta2ScheduledSparkApplication schedule, CancellationToken cancellationToken)
+    private List<FinishedRun> FinishedRuns(V1Beta2ScheduledSparkApplication schedule)
     {
         var ns = schedule.Metadata.NamespaceProperty ?? "default";
         var status = schedule.Status;
@@ -51,8 +47,13 @@ public sealed class ScheduledSparkApplicationController(
         var runs = new List<FinishedRun>();
         foreach (var runName in owned.Concat(named).Distinct(StringComparer.Ordinal))
         {
-            var app = applications.Get(ns, runName) ?? await ReadRunAsync(ns, runName, cancellationToken);
-            if (app is not null && KubeflowRuns.From(app) is { } run)
+            // runs live in the schedule's namespace, which is watched: the cache has them (a missing one was deleted)
+            var app = applications.Get(ns, runName);
+            if (app is null)
+            {
+                logger.LogDebug("Run {Namespace}/{Name} of a schedule is gone", ns, runName);
+            }
+            else if (KubeflowRuns.From(app) is { } run)
             {
                 runs.Add(run);
             }
@@ -60,32 +61,5 @@ public sealed class ScheduledSparkApplicationController(
 
         // oldest first, so that status.lastRun ends on the newest run
         return runs.OrderBy(r => r.Finished ?? DateTimeOffset.MinValue).ThenBy(r => r.RunName, StringComparer.Ordinal).ToList();
-    }
-
-    private async Task<V1Beta2SparkApplication?> ReadRunAsync(string ns, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.CustomObjects.GetNamespacedCustomObjectAsync<V1Beta2SparkApplication>(
-                V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Version, ns, V1Beta2SparkApplication.Plural, name, cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            logger.LogDebug("Run {Namespace}/{Name} of a schedule is gone", ns, name);
-            return null;
-        }
-    }
-
-    private async Task<V1Beta2ScheduledSparkApplication?> ReadScheduleAsync(string ns, string name, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.CustomObjects.GetNamespacedCustomObjectAsync<V1Beta2ScheduledSparkApplication>(
-                V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Version, ns, V1Beta2ScheduledSparkApplication.Plural, name, cancellationToken);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
     }
 }

@@ -11,9 +11,12 @@ namespace SparkOptimizer.Testing.Kubernetes;
 public static class Manifests
 {
     /// <summary>The documents of a YAML file (the shared k8s examples).</summary>
-    public static IReadOnlyList<JsonObject> LoadYaml(string path)
+    public static IReadOnlyList<JsonObject> LoadYaml(string path) => ParseYaml(File.ReadAllText(path));
+
+    /// <summary>The documents of YAML text (empty documents are skipped).</summary>
+    public static IReadOnlyList<JsonObject> ParseYaml(string text)
     {
-        using var reader = new StreamReader(path);
+        using var reader = new StringReader(text);
         var stream = new YamlStream();
         stream.Load(reader);
         return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>().ToList();
