@@ -31,6 +31,9 @@ public sealed class WorkQueue
     /// <summary>Called with the queue length after every change (for the queue-depth gauge).</summary>
     public event Action<int>? DepthChanged;
 
+    /// <summary>Called once a failed key's retry is scheduled, with the back-off it waits.</summary>
+    public event Action<WorkKey, TimeSpan>? RetryScheduled;
+
     public int Depth
     {
         get
@@ -143,6 +146,7 @@ public sealed class WorkQueue
             var delay = backoff.Delay(attempt);
             logger.LogWarning(e, "Reconcile of {Key} failed (attempt {Attempt}); retrying in {Delay}", key, attempt, delay);
             EnqueueAfter(key, delay);
+            RetryScheduled?.Invoke(key, delay);
         }
         finally
         {
