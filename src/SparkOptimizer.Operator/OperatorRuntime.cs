@@ -25,6 +25,7 @@ public sealed class OperatorRuntime
     private readonly ILogger logger;
     private readonly RunPipeline pipeline;
     private readonly LeaderElection? election;
+    private readonly CrdReport crdReport = new();
     private volatile Term? current;
     private int optimizationReconciles;
 
@@ -56,7 +57,7 @@ public sealed class OperatorRuntime
     public bool Ready => current is not { } term ? election is not null : term.Watchers.All(w => w.Synced);
 
     /// <summary>Kinds whose CRD the API server does not serve (the operator keeps running without them).</summary>
-    public IReadOnlyList<string> MissingCrds => current?.Watchers.Where(w => w.CrdMissing).Select(w => w.Name).Distinct().ToList() ?? [];
+    public IReadOnlyList<string> MissingCrds => crdReport.Missing();
 
     /// <summary>Reconciles of SparkOptimizations so far (status writes must not cause any).</summary>
     public int OptimizationReconciles => Volatile.Read(ref optimizationReconciles);
@@ -68,6 +69,11 @@ public sealed class OperatorRuntime
     {
         var term = new Term(this);
         current = term;
+        if (election is null)
+        {
+            Metrics.IsLeader.Set(1);
+        }
+
         try
         {
             var tasks = term.Watchers.Select(w => w.RunAsync(cancellationToken)).ToList();
@@ -92,12 +98,12 @@ public sealed class OperatorRuntime
         public Term(OperatorRuntime owner)
         {
             this.owner = owner;
-            var settings = new WatcherSettings(new Backoff(owner.options.BackoffUnit), owner.options.MissingCrdRetry, owner.options.WatchTimeoutSeconds);
+            var settings = new WatcherSettings(new Backoff(owner.options.BackoffUnit), owner.options.MissingCrdRetry, owner.options.WatchTimeoutSeconds, owner.crdReport);
             Queue = new WorkQueue(new Backoff(owner.options.BackoffUnit), owner.time, owner.loggers.CreateLogger<WorkQueue>());
             Queue.DepthChanged += depth => owner.Metrics.QueueDepth.Set(depth);
 
             var optimizations = new ResourceCache<V1Alpha1SparkOptimization>();
-            Watch<V1Alpha1SparkOptimization, V1Alpha1SparkOptimizationList>(
+            Watch<V1Alpha1SparkOptimization>(
                 new WatchedResource(V1Alpha1SparkOptimization.Group, V1Alpha1SparkOptimization.Version, V1Alpha1SparkOptimization.Plural, ControllerNames.SparkOptimization),
                 optimizations, settings with { SkipUnchangedGeneration = true });
             Add(new SparkOptimizationController(optimizations, new SparkOptimizationClient(owner.client), owner.loggers.CreateLogger<SparkOptimizationController>()));
@@ -106,10 +112,10 @@ public sealed class OperatorRuntime
             {
                 var apps = new ResourceCache<V1Beta2SparkApplication>();
                 var schedules = new ResourceCache<V1Beta2ScheduledSparkApplication>();
-                Watch<V1Beta2SparkApplication, V1Beta2SparkApplicationList>(
+                Watch<V1Beta2SparkApplication>(
                     new WatchedResource(V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Version, V1Beta2SparkApplication.Plural, ControllerNames.KubeflowSparkApplication),
                     apps, settings);
-                Watch<V1Beta2ScheduledSparkApplication, V1Beta2ScheduledSparkApplicationList>(
+                Watch<V1Beta2ScheduledSparkApplication>(
                     new WatchedResource(V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Version, V1Beta2ScheduledSparkApplication.Plural, ControllerNames.KubeflowScheduledSparkApplication),
                     schedules, settings);
                 Add(new KubeflowSparkApplicationController(apps, owner.pipeline, Queue, owner.loggers.CreateLogger<KubeflowSparkApplicationController>()));
@@ -119,7 +125,7 @@ public sealed class OperatorRuntime
             if (owner.options.Watch.Apache)
             {
                 var apps = new ResourceCache<V1SparkApplication>();
-                Watch<V1SparkApplication, V1SparkApplicationList>(
+                Watch<V1SparkApplication>(
                     new WatchedResource(V1SparkApplication.Group, V1SparkApplication.Version, V1SparkApplication.Plural, ControllerNames.ApacheSparkApplication),
                     apps, settings);
                 Add(new ApacheSparkApplicationController(apps, owner.pipeline, owner.loggers.CreateLogger<ApacheSparkApplicationController>()));
@@ -160,16 +166,15 @@ public sealed class OperatorRuntime
 
         private void Add(IController controller) => controllers[controller.Name] = controller;
 
-        private void Watch<T, TList>(WatchedResource resource, ResourceCache<T> cache, WatcherSettings settings)
+        private void Watch<T>(WatchedResource resource, ResourceCache<T> cache, WatcherSettings settings)
             where T : IKubernetesObject<V1ObjectMeta>
-            where TList : IKubernetesObject<V1ListMeta>, IItems<T>
         {
             var sink = new CachingSink<T>(cache, Queue, resource.Controller);
-            var logger = owner.loggers.CreateLogger<ResourceWatcher<T, TList>>();
+            var logger = owner.loggers.CreateLogger<ResourceWatcher<T>>();
             var namespaces = owner.options.Namespaces.Count == 0 ? [null] : owner.options.Namespaces.Distinct().Select(n => (string?)n);
             foreach (var ns in namespaces)
             {
-                var watcher = new ResourceWatcher<T, TList>(owner.client, resource, ns, sink, settings, owner.time, logger);
+                var watcher = new ResourceWatcher<T>(owner.client, resource, ns, sink, settings, owner.time, logger);
                 Watchers.Add(new WatcherHandle(resource.ToString(), watcher.RunAsync, () => watcher.Synced, () => watcher.CrdMissing));
             }
         }

@@ -38,7 +38,16 @@ public sealed class LeaderElection(IKubernetes client, LeaderElectionOptions opt
             leading = true;
             LeadershipChanged?.Invoke(true);
             var token = term.Token;
-            work = Task.Run(() => whileLeading(token), CancellationToken.None);
+            var previous = work;
+
+            // a new term starts only after the previous one has wound down
+            work = Task.Run(
+                async () =>
+                {
+                    await previous.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+                    await whileLeading(token);
+                },
+                CancellationToken.None);
         };
         elector.OnStoppedLeading += () =>
         {

@@ -14,9 +14,8 @@ namespace SparkOptimizer.Operator.Watching;
 /// (404 on list) it says so once and keeps checking at a slow pace. Optionally skips MODIFIED events whose
 /// metadata.generation did not change, so status writes never trigger a reconcile.
 /// </summary>
-public sealed class ResourceWatcher<T, TList>
+public sealed class ResourceWatcher<T>
     where T : IKubernetesObject<V1ObjectMeta>
-    where TList : IKubernetesObject<V1ListMeta>, IItems<T>
 {
     private readonly IKubernetes client;
     private readonly WatchedResource resource;
@@ -75,9 +74,9 @@ public sealed class ResourceWatcher<T, TList>
             }
             catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound && resourceVersion is null)
             {
-                if (!CrdMissing)
+                if (!CrdMissing && settings.CrdReport.Missing(resource.ToString()))
                 {
-                    logger.LogWarning("{Resource} is not served by the API server (CRD not installed?); not watching it in {Scope} until it appears", resource, Scope);
+                    logger.LogWarning("{Resource} is not served by the API server (CRD not installed?); running without it and checking again every {Retry}", resource, settings.MissingCrdRetry);
                 }
 
                 CrdMissing = true;
@@ -107,16 +106,33 @@ public sealed class ResourceWatcher<T, TList>
 
     private async Task<string?> ListAsync(CancellationToken cancellationToken)
     {
-        TList list = ns is null
-            ? await client.CustomObjects.ListClusterCustomObjectAsync<TList>(resource.Group, resource.Version, resource.Plural, cancellationToken: cancellationToken)
-            : await client.CustomObjects.ListNamespacedCustomObjectAsync<TList>(resource.Group, resource.Version, ns, resource.Plural, cancellationToken: cancellationToken);
+        // untyped, so that one object the entity cannot read is skipped instead of failing the whole list
+        var raw = ns is null
+            ? await client.CustomObjects.ListClusterCustomObjectAsync(resource.Group, resource.Version, resource.Plural, cancellationToken: cancellationToken)
+            : await client.CustomObjects.ListNamespacedCustomObjectAsync(resource.Group, resource.Version, ns, resource.Plural, cancellationToken: cancellationToken);
+        var list = (JsonElement)raw;
         if (CrdMissing)
         {
-            logger.LogInformation("{Resource} is now served; watching it in {Scope}", resource, Scope);
+            if (settings.CrdReport.Served(resource.ToString()))
+            {
+                logger.LogInformation("{Resource} is now served; watching it", resource);
+            }
+
             CrdMissing = false;
         }
 
-        var items = list.Items ?? [];
+        var items = new List<T>();
+        if (list.TryGetProperty("items", out var elements) && elements.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var element in elements.EnumerateArray())
+            {
+                if (Read(element) is { } item)
+                {
+                    items.Add(item);
+                }
+            }
+        }
+
         lock (generations)
         {
             generations.Clear();
@@ -126,9 +142,9 @@ public sealed class ResourceWatcher<T, TList>
             }
         }
 
-        sink.OnList(ns, items.ToList());
+        sink.OnList(ns, items);
         Synced = true;
-        return list.Metadata?.ResourceVersion;
+        return list.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("resourceVersion", out var version) ? version.GetString() : null;
     }
 
     private async Task<(string? ResourceVersion, int Events, bool Expired)> WatchAsync(string? resourceVersion, CancellationToken cancellationToken)
@@ -158,7 +174,7 @@ public sealed class ResourceWatcher<T, TList>
         await foreach (var (type, raw) in stream)
         {
             // the custom-object watch yields JSON elements; read them as the typed entity
-            var item = raw is JsonElement json ? KubernetesJson.Deserialize<T>(json.GetRawText()) : default;
+            var item = raw is JsonElement json ? Read(json) : default;
             events++;
             resourceVersion = item?.Metadata?.ResourceVersion ?? resourceVersion;
             if (item is null || type is WatchEventType.Bookmark or WatchEventType.Error)
@@ -187,6 +203,21 @@ public sealed class ResourceWatcher<T, TList>
         }
 
         return (resourceVersion, events, expired);
+    }
+
+    /// <summary>Reads one object; one that does not fit the entity is logged and skipped, never retried forever.</summary>
+    private T? Read(JsonElement element)
+    {
+        try
+        {
+            return KubernetesJson.Deserialize<T>(element.GetRawText());
+        }
+        catch (JsonException e)
+        {
+            var name = element.TryGetProperty("metadata", out var meta) && meta.TryGetProperty("name", out var n) ? n.GetString() : "?";
+            logger.LogWarning(e, "Skipping {Resource} {Name}: it does not match the expected schema", resource, name);
+            return default;
+        }
     }
 
     private bool GenerationChanged(T item)
