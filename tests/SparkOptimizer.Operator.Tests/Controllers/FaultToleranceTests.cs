@@ -127,6 +127,26 @@ public sealed class FaultToleranceTests
         op.Runtime.OptimizationReconciles.Should().Be(afterCreate + 1, "only the spec change reconciled; status writes did not");
     }
 
+    [Fact]
+    public async Task ListAndWatch_ObjectNotMatchingTheEntity_IsSkippedOthersProcessed()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        var bad = SparkApps.KubeflowPi("bad");
+        bad["spec"]!["driver"]!["cores"] = "one";
+        bad["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-bad");
+        harness.Server.Store.Create(Apps, SparkApps.Namespace, bad);
+        var op = harness.StartOperator();
+        await harness.WaitUntilAsync(() => op.Runtime.Ready, "listed despite the unreadable object");
+
+        harness.Server.Store.MergePatch(Apps, SparkApps.Namespace, "bad", new JsonObject { ["metadata"] = new JsonObject { ["labels"] = new JsonObject { ["x"] = "y" } } }, statusOnly: false);
+        var good = SparkApps.KubeflowPi("good");
+        good["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-good");
+        harness.Server.Store.Create(Apps, SparkApps.Namespace, good);
+
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "good", 1);
+        harness.Processor.Calls.Should().ContainSingle().Which.App.Name.Should().Be("good");
+    }
+
     private static int ListCount(FakeKubeApiServer server) =>
         server.Requests.Count(r => r.Method == "GET" && !r.IsWatch && r.Path.Contains("sparkoperator", StringComparison.Ordinal) && r.Path.EndsWith("/sparkapplications", StringComparison.Ordinal));
 }
