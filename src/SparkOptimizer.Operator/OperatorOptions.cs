@@ -27,6 +27,9 @@ public sealed class OperatorOptions
     /// <summary>How many processed run identities each SparkOptimization keeps.</summary>
     public int ProcessedRunsLimit { get; set; } = 100;
 
+    /// <summary>Attempts at analysing one run (with back-off between them) before it is recorded as failed.</summary>
+    public int MaxAnalysisAttempts { get; set; } = 5;
+
     /// <summary>Path of a kubeconfig; when empty: in-cluster config inside a pod, else KUBECONFIG or ~/.kube/config.</summary>
     public string? Kubeconfig { get; set; }
 

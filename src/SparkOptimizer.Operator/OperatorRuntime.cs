@@ -39,7 +39,7 @@ public sealed class OperatorRuntime
         logger = loggers.CreateLogger<OperatorRuntime>();
         Identity = LeaderElection.ResolveIdentity(options.LeaderElection.Identity);
         var events = new AppEvents(client, time, Identity, loggers.CreateLogger<AppEvents>());
-        pipeline = new RunPipeline(new SparkOptimizationClient(client), processor, events, metrics, time, options.ProcessedRunsLimit, loggers.CreateLogger<RunPipeline>());
+        pipeline = new RunPipeline(new SparkOptimizationClient(client), processor, events, metrics, time, options.ProcessedRunsLimit, options.MaxAnalysisAttempts, loggers.CreateLogger<RunPipeline>());
         if (options.LeaderElection.Enabled)
         {
             election = new LeaderElection(client, options.LeaderElection, Identity, LeaderElection.ResolveNamespace(options.LeaderElection.LeaseNamespace), loggers.CreateLogger<LeaderElection>());

@@ -21,9 +21,11 @@ public sealed class RunPipeline(
     OperatorMetrics metrics,
     TimeProvider time,
     int processedRunsLimit,
+    int maxAnalysisAttempts,
     ILogger logger)
 {
     private readonly ConcurrentDictionary<string, RunAnalysis> unwritten = new();
+    private readonly ConcurrentDictionary<string, int> failedAttempts = new();
 
     public async Task HandleAsync(OptimizationTarget target, FinishedRun run, CancellationToken cancellationToken)
     {
@@ -71,11 +73,25 @@ public sealed class RunPipeline(
             try
             {
                 analysis = await processor.ProcessAsync(completed, cancellationToken);
+                failedAttempts.TryRemove(key, out _);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed: {e.Message}", cancellationToken);
-                throw;
+                var attempts = failedAttempts.AddOrUpdate(key, 1, (_, n) => n + 1);
+                await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {maxAnalysisAttempts}): {e.Message}", cancellationToken);
+                if (attempts < maxAnalysisAttempts)
+                {
+                    throw; // requeued with back-off
+                }
+
+                // give up on this run, visibly, rather than retrying it forever
+                await optimizations.UpdateStatusAsync(ns, name,
+                    current => StatusComposer.IsProcessed(current.Status, run.RunId) ? null
+                        : StatusComposer.AnalysisFailed(current, run, e.Message, Now, processedRunsLimit),
+                    cancellationToken);
+                failedAttempts.TryRemove(key, out _);
+                metrics.RunsAnalysed.WithLabels(KindLabel(target), "analysis-failed").Inc();
+                return;
             }
 
             unwritten[key] = analysis;

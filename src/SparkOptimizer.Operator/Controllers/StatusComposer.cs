@@ -76,6 +76,18 @@ public static class StatusComposer
         return status;
     }
 
+    /// <summary>The run could not be analysed after every attempt: recorded (so it is not retried forever) with the error.</summary>
+    public static SparkOptimizationStatus AnalysisFailed(V1Alpha1SparkOptimization current, FinishedRun run, string error, DateTime now, int processedRunsLimit)
+    {
+        var status = Carry(current.Status);
+        status.Phase = Phases.Error;
+        status.ObservedGeneration = current.Metadata.Generation;
+        status.LastRun = LastRun(run, null, null);
+        SetCondition(status, AnalyzedCondition, "False", EventReasons.AnalysisFailed, $"Run {run.RunName} could not be analysed: {error}", current.Metadata.Generation, now);
+        status.ProcessedRuns = Processed(current.Status, run.RunId, processedRunsLimit);
+        return status;
+    }
+
     /// <summary>The first status of a new SparkOptimization.</summary>
     public static SparkOptimizationStatus Pending(long? generation, DateTime now)
     {

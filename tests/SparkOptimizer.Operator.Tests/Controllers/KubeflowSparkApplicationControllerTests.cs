@@ -89,4 +89,25 @@ public sealed class KubeflowSparkApplicationControllerTests
         status["phase"]!.GetValue<string>().Should().Be("InfrastructureFailure");
         status["lastRun"]!["outcome"]!.GetValue<string>().Should().Be("SUBMISSION_FAILED");
     }
+
+    [Fact]
+    public async Task Reconcile_ProcessorKeepsFailing_RetriedThenRecordedAsErrorOnce()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Processor.Answer = _ => throw new InvalidOperationException("event log not found");
+        var app = SparkApps.KubeflowPi("spark-pi");
+        app["status"] = SparkApps.KubeflowStatus("FAILED", "spark-1");
+        harness.Server.Store.Create(Apps, SparkApps.Namespace, app);
+
+        var options = OperatorHarness.FastOptions();
+        options.MaxAnalysisAttempts = 3;
+        harness.StartOperator(options);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        harness.Processor.Calls.Should().HaveCount(3);
+        var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+        status["phase"]!.GetValue<string>().Should().Be("Error");
+        status["conditions"]!.AsArray().Should().Contain(c => c!["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed);
+        harness.Events(SparkApps.Namespace).Count(e => e["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed).Should().Be(3);
+    }
 }
