@@ -36,33 +36,3 @@ public sealed class OperatorOptions
     /// <summary>The kubeconfig context to use; empty: the current context.</summary>
     public string? Context { get; set; }
 }
-
-/// <summary>Which Spark operators' kinds to watch.</summary>
-public sealed class WatchOptions
-{
-    /// <summary>Kubeflow spark-operator: sparkoperator.k8s.io/v1beta2 SparkApplication and ScheduledSparkApplication.</summary>
-    public bool Kubeflow { get; set; } = true;
-
-    /// <summary>Apache Spark Kubernetes Operator: spark.apache.org/v1 SparkApplication.</summary>
-    public bool Apache { get; set; } = true;
-}
-
-/// <summary>Leader election on a coordination.k8s.io Lease, with client-go's default timings.</summary>
-public sealed class LeaderElectionOptions
-{
-    public bool Enabled { get; set; } = true;
-
-    public string LeaseName { get; set; } = "spark-optimizer";
-
-    /// <summary>Namespace of the Lease; empty: the pod's namespace (POD_NAMESPACE or the service account's), else "default".</summary>
-    public string? LeaseNamespace { get; set; }
-
-    /// <summary>This replica's identity; empty: the pod name (HOSTNAME) plus a random suffix.</summary>
-    public string? Identity { get; set; }
-
-    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(15);
-
-    public TimeSpan RenewDeadline { get; set; } = TimeSpan.FromSeconds(10);
-
-    public TimeSpan RetryPeriod { get; set; } = TimeSpan.FromSeconds(2);
-}

@@ -25,30 +25,3 @@ public sealed record RunAnalysis
     /// <summary>A one-line summary for the Kubernetes Event and the condition message.</summary>
     public string? Message { get; init; }
 }
-
-public sealed record FindingCounts(int Critical, int Severe, int Moderate, int Low)
-{
-    public int Total => Critical + Severe + Moderate + Low;
-}
-
-/// <summary>A finding summarised for status; <paramref name="Severity"/> is critical, severe, moderate or low.</summary>
-public sealed record TopFinding(string Severity, string Title, string? Evidence = null);
-
-/// <summary>One configuration change, e.g. spark.executor.memory from 4g to 8g.</summary>
-public sealed record RecommendedChange(string Key, string? From, string To, string? Reason = null);
-
-/// <summary>Predicted duration and cost with the recommended changes, with intervals.</summary>
-public sealed record RunPrediction(long DurationMs, long LowMs, long HighMs, double? Cost, double? CostLow = null, double? CostHigh = null, double? Saving = null, double? SavingPercent = null);
-
-/// <summary>The pull request for the app after this run; <paramref name="Action"/> says what was done to it.</summary>
-public sealed record PullRequestInfo(int Number, string Url, string State, string Branch, string Fingerprint, PullRequestAction Action);
-
-public enum PullRequestAction
-{
-    None,
-    Opened,
-    Updated,
-}
-
-/// <summary>After a merge: the prediction against what the runs since then observed.</summary>
-public sealed record VerificationResult(string State, string? MergedFingerprint, long? PredictedDurationMs, long? ObservedDurationMs, double? PredictedCost, double? ObservedCost, double? ErrorPercent, int Runs);

@@ -5,12 +5,3 @@ public sealed record PermissionRule(string Group, string Resource, IReadOnlyList
 {
     public IEnumerable<(string Group, string Resource, string Verb)> Grants => Verbs.Select(v => (Group, Resource, v));
 }
-
-public enum PermissionScope
-{
-    /// <summary>A ClusterRole, or a Role in each watched namespace when namespaces are listed.</summary>
-    WatchedNamespaces,
-
-    /// <summary>A Role in the operator's own namespace (the leader-election Lease).</summary>
-    OperatorNamespace,
-}

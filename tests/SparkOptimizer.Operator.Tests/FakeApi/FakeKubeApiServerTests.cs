@@ -130,6 +130,32 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Watch_OlderThanTheHistoryLimit_Answers410_RecentOneReplays()
+    {
+        harness.Server.Store.HistoryLimit = 2;
+        var first = await CreateAsync("a");
+        await CreateAsync("b");
+        var third = await CreateAsync("c");
+        await CreateAsync("d");
+
+        var gone = new List<Exception>();
+        await foreach (var _ in client.CustomObjects.WatchListNamespacedCustomObjectAsync(Group, Version, "default", Plural, resourceVersion: first.Metadata.ResourceVersion, onError: gone.Add))
+        {
+            throw new InvalidOperationException("no event expected");
+        }
+
+        gone.Should().ContainSingle().Which.Should().BeOfType<KubernetesException>().Which.Status.Code.Should().Be(410);
+
+        using var cts = new CancellationTokenSource(OperatorHarness.Timeout);
+        await foreach (var (type, item) in client.CustomObjects.WatchListNamespacedCustomObjectAsync(Group, Version, "default", Plural, resourceVersion: third.Metadata.ResourceVersion, cancellationToken: cts.Token))
+        {
+            type.Should().Be(WatchEventType.Added);
+            ((JsonElement)item).GetProperty("metadata").GetProperty("name").GetString().Should().Be("d");
+            break;
+        }
+    }
+
+    [Fact]
     public async Task Faults_TooManyRequests_CarryRetryAfter()
     {
         harness.Server.Faults.FailNext(1, 429, retryAfterSeconds: 3);

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using System.Threading.Channels;
 
 namespace SparkOptimizer.Testing.Kubernetes;
 
@@ -23,6 +22,9 @@ public sealed class FakeResourceStore
     {
         this.time = time;
     }
+
+    /// <summary>Events kept for watches to replay; older ones are compacted (a watch from before them gets 410). Null: all.</summary>
+    public int? HistoryLimit { get; set; }
 
     /// <summary>Raised after every change (under no lock), so tests can wait on a condition.</summary>
     public event Action? Changed;
@@ -284,6 +286,13 @@ public sealed class FakeResourceStore
     private void Publish(HistoryEntry entry)
     {
         history.Add(entry);
+        if (HistoryLimit is { } limit && history.Count > limit)
+        {
+            var drop = history.Count - limit;
+            compactedRevision = history[drop].Revision - 1;
+            history.RemoveRange(0, drop);
+        }
+
         var line = WatchLine(entry.EventType, entry.Object);
         foreach (var watch in watches.Where(w => w.Matches(entry.Type, entry.Namespace)))
         {
@@ -362,55 +371,4 @@ public sealed class FakeResourceStore
             name, type);
 
     private sealed record HistoryEntry(long Revision, string EventType, ResourceType Type, string? Namespace, JsonObject Object);
-}
-
-/// <summary>The outcome of a store operation: the object, or a Kubernetes Status.</summary>
-public sealed record StoreResult(int Code, JsonObject Body)
-{
-    public bool Succeeded => Code is >= 200 and < 300;
-
-    public static StoreResult Ok(int code, JsonObject obj) => new(code, obj);
-
-    public static StoreResult Fail(int code, string reason, string message, string? name = null, ResourceType? type = null) =>
-        new(code, Status(code, reason, message, name, type));
-
-    public static JsonObject Status(int code, string reason, string message, string? name = null, ResourceType? type = null)
-    {
-        var status = new JsonObject
-        {
-            ["kind"] = "Status",
-            ["apiVersion"] = "v1",
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = message,
-            ["reason"] = reason,
-            ["code"] = code,
-        };
-        if (name is not null && type is not null)
-        {
-            status["details"] = new JsonObject { ["name"] = name, ["group"] = type.Group, ["kind"] = type.Plural };
-        }
-
-        return status;
-    }
-}
-
-/// <summary>One open watch: the lines still to write, in order.</summary>
-internal sealed class WatchSubscription(ResourceType type, string? ns)
-{
-    private readonly Channel<string> lines = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
-
-    public ResourceType Type { get; } = type;
-
-    public string? Namespace { get; } = ns;
-
-    public bool Bookmarks { get; set; }
-
-    public ChannelReader<string> Lines => lines.Reader;
-
-    public bool Matches(ResourceType type, string? ns) => type == Type && (Namespace is null || Namespace == ns);
-
-    public void Enqueue(string line) => lines.Writer.TryWrite(line);
-
-    public void Complete() => lines.Writer.TryComplete();
 }
