@@ -90,7 +90,7 @@ public sealed class ResourceWatcher<T>
             catch (Exception e)
             {
                 failures++;
-                var delay = settings.Backoff.Delay(failures);
+                var delay = RetryAfter.AtLeast(settings.Backoff.Delay(failures), e);
                 logger.LogWarning(e, "Watching {Resource} in {Scope} failed ({Failures} in a row); retrying in {Delay}", resource, Scope, failures, delay);
                 try
                 {

@@ -143,7 +143,7 @@ public sealed class WorkQueue
                 attempt = failures[key] = failures.GetValueOrDefault(key) + 1;
             }
 
-            var delay = backoff.Delay(attempt);
+            var delay = RetryAfter.AtLeast(backoff.Delay(attempt), e);
             logger.LogWarning(e, "Reconcile of {Key} failed (attempt {Attempt}); retrying in {Delay}", key, attempt, delay);
             EnqueueAfter(key, delay);
             RetryScheduled?.Invoke(key, delay);

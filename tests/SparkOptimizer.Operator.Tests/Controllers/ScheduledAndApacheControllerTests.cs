@@ -101,4 +101,24 @@ public sealed class ScheduledAndApacheControllerTests
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "late", 1);
         op.Runtime.MissingCrds.Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task Reconcile_KubeflowAndApacheAppsShareAName_EachGetsItsOwnOptimization()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        var kubeflow = SparkApps.KubeflowPi("pi");
+        kubeflow["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-k");
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, kubeflow);
+        var op = harness.StartOperator();
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "pi", 1);
+
+        var apache = SparkApps.ApachePi("pi");
+        apache["status"] = SparkApps.ApacheStatus("Submitted", "Succeeded");
+        harness.Server.Store.Create(ResourceType.ApacheSparkApplications, SparkApps.Namespace, apache);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "pi-apache", 1);
+
+        harness.Optimization(SparkApps.Namespace, "pi")!["spec"]!["target"]!["apiVersion"]!.GetValue<string>().Should().Be("sparkoperator.k8s.io/v1beta2");
+        harness.Optimization(SparkApps.Namespace, "pi-apache")!["spec"]!["target"]!["apiVersion"]!.GetValue<string>().Should().Be("spark.apache.org/v1");
+        harness.Processor.Calls.Should().HaveCount(2);
+    }
 }

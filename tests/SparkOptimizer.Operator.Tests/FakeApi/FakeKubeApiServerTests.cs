@@ -163,6 +163,8 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
         var error = (await act.Should().ThrowAsync<HttpOperationException>()).Which;
         ((int)error.Response.StatusCode).Should().Be(429);
         error.Response.Headers.Should().ContainKey("Retry-After");
+        SparkOptimizer.Operator.Watching.RetryAfter.From(error).Should().Be(TimeSpan.FromSeconds(3));
+        SparkOptimizer.Operator.Watching.RetryAfter.AtLeast(TimeSpan.FromSeconds(1), error).Should().Be(TimeSpan.FromSeconds(3), "the server's wait wins over a shorter back-off");
         (await CreateAsync("a")).Metadata.Name.Should().Be("a", "only the next request failed");
     }
 
