@@ -72,7 +72,13 @@ public sealed class ResourceWatcher<T>
             {
                 return;
             }
-            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound && resourceVersion is null)
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound && resourceVersion is not null)
+            {
+                // the kind vanished while watching (CRD uninstalled): list again, which tells
+                resourceVersion = null;
+                await Task.Delay(settings.Backoff.Delay(1), time, cancellationToken);
+            }
+            catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
             {
                 if (!CrdMissing && settings.CrdReport.Missing(resource.ToString()))
                 {

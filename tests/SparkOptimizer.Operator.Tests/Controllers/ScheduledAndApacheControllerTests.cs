@@ -100,6 +100,11 @@ public sealed class ScheduledAndApacheControllerTests
         harness.Server.Store.Create(ResourceType.ApacheSparkApplications, SparkApps.Namespace, apache);
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "late", 1);
         op.Runtime.MissingCrds.Should().BeEmpty();
+
+        // uninstalling a CRD while watching is noticed on the next reconnect
+        harness.Server.Uninstall(ResourceType.KubeflowScheduledSparkApplications);
+        harness.Server.Faults.DropWatches();
+        await harness.WaitUntilAsync(() => op.Runtime.MissingCrds.Any(c => c.StartsWith("scheduledsparkapplications", StringComparison.Ordinal)), "the uninstalled CRD was noticed");
     }
 
     [Fact]
