@@ -24,23 +24,16 @@ public sealed class ApacheSparkApplicationController(
             return;
         }
 
-        var state = app.Status?.CurrentState?.CurrentStateSummary;
-        if (ApacheApplicationStates.IsOutcome(state) || ApacheApplicationStates.IsTerminated(state))
-        {
-            await OnFinishedAsync(app, cancellationToken);
-        }
-
-        // other states (submitted, starting, running, scheduled to restart): wait for the attempt to end
+        // an attempt that ended (or, after a restart, the previous one) is processed; running attempts wait
+        await OnFinishedAsync(app, cancellationToken);
     }
 
     private async Task OnFinishedAsync(V1SparkApplication app, CancellationToken cancellationToken)
     {
-        if (ApacheRuns.From(app) is not { } run)
-        {
-            return;
-        }
-
         var target = OptimizationTarget.For(app.ApiVersion, V1SparkApplication.EntityKind, app.Metadata);
-        await pipeline.HandleAsync(target, run, cancellationToken);
+        foreach (var run in ApacheRuns.From(app))
+        {
+            await pipeline.HandleAsync(target, run, cancellationToken);
+        }
     }
 }

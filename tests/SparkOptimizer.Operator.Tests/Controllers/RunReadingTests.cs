@@ -45,14 +45,15 @@ public sealed class RunReadingTests
     public void ApacheRuns_History_FindsOutcomeOfTheAttempt(string[] states, string? outcome, bool infrastructure)
     {
         var app = KubernetesJson.Deserialize<V1SparkApplication>(Apache(states).ToJsonString());
-        var run = ApacheRuns.From(app);
+        var runs = ApacheRuns.From(app);
         if (outcome is null)
         {
-            run.Should().BeNull();
+            runs.Should().BeEmpty();
             return;
         }
 
-        run!.Outcome.Should().Be(outcome);
+        var run = runs.Should().ContainSingle().Subject;
+        run.Outcome.Should().Be(outcome);
         run.InfrastructureFailure.Should().Be(infrastructure);
         run.SparkAppId.Should().Be("pi-eventlog-0");
         run.Started.Should().Be(DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
@@ -63,7 +64,28 @@ public sealed class RunReadingTests
     {
         var json = Apache(["Submitted", "Succeeded"]);
         json["spec"]!["sparkConf"]!["spark.app.id"] = "custom-id";
-        ApacheRuns.From(KubernetesJson.Deserialize<V1SparkApplication>(json.ToJsonString()))!.SparkAppId.Should().Be("custom-id");
+        ApacheRuns.From(KubernetesJson.Deserialize<V1SparkApplication>(json.ToJsonString())).Single().SparkAppId.Should().Be("custom-id");
+    }
+
+    [Fact]
+    public void ApacheRuns_AfterRestart_PreviousAttemptFromItsSummaryThenTheCurrentOne()
+    {
+        var json = Apache(["ScheduledToRestart", "DriverRequested", "RunningHealthy"]);
+        var status = json["status"]!.AsObject();
+        status["currentAttemptSummary"] = new JsonObject { ["attemptInfo"] = new JsonObject { ["id"] = 1 } };
+        status["previousAttemptSummary"] = new JsonObject
+        {
+            ["attemptInfo"] = new JsonObject { ["id"] = 0 },
+            ["stateTransitionHistory"] = SparkApps.ApacheStatus("Submitted", "RunningHealthy", "Failed")["stateTransitionHistory"]!.DeepClone(),
+        };
+
+        var running = ApacheRuns.From(KubernetesJson.Deserialize<V1SparkApplication>(json.ToJsonString()));
+        running.Should().ContainSingle().Which.Should().Match<FinishedRun>(r => r.SparkAppId == "pi-eventlog-0" && r.Outcome == "Failed");
+
+        json["status"]!["currentState"] = new JsonObject { ["currentStateSummary"] = "Succeeded", ["lastTransitionTime"] = "2026-11-20T11:00:00Z" };
+        var finished = ApacheRuns.From(KubernetesJson.Deserialize<V1SparkApplication>(json.ToJsonString()));
+        finished.Select(r => (r.SparkAppId, r.Outcome)).Should().Equal(("pi-eventlog-0", "Failed"), ("pi-eventlog-1", "Succeeded"));
+        finished[1].Started.Should().Be(DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "the attempt began at ScheduledToRestart");
     }
 
     [Fact]

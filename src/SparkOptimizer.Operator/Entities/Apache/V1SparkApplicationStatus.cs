@@ -13,4 +13,8 @@ public sealed class V1SparkApplicationStatus
 
     [JsonPropertyName("currentAttemptSummary")]
     public V1AttemptSummary? CurrentAttemptSummary { get; set; }
+
+    /// <summary>The attempt before a restart: how a failed attempt is still found after ScheduledToRestart.</summary>
+    [JsonPropertyName("previousAttemptSummary")]
+    public V1AttemptSummary? PreviousAttemptSummary { get; set; }
 }
