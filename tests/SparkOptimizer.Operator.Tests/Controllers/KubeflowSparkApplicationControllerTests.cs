@@ -110,4 +110,30 @@ public sealed class KubeflowSparkApplicationControllerTests
         status["conditions"]!.AsArray().Should().Contain(c => c!["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed);
         harness.Events(SparkApps.Namespace).Count(e => e["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed).Should().Be(3);
     }
+
+    [Fact]
+    public async Task Reconcile_RunWithRealRollingEventLog_HandsTheProcessorItsFolder()
+    {
+        // a real Spark 3.5 on Kubernetes run, written as a rolling folder eventlog_v2_<appId>
+        const string appId = "spark-bcec39f6201b42b9925124595baad260";
+        var events = SparkOptimizer.Testing.Corpus.Path("mcp-apache-spark-history-server/events");
+        await using var harness = await OperatorHarness.StartAsync();
+        var app = SparkApps.KubeflowPi("rolling");
+        app["spec"]!["sparkConf"] = new JsonObject
+        {
+            ["spark.eventLog.enabled"] = "true",
+            ["spark.eventLog.dir"] = "file://" + events,
+            ["spark.eventLog.rolling.enabled"] = "true",
+        };
+        app["status"] = SparkApps.KubeflowStatus("COMPLETED", appId);
+        harness.Server.Store.Create(Apps, SparkApps.Namespace, app);
+
+        harness.StartOperator();
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "rolling", 1);
+
+        var location = harness.Processor.Calls.Should().ContainSingle().Subject.EventLog!;
+        location.Rolling.Should().BeTrue();
+        location.Uri.Should().Be($"file://{events}/eventlog_v2_{appId}");
+        Directory.GetFiles(new Uri(location.Uri).LocalPath).Select(Path.GetFileName).Should().Contain($"events_1_{appId}");
+    }
 }
