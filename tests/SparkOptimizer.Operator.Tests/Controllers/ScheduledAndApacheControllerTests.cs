@@ -126,4 +126,23 @@ public sealed class ScheduledAndApacheControllerTests
         harness.Optimization(SparkApps.Namespace, "pi-apache")!["spec"]!["target"]!["apiVersion"]!.GetValue<string>().Should().Be("spark.apache.org/v1");
         harness.Processor.Calls.Should().HaveCount(2);
     }
+
+    [Fact]
+    public async Task Run_CrdMissingInSeveralNamespaces_SaysSoOnce()
+    {
+        await using var harness = await OperatorHarness.StartAsync(apache: false);
+        var logs = new CapturingLoggerFactory();
+        var options = OperatorHarness.FastOptions();
+        options.Namespaces = ["team-a", "team-b", "team-c"];
+        var op = harness.StartOperator(options, loggers: logs);
+        await harness.WaitUntilAsync(() => op.Runtime.Ready, "ready without the Apache CRD");
+
+        // several more slow re-checks of the missing kind in every namespace
+        var checks = harness.Server.Requests.Count(r => r.Path.Contains("spark.apache.org", StringComparison.Ordinal));
+        await harness.WaitUntilAsync(() => harness.Server.Requests.Count(r => r.Path.Contains("spark.apache.org", StringComparison.Ordinal)) >= checks + 6, "re-checked");
+
+        logs.Lines.Count(l => l.Message.Contains("spark.apache.org", StringComparison.Ordinal) && l.Message.Contains("not served", StringComparison.Ordinal))
+            .Should().Be(1);
+        op.Runtime.MissingCrds.Should().Equal("sparkapplications.spark.apache.org/v1");
+    }
 }

@@ -66,9 +66,9 @@ public sealed class OperatorHarness : IAsyncDisposable
     };
 
     /// <summary>Starts an operator instance; several may run against the same server (restarts, replicas).</summary>
-    public RunningOperator StartOperator(OperatorOptions? options = null, RecordingRunProcessor? processor = null)
+    public RunningOperator StartOperator(OperatorOptions? options = null, RecordingRunProcessor? processor = null, ILoggerFactory? loggers = null)
     {
-        var runtime = new OperatorRuntime(NewClient(), options ?? FastOptions(), processor ?? Processor, new OperatorMetrics(), TimeProvider.System, NullLoggerFactory.Instance);
+        var runtime = new OperatorRuntime(NewClient(), options ?? FastOptions(), processor ?? Processor, new OperatorMetrics(), TimeProvider.System, loggers ?? NullLoggerFactory.Instance);
         var running = new RunningOperator(runtime);
         operators.Add(running);
         return running;
