@@ -12,16 +12,10 @@ namespace SparkOptimizer.Operator.Controllers;
 public sealed class SparkOptimizationController(
     ResourceCache<V1Alpha1SparkOptimization> cache, SparkOptimizationClient optimizations, ILogger<SparkOptimizationController> logger) : IController
 {
-    private int reconciles;
-
     public string Name => ControllerNames.SparkOptimization;
-
-    /// <summary>How many reconciles ran (tests check that status writes do not add any).</summary>
-    public int Reconciles => Volatile.Read(ref reconciles);
 
     public async Task ReconcileAsync(string ns, string name, CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref reconciles);
         var optimization = cache.Get(ns, name);
         if (optimization?.Status is null || optimization.Status.ObservedGeneration == optimization.Metadata.Generation)
         {

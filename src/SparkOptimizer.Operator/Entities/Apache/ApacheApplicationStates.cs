@@ -26,6 +26,15 @@ public static class ApacheApplicationStates
     public const string ResourceReleased = "ResourceReleased";
     public const string TerminatedWithoutReleaseResources = "TerminatedWithoutReleaseResources";
 
+    /// <summary>Every state of the CRD's enum (a test reads the shared CRD and compares).</summary>
+    public static readonly IReadOnlyList<string> All =
+    [
+        Submitted, ScheduledToRestart, DriverRequested, DriverStarted, DriverReady, InitializedBelowThresholdExecutors,
+        RunningHealthy, RunningWithBelowThresholdExecutors, RunningWithPartialCapacity, DriverStartTimedOut,
+        ExecutorsStartTimedOut, DriverReadyTimedOut, Succeeded, Failed, SchedulingFailure, DriverEvicted,
+        ResourceReleased, TerminatedWithoutReleaseResources,
+    ];
+
     private static readonly HashSet<string> Outcomes = new(StringComparer.Ordinal)
     {
         DriverStartTimedOut, ExecutorsStartTimedOut, DriverReadyTimedOut, Succeeded, Failed, SchedulingFailure, DriverEvicted,
