@@ -55,7 +55,10 @@ public sealed class HostEndpointsTests
             {
                 using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
                 (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();
-                await harness.WaitUntilAsync(() => http.GetAsync(new Uri("/readyz", UriKind.Relative)).GetAwaiter().GetResult().IsSuccessStatusCode, "ready once the kinds are listed");
+                var runtime = app.Services.GetRequiredService<OperatorRuntime>();
+                await harness.WaitUntilAsync(() => runtime.Ready, "ready once the kinds are listed");
+                var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                ready.IsSuccessStatusCode.Should().BeTrue();
 
                 var pi = SparkApps.KubeflowPi("spark-pi");
                 pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
