@@ -136,4 +136,27 @@ public sealed class KubeflowSparkApplicationControllerTests
         location.Uri.Should().Be($"file://{events}/eventlog_v2_{appId}");
         Directory.GetFiles(new Uri(location.Uri).LocalPath).Select(Path.GetFileName).Should().Contain($"events_1_{appId}");
     }
+
+    [Fact]
+    public async Task Watch_ListedNamespaces_OnlyThoseAreWatched()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        foreach (var ns in new[] { "team-a", "team-b" })
+        {
+            var app = SparkApps.KubeflowPi("spark-pi");
+            app["metadata"]!["namespace"] = ns;
+            app["status"] = SparkApps.KubeflowStatus("COMPLETED", $"spark-{ns}");
+            harness.Server.Store.Create(Apps, ns, app);
+        }
+
+        var options = OperatorHarness.FastOptions();
+        options.Namespaces = ["team-a"];
+        harness.StartOperator(options);
+        await harness.WaitForProcessedRunsAsync("team-a", "spark-pi", 1);
+
+        harness.Processor.Calls.Should().ContainSingle().Which.App.Namespace.Should().Be("team-a");
+        harness.Optimization("team-b", "spark-pi").Should().BeNull();
+        harness.Server.Requests.Where(r => r.Method == "GET" && r.Path.Contains("sparkoperator", StringComparison.Ordinal))
+            .Should().OnlyContain(r => r.Path.StartsWith("/apis/sparkoperator.k8s.io/v1beta2/namespaces/team-a/", StringComparison.Ordinal), "no cluster-wide list or watch");
+    }
 }
