@@ -10,6 +10,7 @@ public static class StatusComposer
     public const string AnalyzedCondition = "Analyzed";
     public const string PullRequestCondition = "PullRequestOpen";
     public const int MaxTopFindings = 5;
+    public const int MaxHistory = 20;
 
     public static SparkOptimizationStatus Analyzed(V1Alpha1SparkOptimization current, FinishedRun run, RunAnalysis analysis, DateTime now, int processedRunsLimit)
     {
@@ -58,6 +59,7 @@ public static class StatusComposer
             SetCondition(status, PullRequestCondition, open.State == "open" ? "True" : "False", "PullRequest" + Capitalise(open.State), open.Url ?? "", current.Metadata.Generation, now);
         }
 
+        status.History = History(current.Status, status.LastRun);
         status.ProcessedRuns = Processed(current.Status, run.RunId, processedRunsLimit);
         return status;
     }
@@ -72,6 +74,7 @@ public static class StatusComposer
         var message = $"Run {run.RunName} ended in {run.Outcome} before Spark ran: an infrastructure failure, not used for tuning"
             + (string.IsNullOrWhiteSpace(run.Message) ? "" : $" ({run.Message})");
         SetCondition(status, AnalyzedCondition, "False", EventReasons.InfrastructureFailure, message, current.Metadata.Generation, now);
+        status.History = History(current.Status, status.LastRun);
         status.ProcessedRuns = Processed(current.Status, run.RunId, processedRunsLimit);
         return status;
     }
@@ -84,6 +87,7 @@ public static class StatusComposer
         status.ObservedGeneration = current.Metadata.Generation;
         status.LastRun = LastRun(run, null, null);
         SetCondition(status, AnalyzedCondition, "False", EventReasons.AnalysisFailed, $"Run {run.RunName} could not be analysed: {error}", current.Metadata.Generation, now);
+        status.History = History(current.Status, status.LastRun);
         status.ProcessedRuns = Processed(current.Status, run.RunId, processedRunsLimit);
         return status;
     }
@@ -110,6 +114,7 @@ public static class StatusComposer
         PullRequest = old?.PullRequest,
         ProcessedRuns = old?.ProcessedRuns?.ToList() ?? [],
         Verification = old?.Verification,
+        History = old?.History?.ToList(),
     };
 
     private static LastRunStatus LastRun(FinishedRun run, long? durationMs, double? cost)
@@ -126,6 +131,17 @@ public static class StatusComposer
             Duration = duration is { } d ? DurationText.Format(d) : null,
             Cost = cost,
         };
+    }
+
+    private static List<RunRecord> History(SparkOptimizationStatus? old, LastRunStatus run)
+    {
+        var history = old?.History?.ToList() ?? [];
+        history.Add(new RunRecord
+        {
+            Name = run.Name, SparkAppId = run.SparkAppId, Outcome = run.Outcome, Finished = run.Finished, DurationMs = run.DurationMs, Cost = run.Cost,
+            PredictedDurationMs = old?.Prediction?.DurationMs,
+        });
+        return history.Count > MaxHistory ? history.Skip(history.Count - MaxHistory).ToList() : history;
     }
 
     private static List<string> Processed(SparkOptimizationStatus? old, string runId, int limit)

@@ -74,4 +74,14 @@ public sealed class StatusComposerTests
         new AppIdentity("sparkoperator.k8s.io/v1beta2", "SparkApplication", "default", "spark-pi", null),
         "spark-pi:a", "a", "COMPLETED", true, null, null, null, new Dictionary<string, string>(), new Dictionary<string, string>(),
         new SparkOptimizationSpec(), new V1Beta2SparkApplication());
+
+    [Fact]
+    public void Analyzed_History_RecordsEachRunAgainstThePreviousPrediction()
+    {
+        var first = StatusComposer.Analyzed(Optimization(null), Run("a"), RecordingRunProcessor.Canned(Completed()), T0, 10);
+        var second = StatusComposer.Analyzed(Optimization(first), Run("b"), new RunAnalysis { DurationMs = 1_900_000 }, T0, 10);
+
+        second.History!.Select(h => (h.SparkAppId, h.DurationMs, h.PredictedDurationMs))
+            .Should().Equal(("a", 2_712_000L, (long?)null), ("b", 1_900_000L, 1_800_000L));
+    }
 }

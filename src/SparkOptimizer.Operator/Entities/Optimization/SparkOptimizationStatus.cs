@@ -35,6 +35,10 @@ public sealed class SparkOptimizationStatus
     [Description("Identities of the runs already processed (newest last, bounded), so that each run is processed once.")]
     public IList<string>? ProcessedRuns { get; set; }
 
+    [JsonPropertyName("history")]
+    [Description("The latest processed runs, newest last: outcome, duration and cost against the duration predicted before each.")]
+    public IList<RunRecord>? History { get; set; }
+
     [JsonPropertyName("verification")]
     public VerificationStatus? Verification { get; set; }
 }
