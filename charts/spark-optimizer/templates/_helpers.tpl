@@ -38,7 +38,7 @@ each Spark operator's group only when its kind is watched. A test renders this a
 {{- define "spark-optimizer.rules" -}}
 - apiGroups: ["sparkoptimizer.io"]
   resources: ["sparkoptimizations"]
-  verbs: ["get", "list", "watch", "create"]
+  verbs: ["get", "list", "watch", "create", "patch"]
 - apiGroups: ["sparkoptimizer.io"]
   resources: ["sparkoptimizations/status"]
   verbs: ["patch"]

@@ -28,4 +28,30 @@ public static class OptInAnnotations
             TrustLevel = TrustLevels.PullRequest,
         };
     }
+
+    /// <summary>
+    /// The spec fields the app's annotations set and the SparkOptimization does not hold yet (annotations win when
+    /// present; fields without an annotation are left to whoever edits the SparkOptimization). Null: nothing to change.
+    /// </summary>
+    public static Dictionary<string, string>? SpecChanges(SparkOptimizationSpec spec, IDictionary<string, string>? annotations)
+    {
+        string? Get(string key) => annotations is not null && annotations.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
+        var changes = new Dictionary<string, string>();
+        if (Get(Objective) is { } objective && objective is Objectives.Cost or Objectives.Runtime or Objectives.Balanced && objective != spec.Objective)
+        {
+            changes["objective"] = objective;
+        }
+
+        if (Get(Sla) is { } sla && sla != spec.Sla)
+        {
+            changes["sla"] = sla;
+        }
+
+        if (Get(Manifest) is { } manifest && manifest != spec.Manifest)
+        {
+            changes["manifest"] = manifest;
+        }
+
+        return changes.Count == 0 ? null : changes;
+    }
 }

@@ -129,7 +129,9 @@ public sealed class RunPipeline(
             {
                 if (target.Matches(existing.Spec?.Target))
                 {
-                    return existing;
+                    return OptInAnnotations.SpecChanges(existing.Spec!, target.Annotations) is { } changes
+                        ? await optimizations.PatchSpecAsync(ns, name, changes, cancellationToken)
+                        : existing;
                 }
 
                 continue; // the name belongs to another kind's app

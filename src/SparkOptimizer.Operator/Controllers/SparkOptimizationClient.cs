@@ -43,6 +43,20 @@ public sealed class SparkOptimizationClient(IKubernetes client, int maxConflictR
         }
     }
 
+    /// <summary>Merge-patches top-level spec fields (the app's annotations changed); the generation moves.</summary>
+    public async Task<V1Alpha1SparkOptimization> PatchSpecAsync(string ns, string name, IReadOnlyDictionary<string, string> fields, CancellationToken cancellationToken)
+    {
+        var spec = new JsonObject();
+        foreach (var (key, value) in fields)
+        {
+            spec[key] = value;
+        }
+
+        var patch = new JsonObject { ["spec"] = spec }.ToJsonString();
+        return await client.CustomObjects.PatchNamespacedCustomObjectAsync<V1Alpha1SparkOptimization>(
+            new V1Patch(patch, V1Patch.PatchType.MergePatch), Group, Version, ns, Plural, name, cancellationToken: cancellationToken);
+    }
+
     /// <summary>
     /// Re-reads the object, lets <paramref name="compose"/> compute the new status from it (or return null to leave it
     /// alone), and patches /status conditioned on the resourceVersion read. On 409 it starts over from a fresh read.

@@ -69,6 +69,16 @@ public sealed class ChartRbacTests
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        // an annotation change is patched into the spec at the next run
+        harness.Server.Store.MergePatch(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, "spark-pi", new JsonObject
+        {
+            ["metadata"] = new JsonObject { ["annotations"] = new JsonObject { ["sparkoptimizer.io/objective"] = "runtime" } },
+        }, statusOnly: false);
+        harness.Server.Store.MergePatch(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, "spark-pi",
+            new JsonObject { ["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-2") }, statusOnly: true);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 2);
+        harness.Optimization(SparkApps.Namespace, "spark-pi")!["spec"]!["objective"]!.GetValue<string>().Should().Be("runtime");
         await harness.WaitUntilAsync(() => harness.Server.Requests.Any(r => r.Method == "PUT" && r.Path.Contains("/leases/", StringComparison.Ordinal)), "the lease was renewed");
         await op.StopAsync();
 
