@@ -75,8 +75,9 @@ public sealed class RunPipeline(
                 analysis = await processor.ProcessAsync(completed, cancellationToken);
                 failedAttempts.TryRemove(key, out _);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
+                // (a timeout inside the processor counts as a failed attempt; only our own shutdown does not)
                 var attempts = failedAttempts.AddOrUpdate(key, 1, (_, n) => n + 1);
                 await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {maxAnalysisAttempts}): {e.Message}", cancellationToken);
                 if (attempts < maxAnalysisAttempts)
