@@ -1,2 +1,23 @@
-// The operator's entry point is written by the operator issue (#5).
+using SparkOptimizer.Operator;
+using SparkOptimizer.Operator.Crds;
+
+if (args.Length > 0 && args[0] == "generate-crds")
+{
+    // generate-crds [repository root]: writes crds/ and the chart's copy under it
+    var root = args.Length > 1 ? Path.GetFullPath(args[1]) : CrdFiles.FindRepositoryRoot(Directory.GetCurrentDirectory());
+    foreach (var folder in CrdFiles.Folders)
+    {
+        foreach (var path in CrdFiles.WriteAll(Path.Combine(root, folder)))
+        {
+            Console.WriteLine($"wrote {path}");
+        }
+    }
+
+    return 0;
+}
+
+await OperatorApp.Build(args).RunAsync();
 return 0;
+
+/// <summary>Visible to WebApplicationFactory-style tests.</summary>
+public partial class Program;

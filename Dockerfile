@@ -1,0 +1,21 @@
+# The Spark Optimizer operator image: SDK build stage, ASP.NET runtime stage, non-root.
+# Build from the repository root: docker build -t spark-optimizer/operator .
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
+COPY src/SparkOptimizer.Core/SparkOptimizer.Core.csproj src/SparkOptimizer.Core/
+COPY src/SparkOptimizer.Publishing/SparkOptimizer.Publishing.csproj src/SparkOptimizer.Publishing/
+COPY src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj src/SparkOptimizer.Operator/
+RUN dotnet restore src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj
+COPY src/ src/
+RUN dotnet publish src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj -c Release --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+# the image's built-in non-root user (UID 1654); the chart runs with a read-only root filesystem and an emptyDir /tmp
+USER app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    DOTNET_gcServer=0
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "SparkOptimizer.Operator.dll"]

@@ -1,0 +1,29 @@
+using System.Text.Json.Serialization;
+
+namespace SparkOptimizer.Operator.Entities.Optimization;
+
+/// <summary>Predicted duration and cost with the recommended changes, with their interval.</summary>
+public sealed class PredictionStatus
+{
+    [JsonPropertyName("durationMs")]
+    public long? DurationMs { get; set; }
+
+    [JsonPropertyName("low")]
+    public long? Low { get; set; }
+
+    [JsonPropertyName("high")]
+    public long? High { get; set; }
+
+    [JsonPropertyName("cost")]
+    public double? Cost { get; set; }
+
+    [JsonPropertyName("costLow")]
+    public double? CostLow { get; set; }
+
+    [JsonPropertyName("costHigh")]
+    public double? CostHigh { get; set; }
+
+    /// <summary>Predicted saving per run, e.g. "$4.50 (36%)", for the printer column.</summary>
+    [JsonPropertyName("saving")]
+    public string? Saving { get; set; }
+}

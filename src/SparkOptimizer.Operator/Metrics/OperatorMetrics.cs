@@ -1,0 +1,48 @@
+using Prometheus;
+
+namespace SparkOptimizer.Operator.Metrics;
+
+/// <summary>
+/// The operator's own metrics, in a registry of its own (so that several operators in one test process stay
+/// apart): runs analysed, findings by severity, pull requests opened/updated, reconcile errors and latency,
+/// work-queue depth. Served on <c>/metrics</c>.
+/// </summary>
+public sealed class OperatorMetrics
+{
+    public OperatorMetrics(CollectorRegistry? registry = null)
+    {
+        Registry = registry ?? Prometheus.Metrics.NewCustomRegistry();
+        var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        RunsAnalysed = factory.CreateCounter("sparkoptimizer_runs_analysed_total", "Finished runs processed, by app kind and outcome class.", "kind", "result");
+        Findings = factory.CreateCounter("sparkoptimizer_findings_total", "Findings reported on analysed runs, by severity.", "severity");
+        PullRequests = factory.CreateCounter("sparkoptimizer_pull_requests_total", "Pull requests opened or updated.", "action");
+        ReconcileErrors = factory.CreateCounter("sparkoptimizer_reconcile_errors_total", "Reconciles that failed and were requeued, by controller.", "controller");
+        ReconcileDuration = factory.CreateHistogram("sparkoptimizer_reconcile_duration_seconds", "Reconcile latency, by controller.",
+            new HistogramConfiguration { LabelNames = ["controller"], Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
+        QueueDepth = factory.CreateGauge("sparkoptimizer_queue_depth", "Keys waiting in the work queue.");
+        IsLeader = factory.CreateGauge("sparkoptimizer_leader", "1 while this replica holds the leader lease.");
+    }
+
+    public CollectorRegistry Registry { get; }
+
+    public Counter RunsAnalysed { get; }
+
+    public Counter Findings { get; }
+
+    public Counter PullRequests { get; }
+
+    public Counter ReconcileErrors { get; }
+
+    public Histogram ReconcileDuration { get; }
+
+    public Gauge QueueDepth { get; }
+
+    public Gauge IsLeader { get; }
+
+    public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
+    {
+        using var stream = new MemoryStream();
+        await Registry.CollectAndExportAsTextAsync(stream, cancellationToken);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+}

@@ -1,0 +1,43 @@
+using System.Text;
+using k8s;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Operator.Health;
+using SparkOptimizer.Operator.Metrics;
+using SparkOptimizer.Operator.Processing;
+
+namespace SparkOptimizer.Operator;
+
+/// <summary>The operator's web host: the runtime as a hosted service, plus /metrics, /healthz and /readyz.</summary>
+public static class OperatorApp
+{
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var options = builder.Configuration.GetSection(OperatorOptions.Section).Get<OperatorOptions>() ?? new OperatorOptions();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new OperatorMetrics());
+        builder.Services.AddSingleton<IKubernetes>(_ => KubernetesClientFactory.Create(options));
+        builder.Services.AddSingleton<IRunProcessor, NullRunProcessor>();
+        builder.Services.AddSingleton(sp => new OperatorRuntime(
+            sp.GetRequiredService<IKubernetes>(), options, sp.GetRequiredService<IRunProcessor>(), sp.GetRequiredService<OperatorMetrics>(),
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        builder.Services.AddHostedService<OperatorHostedService>();
+        builder.Services.AddHealthChecks().AddCheck<OperatorReadinessCheck>("operator", tags: ["ready"]);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
+        app.MapGet("/metrics", async (OperatorMetrics metrics, HttpContext context) =>
+        {
+            context.Response.ContentType = "text/plain; version=0.0.4";
+            await context.Response.WriteAsync(await metrics.ExportAsync(context.RequestAborted), Encoding.UTF8, context.RequestAborted);
+        });
+        return app;
+    }
+}

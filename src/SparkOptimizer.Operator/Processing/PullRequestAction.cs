@@ -1,0 +1,8 @@
+namespace SparkOptimizer.Operator.Processing;
+
+public enum PullRequestAction
+{
+    None,
+    Opened,
+    Updated,
+}

@@ -1,0 +1,4 @@
+namespace SparkOptimizer.Operator.Processing;
+
+/// <summary>After a merge: the prediction against what the runs since then observed.</summary>
+public sealed record VerificationResult(string State, string? MergedFingerprint, long? PredictedDurationMs, long? ObservedDurationMs, double? PredictedCost, double? ObservedCost, double? ErrorPercent, int Runs);

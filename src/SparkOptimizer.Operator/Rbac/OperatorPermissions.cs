@@ -1,0 +1,49 @@
+using SparkOptimizer.Operator.Entities.Apache;
+using SparkOptimizer.Operator.Entities.Kubeflow;
+using SparkOptimizer.Operator.Entities.Optimization;
+
+namespace SparkOptimizer.Operator.Rbac;
+
+/// <summary>
+/// Every Kubernetes API call the operator makes, as RBAC rules: the one list the Helm chart's Roles must match
+/// (a test renders the chart and compares, and another checks these against the requests an operator really sends).
+/// </summary>
+public static class OperatorPermissions
+{
+    /// <summary>Our own resource: found or created per app, its spec patched when the app's annotations change; status written only through /status.</summary>
+    public static readonly IReadOnlyList<PermissionRule> Always =
+    [
+        new(V1Alpha1SparkOptimization.Group, V1Alpha1SparkOptimization.Plural, ["get", "list", "watch", "create", "patch"]),
+        new(V1Alpha1SparkOptimization.Group, V1Alpha1SparkOptimization.Plural + "/status", ["patch"]),
+        new("", "events", ["create"]),
+    ];
+
+    /// <summary>Kubeflow spark-operator's kinds, read from the watch cache only.</summary>
+    public static readonly IReadOnlyList<PermissionRule> Kubeflow =
+    [
+        new(V1Beta2SparkApplication.Group, V1Beta2SparkApplication.Plural, ["list", "watch"]),
+        new(V1Beta2SparkApplication.Group, V1Beta2ScheduledSparkApplication.Plural, ["list", "watch"]),
+    ];
+
+    /// <summary>The Apache Spark Kubernetes Operator's SparkApplication.</summary>
+    public static readonly IReadOnlyList<PermissionRule> Apache =
+    [
+        new(V1SparkApplication.Group, V1SparkApplication.Plural, ["list", "watch"]),
+    ];
+
+    /// <summary>Leader election: KubernetesClient's LeaseLock reads, creates and replaces the Lease.</summary>
+    public static readonly IReadOnlyList<PermissionRule> LeaderElection =
+    [
+        new("coordination.k8s.io", "leases", ["get", "create", "update"], PermissionScope.OperatorNamespace),
+    ];
+
+    public static IReadOnlyList<PermissionRule> For(bool kubeflow, bool apache, bool leaderElection = true) =>
+        Always
+            .Concat(kubeflow ? Kubeflow : [])
+            .Concat(apache ? Apache : [])
+            .Concat(leaderElection ? LeaderElection : [])
+            .ToList();
+
+    public static IReadOnlyList<PermissionRule> For(OperatorOptions options) =>
+        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled);
+}

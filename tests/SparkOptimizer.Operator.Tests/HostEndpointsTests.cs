@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Operator;
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Tests.Support;
+
+namespace SparkOptimizer.Tests;
+
+/// <summary>The real web host (Program's composition) against the fake API server: health, readiness, metrics.</summary>
+public sealed class HostEndpointsTests
+{
+    [Fact]
+    public async Task Host_ProcessesARun_ServesHealthReadinessAndMetrics()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: fake
+              cluster:
+                server: {harness.Server.BaseUri.ToString().TrimEnd('/')}
+            users:
+            - name: test
+              user:
+                token: test
+            contexts:
+            - name: fake
+              context:
+                cluster: fake
+                user: test
+            current-context: fake
+            """);
+        try
+        {
+            var app = OperatorApp.Build(
+                [
+                    "--urls=http://127.0.0.1:0",
+                    $"--Operator:Kubeconfig={kubeconfig}",
+                    "--Operator:LeaderElection:Enabled=false",
+                    "--Operator:BackoffUnit=00:00:00.010",
+                ],
+                builder =>
+                {
+                    builder.Logging.ClearProviders();
+                    builder.Services.Replace(ServiceDescriptor.Singleton<IRunProcessor>(harness.Processor));
+                });
+            await app.StartAsync();
+            try
+            {
+                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+                (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();
+                var runtime = app.Services.GetRequiredService<OperatorRuntime>();
+                await harness.WaitUntilAsync(() => runtime.Ready, "ready once the kinds are listed");
+                var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+                ready.IsSuccessStatusCode.Should().BeTrue();
+
+                var pi = SparkApps.KubeflowPi("spark-pi");
+                pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
+                harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, pi);
+                await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+                var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                metrics.Should().Contain("sparkoptimizer_runs_analysed_total{kind=\"SparkApplication.sparkoperator.k8s.io\",result=\"analysed\"} 1");
+                metrics.Should().Contain("sparkoptimizer_findings_total{severity=\"critical\"} 1");
+                metrics.Should().Contain("sparkoptimizer_pull_requests_total{action=\"opened\"} 1");
+                metrics.Should().Contain("sparkoptimizer_reconcile_duration_seconds_bucket");
+                metrics.Should().Contain("sparkoptimizer_queue_depth");
+            }
+            finally
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+}
