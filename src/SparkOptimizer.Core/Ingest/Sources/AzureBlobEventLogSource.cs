@@ -106,7 +106,7 @@ internal sealed partial class AzureBlobEventLogSource
         "ContainerNotFound" => $"no such container '{_container.Name}'",
         "BlobNotFound" => "no such blob",
         "AuthenticationFailed" => "authentication failed: the account key, SAS or connection string was refused",
-        "AuthorizationFailure" or "AuthorizationPermissionMismatch" => "access denied: the credentials may not read this container",
+        "AuthorizationFailure" or "AuthorizationPermissionMismatch" => "access denied: the credentials were refused or may not read this container",
         "ResourceNotFound" => "not found",
         _ when ex.Status == 0 => "cannot reach the store",
         _ when ex.Status is 401 or 403 => $"authentication failed ({ex.ErrorCode})",
