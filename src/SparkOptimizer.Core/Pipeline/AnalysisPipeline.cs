@@ -12,7 +12,12 @@ public sealed class AnalysisPipeline(string? thresholdsFile = null, EventLogRead
 
     public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default)
     {
-        var run = _reader.Read(input, cancellationToken);
+        return Analyze(_reader.Read(input, cancellationToken));
+    }
+
+    /// <summary>Analyses a run already read, e.g. the snapshot of a log that is still being followed.</summary>
+    public RunReport Analyze(Model.SparkRun run)
+    {
         var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(run, _thresholds);
         var changes = findings.SelectMany(f => f.Recommendations).Select(r => r.Change).OfType<ConfigChange>()
             .GroupBy(c => c.Key, StringComparer.Ordinal).Select(g => g.First()).ToArray();
