@@ -119,17 +119,20 @@ public sealed class FollowingEventLogReader
 
     private void ReadNew(EventLogPart part, PartCursor cursor)
     {
-        var local = File.Exists(part.Name) ? part.Name : null;
-        if (local is not null && part.Length is { } length && length == cursor.Offset && cursor.Codec == "plain")
+        // A part whose stored size has not changed since the last read has nothing new (spares re-decoding finished parts).
+        if (part.Length is { } length && length == cursor.SeenLength)
         {
             return;
         }
+
+        var local = File.Exists(part.Name) ? part.Name : null;
 
         Stream? raw = null;
         try
         {
             raw = local is not null ? OpenLocal(local, cursor) : OpenDecoded(part.Open(), part.Name, cursor);
             ReadLines(raw, cursor);
+            cursor.SeenLength = part.Length;
         }
         catch (EventLogFormatException)
         {

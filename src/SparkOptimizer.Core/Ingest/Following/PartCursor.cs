@@ -9,5 +9,8 @@ internal sealed class PartCursor(string name)
 
     public long Lines { get; set; }
 
+    /// <summary>The part's stored size when it was last read to its end; null until then.</summary>
+    public long? SeenLength { get; set; }
+
     public string Codec { get; set; } = "plain";
 }
