@@ -11,7 +11,7 @@ namespace SparkOptimizer.Testing.StandIns;
 
 /// <summary>
 /// A vendor REST API stand-in on 127.0.0.1:0 (Databricks, Dataproc, YARN ResourceManager): GET requests whose path and
-/// query match a recorded response get it; anything else is 404. With <see cref="RequiredBearer"/> set, other tokens get 401.
+/// query match a recorded response get it (AWS JSON calls match by their X-Amz-Target); anything else is 404. With <see cref="RequiredBearer"/> set, other tokens get 401.
 /// Every request's path and Authorization header are kept for assertions.
 /// </summary>
 public sealed class JsonApiStandIn : IAsyncDisposable
@@ -30,6 +30,8 @@ public sealed class JsonApiStandIn : IAsyncDisposable
     public string? RequiredBearer { get; set; }
 
     public ConcurrentQueue<(string PathAndQuery, string? Authorization)> Requests { get; } = new();
+
+    public ConcurrentQueue<string> Bodies { get; } = new();
 
     /// <summary>Starts serving <paramref name="responses"/>: path and query (e.g. "/api/2.1/clusters/get?cluster_id=x") to a JSON body.</summary>
     public static async Task<JsonApiStandIn> StartAsync(IReadOnlyDictionary<string, string> responses)
@@ -53,7 +55,14 @@ public sealed class JsonApiStandIn : IAsyncDisposable
 
     private async Task Serve(HttpContext context)
     {
-        var key = context.Request.Path + context.Request.QueryString;
+        // AWS JSON-protocol calls (EMR) are POSTs told apart by X-Amz-Target: recorded as "target:ElasticMapReduce.Action".
+        var target = context.Request.Headers["X-Amz-Target"].ToString();
+        var key = target.Length > 0 ? "target:" + target : context.Request.Path + context.Request.QueryString;
+        using (var reader = new StreamReader(context.Request.Body))
+        {
+            Bodies.Enqueue(await reader.ReadToEndAsync());
+        }
+
         var auth = context.Request.Headers.Authorization.ToString();
         Requests.Enqueue((key, auth.Length == 0 ? null : auth));
         if (RequiredBearer is { } token && auth != "Bearer " + token)
@@ -63,7 +72,7 @@ public sealed class JsonApiStandIn : IAsyncDisposable
             return;
         }
 
-        if (!HttpMethods.IsGet(context.Request.Method) || !_responses.TryGetValue(key, out var body))
+        if (!(HttpMethods.IsGet(context.Request.Method) || target.Length > 0) || !_responses.TryGetValue(key, out var body))
         {
             context.Response.StatusCode = 404;
             await context.Response.WriteAsync("{\"error_code\":\"RESOURCE_DOES_NOT_EXIST\"}");
