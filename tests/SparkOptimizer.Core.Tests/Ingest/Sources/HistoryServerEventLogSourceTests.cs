@@ -39,16 +39,16 @@ public sealed class HistoryServerEventLogSourceTests : IAsyncLifetime
     }
 
     [Theory]
-    [InlineData("/application_1603128018386_7846")]
-    [InlineData("/history/application_1603128018386_7846/1")]
-    [InlineData("/api/v1/applications/application_1603128018386_7846")]
+    [InlineData("/local-1532512550423")]
+    [InlineData("/history/local-1532512550423/1")]
+    [InlineData("/api/v1/applications/local-1532512550423")]
     public void Resolve_OneApplication_DownloadsOnlyIt(string path)
     {
         var inputs = EventLogSourceResolver.Resolve(_server.BaseUrl + path, new SourceOptions { Environment = _ => null });
 
         _server.Downloads.Should().Be(1);
-        SourceCorpus.ShouldMatchLocal(inputs, SourceCorpus.Rolling);
-        inputs[0].Layout.Should().Be("spark-rolling");
+        SourceCorpus.ShouldMatchLocal(inputs, SourceCorpus.SingleFile);
+        inputs[0].Layout.Should().Be("zip-member");
     }
 
     [Fact]

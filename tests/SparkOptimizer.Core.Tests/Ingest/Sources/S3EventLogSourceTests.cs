@@ -75,9 +75,21 @@ public sealed class S3EventLogSourceTests : IClassFixture<S3rverFixture>
             Environment = _ => null,
         };
 
-        var inputs = EventLogSourceResolver.Resolve($"gs://{Bucket}/logs/eventlog_v2_application_1603128018386_7846", options);
+        var inputs = EventLogSourceResolver.Resolve($"gs://{Bucket}/logs/application_1603128018386_7756.lz4", options);
 
-        SourceCorpus.ShouldMatchLocal(inputs, SourceCorpus.Rolling);
+        SourceCorpus.ShouldMatchLocal(inputs, SourceCorpus.Compressed);
+        inputs[0].Path.Should().Be($"gs://{Bucket}/logs/application_1603128018386_7756.lz4");
+    }
+
+    [Fact]
+    public void Resolve_ZipObject_IsDownloadedAndReadAsTheLocalZipIs()
+    {
+        var inputs = EventLogSourceResolver.Resolve($"s3://{Bucket}/zips/databricks.zip", Options);
+
+        var local = new LocalEventLogLocator().Locate(SparkOptimizer.Testing.Corpus.Path("spark_log_parser/databricks.zip"));
+        inputs.Select(i => i.Layout).Should().Equal(local.Select(i => i.Layout));
+        inputs.Should().OnlyContain(i => i.Path.StartsWith($"s3://{Bucket}/zips/databricks.zip!", StringComparison.Ordinal));
+        new EventLogReader().Read(inputs[0]).Totals.Should().BeEquivalentTo(new EventLogReader().Read(local[0]).Totals);
     }
 
     [Fact]
@@ -134,6 +146,10 @@ public sealed class S3EventLogSourceTests : IClassFixture<S3rverFixture>
             AuthenticationRegion = "us-east-1",
         });
         client.PutBucketAsync(Bucket).GetAwaiter().GetResult();
+        client.PutObjectAsync(new PutObjectRequest
+        {
+            BucketName = Bucket, Key = "zips/databricks.zip", FilePath = SparkOptimizer.Testing.Corpus.Path("spark_log_parser/databricks.zip"), UseChunkEncoding = false,
+        }).GetAwaiter().GetResult();
         foreach (var entry in SourceCorpus.All)
         {
             foreach (var (key, file) in SourceCorpus.Files(entry))

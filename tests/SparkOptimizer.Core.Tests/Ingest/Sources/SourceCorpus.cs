@@ -27,7 +27,11 @@ internal static class SourceCorpus
         return Directory.GetFiles(path).Order(StringComparer.Ordinal).Select(f => ($"{name}/{Path.GetFileName(f)}", f));
     }
 
-    public static SparkRun ReadLocal(string entry) => new EventLogReader().Read(new LocalEventLogLocator().Locate(Corpus.Path(entry)).Single());
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<SparkRun>> LocalRuns = new(StringComparer.Ordinal);
+
+    /// <summary>The local reading of a corpus entry, read once per test run (the remote readings are what is under test).</summary>
+    public static SparkRun ReadLocal(string entry) =>
+        LocalRuns.GetOrAdd(entry, e => new Lazy<SparkRun>(() => new EventLogReader().Read(new LocalEventLogLocator().Locate(Corpus.Path(e)).Single()))).Value;
 
     /// <summary>Asserts that the remote inputs are exactly the corpus entries and that each reads to the same run as the local copy.</summary>
     public static void ShouldMatchLocal(IReadOnlyList<EventLogInput> remote, params string[] entries)
