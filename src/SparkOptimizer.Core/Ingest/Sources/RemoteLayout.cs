@@ -12,13 +12,14 @@ internal static class RemoteLayout
     public static IReadOnlyList<RemoteObject> Select(string key, IReadOnlyList<RemoteObject> listed)
     {
         var trimmed = key.TrimEnd('/');
-        if (trimmed.Length > 0 && !key.EndsWith('/') && listed.FirstOrDefault(o => o.Key == trimmed) is { } exact)
+        var prefix = trimmed.Length == 0 ? string.Empty : trimmed + "/";
+        var under = listed.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        if (trimmed.Length > 0 && !key.EndsWith('/') && listed.FirstOrDefault(o => o.Key == trimmed) is { } exact && (exact.Length > 0 || under.Length == 0))
         {
-            return [exact];
+            return [exact]; // an empty object with objects under it is a folder marker, not a log
         }
 
-        var prefix = trimmed.Length == 0 ? string.Empty : trimmed + "/";
-        return listed.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)).ToArray();
+        return under;
     }
 
     public static IReadOnlyList<EventLogInput> Group(
@@ -28,7 +29,9 @@ internal static class RemoteLayout
         Func<RemoteObject, IReadOnlyList<EventLogInput>> openZip)
     {
         var inputs = new List<EventLogInput>();
-        var usable = objects.Where(o => !o.Key.EndsWith('/') && !o.Name.StartsWith('.') && !IsDocumentation(o.Name));
+        // ADLS Gen2 and some S3 tools list a folder as an empty object of the folder's own name: skip those.
+        var folders = new HashSet<string>(objects.SelectMany(o => Ancestors(o.Folder)), StringComparer.Ordinal);
+        var usable = objects.Where(o => !o.Key.EndsWith('/') && !folders.Contains(o.Key) && !o.Name.StartsWith('.') && !IsDocumentation(o.Name));
         foreach (var folder in usable.GroupBy(o => o.Folder).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var files = folder.OrderBy(o => o.Name, StringComparer.Ordinal).ToArray();
@@ -64,6 +67,14 @@ internal static class RemoteLayout
         }
 
         return inputs;
+    }
+
+    private static IEnumerable<string> Ancestors(string folder)
+    {
+        for (var f = folder; f.Length > 0; f = f.LastIndexOf('/') is var i and >= 0 ? f[..i] : string.Empty)
+        {
+            yield return f;
+        }
     }
 
     private static bool IsDocumentation(string name) =>
