@@ -79,4 +79,18 @@ public sealed class SparkLogParserTests
         events.Select(e => (e.Kind, e.Executor)).Should().Equal((LogEventKind.Exception, "12"), (LogEventKind.HeapOutOfMemory, "12"));
         events[1].Timestamp.Should().Be(new DateTimeOffset(2023, 11, 7, 11, 1, 2, 123, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void Summary_PlantedFailures_SeparatesJvmOomFromMemoryKillsByExecutor()
+    {
+        var lines = File.ReadAllLines(Corpus.Path(DriverLog)).Concat(Planted.Select(p => p.Line));
+
+        var summary = LogEventSummary.Of(SparkLogParser.Parse(new StringReader(string.Join('\n', lines))));
+
+        summary.ExecutorsKilledForMemory.Should().Equal("5", "6", "7", "8");
+        summary.ExecutorsWithJvmOutOfMemory.Should().BeEmpty("the planted OOM lines name no executor and the log has none of its own");
+        summary.Count(LogEventKind.FetchFailed).Should().Be(2);
+        (summary.GcPauses, summary.LongestGcPauseMs, summary.TotalGcPauseMs).Should().Be((2, 34.567, 34.567 + 12.345));
+        summary.FirstFailure!.Kind.Should().Be(LogEventKind.HeapOutOfMemory, "it is the earliest failure by time");
+    }
 }
