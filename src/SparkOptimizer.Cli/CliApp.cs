@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("spark-optimizer: analyse Spark event logs, recommend tuned settings, predict their effect.");
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SampleCommand.Create(stdout));
+        root.Subcommands.Add(LogsCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
