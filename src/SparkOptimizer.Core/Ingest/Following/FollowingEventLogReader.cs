@@ -19,6 +19,7 @@ public sealed class FollowingEventLogReader
     private readonly FollowedLines _lines;
     private readonly Dictionary<string, PartCursor> _cursors = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
+    private readonly string? _downloads;
     private string _source;
     private long _bytes;
 
@@ -26,6 +27,14 @@ public sealed class FollowingEventLogReader
     {
         _source = uriOrPath;
         _options = options ?? SourceOptions.Default;
+        if (!EventLogSourceResolver.IsLocal(uriOrPath))
+        {
+            // A History Server (or a zipped object) is downloaded again on every poll: keep those downloads in a folder of
+            // our own and drop the previous poll's before the next, so following for hours does not fill the disk.
+            _downloads = Path.Combine(_options.TempDirectory ?? Path.GetTempPath(), "sparkopt-follow-" + Guid.NewGuid().ToString("N")[..12]);
+            _options = _options with { TempDirectory = _downloads };
+        }
+
         _lines = new FollowedLines(_options.Read);
     }
 
@@ -86,6 +95,36 @@ public sealed class FollowingEventLogReader
         {
             return new FollowResult(Events > 0 ? Snapshot() : null, FollowOutcome.Stopped, updates);
         }
+        finally
+        {
+            ClearDownloads();
+            if (_downloads is not null && Directory.Exists(_downloads))
+            {
+                Directory.Delete(_downloads, recursive: true);
+            }
+        }
+    }
+
+    private void ClearDownloads()
+    {
+        if (_downloads is null || !Directory.Exists(_downloads))
+        {
+            return;
+        }
+
+        foreach (var file in Directory.EnumerateFiles(_downloads))
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
     }
 
     /// <summary>The run as read so far.</summary>
@@ -106,6 +145,7 @@ public sealed class FollowingEventLogReader
             _source = local[..^".inprogress".Length];
         }
 
+        ClearDownloads();
         try
         {
             var inputs = EventLogSourceResolver.Resolve(_source, _options);

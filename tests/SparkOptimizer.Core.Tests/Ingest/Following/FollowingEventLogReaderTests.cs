@@ -1,7 +1,9 @@
 using System.Text;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Following;
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Testing;
+using SparkOptimizer.Testing.StandIns;
 
 namespace SparkOptimizer.Tests.Ingest.Following;
 
@@ -135,5 +137,22 @@ public sealed class FollowingEventLogReaderTests
         result.Updates.Should().Be(1);
         var completeLines = File.ReadAllBytes(path).Count(b => b == (byte)'\n');
         result.Run!.Source.Events.Should().Be(completeLines, "a last line without its newline may still be being written");
+    }
+
+    [Fact]
+    public async Task FollowAsync_HistoryServerApplication_ReadsItAndLeavesNoDownloadsBehind()
+    {
+        using var logs = new TempDir();
+        using var temp = new TempDir();
+        File.Copy(Corpus.Path(RealLog), logs.File("application_1462781278026_205691"));
+        await using var server = await HistoryServerStandIn.StartAsync(logs.Path);
+        var follower = new FollowingEventLogReader(server.BaseUrl + "/application_1462781278026_205691", new SourceOptions { TempDirectory = temp.Path, Environment = _ => null });
+        using var timeout = new CancellationTokenSource(Patience);
+
+        var result = await Task.Run(() => follower.FollowAsync(TimeSpan.FromMilliseconds(20), _ => { }, cancellationToken: timeout.Token));
+
+        result.Outcome.Should().Be(FollowOutcome.ApplicationEnded);
+        result.Run!.Totals.Tasks.Should().Be(204);
+        Directory.EnumerateFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
 }
