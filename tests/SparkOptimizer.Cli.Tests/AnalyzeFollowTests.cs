@@ -36,7 +36,7 @@ public sealed class AnalyzeFollowTests
     [Fact]
     public void Analyze_FollowTimeoutOnALogThatNeverEnds_ReportsWhatWasRead()
     {
-        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("reencoded/local-1622814619968.inprogress"), "--follow", "--follow-timeout", "300ms", "--follow-interval", "50ms");
+        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("reencoded/local-1622814619968.inprogress"), "--follow", "--follow-timeout", "3s", "--follow-interval", "50ms");
 
         exit.Should().Be(ExitCodes.Ok);
         stdout.Should().Contain("[follow] local-1622814619968").And.Contain("stopped following before the application ended").And.Contain("SPARK OPTIMIZATION REPORT");

@@ -2,6 +2,7 @@ using System.Globalization;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Following;
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Model;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Reporting;
@@ -57,6 +58,11 @@ internal static class AnalyzeFollow
         try
         {
             var follower = new FollowingEventLogReader(paths[0]);
+            if (EventLogSourceResolver.LocalPath(paths[0]) is { } local && !File.Exists(local) && !Directory.Exists(local))
+            {
+                progress.WriteLine($"{local} does not exist yet: waiting for Spark to create it");
+            }
+
             progress.WriteLine($"following {paths[0]} (every {interval.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s{(timeout is { } tt ? $", for at most {tt}" : string.Empty)}; Ctrl-C stops)");
             result = follower.FollowAsync(interval, update => progress.WriteLine(Summary(update, pipeline.Analyze(update.Run))), settings.Time, cancel.Token)
                 .GetAwaiter().GetResult();

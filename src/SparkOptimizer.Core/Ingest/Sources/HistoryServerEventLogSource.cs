@@ -37,7 +37,6 @@ internal sealed class HistoryServerEventLogSource(SourceUri uri, SourceOptions o
     internal static (string Base, string? AppId, string? Attempt) Split(string path)
     {
         var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries).ToList();
-        var start = 0;
         for (var i = 0; i < segments.Count; i++)
         {
             if (segments[i] == "api" && i + 2 < segments.Count && segments[i + 1] == "v1" && segments[i + 2] == "applications")
@@ -51,7 +50,7 @@ internal sealed class HistoryServerEventLogSource(SourceUri uri, SourceOptions o
             }
         }
 
-        return Pick(string.Empty, segments.Skip(start).ToList());
+        return Pick(string.Empty, segments);
     }
 
     private static (string, string?, string?) Pick(string basePath, List<string> rest)
