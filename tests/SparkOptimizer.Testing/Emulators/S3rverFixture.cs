@@ -17,6 +17,8 @@ public sealed partial class S3rverFixture : IDisposable
 
     public int ProcessId => _emulator.ProcessId;
 
+    public string DataFolder => _emulator.DataFolder;
+
     public void Dispose() => _emulator.Dispose();
 
     [GeneratedRegex(@"S3rver listening on [\d.]+:(?<port>\d+)")]
