@@ -66,6 +66,12 @@ internal sealed class FollowedLines(EventLogReadOptions options)
         }
     }
 
+    public void SkipOversized(string file, long lineNumber, int maxLineBytes)
+    {
+        Lines++;
+        Skip(file, lineNumber, $"line longer than {maxLineBytes / (1024 * 1024)} MiB skipped");
+    }
+
     private void Skip(string file, long lineNumber, string message)
     {
         Unparsable++;

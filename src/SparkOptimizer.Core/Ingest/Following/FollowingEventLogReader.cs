@@ -1,5 +1,3 @@
-using System.Buffers;
-using SparkOptimizer.Ingest.Codecs;
 using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Model;
 
@@ -14,9 +12,9 @@ namespace SparkOptimizer.Ingest.Following;
 /// </summary>
 public sealed class FollowingEventLogReader
 {
-    private const int ChunkBytes = 1 << 16;
     private readonly SourceOptions _options;
     private readonly FollowedLines _lines;
+    private readonly AppendedLines _tail;
     private readonly Dictionary<string, PartCursor> _cursors = new(StringComparer.Ordinal);
     private readonly List<string> _order = [];
     private readonly string? _downloads;
@@ -36,6 +34,7 @@ public sealed class FollowingEventLogReader
         }
 
         _lines = new FollowedLines(_options.Read);
+        _tail = new AppendedLines(_options.Read, _lines);
     }
 
     public long Events => _lines.Builder.Events;
@@ -60,7 +59,9 @@ public sealed class FollowingEventLogReader
                 }
 
                 cursor.Name = part.Name;
-                ReadNew(part, cursor);
+                var offset = cursor.Offset;
+                _tail.ReadNew(part, cursor);
+                _bytes += cursor.Offset - offset;
             }
         }
 
@@ -154,135 +155,6 @@ public sealed class FollowingEventLogReader
         catch (EventLogFormatException) when (EventLogSourceResolver.IsLocal(_source))
         {
             return null; // not created yet, or between a rename: try again next poll
-        }
-    }
-
-    private void ReadNew(EventLogPart part, PartCursor cursor)
-    {
-        // A part whose stored size has not changed since the last read has nothing new (spares re-decoding finished parts).
-        if (part.Length is { } length && length == cursor.SeenLength)
-        {
-            return;
-        }
-
-        var local = File.Exists(part.Name) ? part.Name : null;
-
-        Stream? raw = null;
-        try
-        {
-            raw = local is not null ? OpenLocal(local, cursor) : OpenDecoded(part.Open(), part.Name, cursor);
-            ReadLines(raw, cursor);
-            cursor.SeenLength = part.Length;
-        }
-        catch (EventLogFormatException)
-        {
-            // A compressed part cut mid-block by the writer: the complete lines before the cut were kept; the rest comes next poll.
-        }
-        catch (IOException)
-        {
-        }
-        finally
-        {
-            raw?.Dispose();
-        }
-    }
-
-    private Stream OpenLocal(string file, PartCursor cursor)
-    {
-        var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, ChunkBytes);
-        Span<byte> header = stackalloc byte[CodecDetector.HeaderBytes];
-        var n = stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false);
-        if (CodecDetector.Detect(header[..n], file) == EventLogCodec.Plain)
-        {
-            cursor.Codec = "plain";
-            stream.Seek(cursor.Offset, SeekOrigin.Begin);
-            return stream;
-        }
-
-        stream.Seek(0, SeekOrigin.Begin);
-        return OpenDecoded(stream, file, cursor);
-    }
-
-    private Stream OpenDecoded(Stream raw, string name, PartCursor cursor)
-    {
-        var pushback = new PushbackStream(raw);
-        var codec = CodecDetector.Detect(pushback.Peek(CodecDetector.HeaderBytes), name);
-        cursor.Codec = codec.ToString().ToLowerInvariant();
-        var decoded = CodecStreams.OpenDecompressing(pushback, codec, name, _options.Read.Limits);
-        var skip = cursor.Offset;
-        var scratch = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        try
-        {
-            while (skip > 0)
-            {
-                var read = decoded.Read(scratch, 0, (int)Math.Min(skip, scratch.Length));
-                if (read == 0)
-                {
-                    break;
-                }
-
-                skip -= read;
-            }
-        }
-        catch
-        {
-            decoded.Dispose();
-            throw;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(scratch);
-        }
-
-        return decoded;
-    }
-
-    private void ReadLines(Stream stream, PartCursor cursor)
-    {
-        var buffer = ArrayPool<byte>.Shared.Rent(ChunkBytes);
-        var filled = 0;
-        try
-        {
-            while (true)
-            {
-                if (filled == buffer.Length)
-                {
-                    if (buffer.Length >= _options.Read.MaxLineBytes)
-                    {
-                        return; // an oversized line: stop here rather than hold it; EventLogReader reports it on the final read
-                    }
-
-                    var bigger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                    Buffer.BlockCopy(buffer, 0, bigger, 0, filled);
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = bigger;
-                }
-
-                var read = stream.Read(buffer, filled, buffer.Length - filled);
-                if (read == 0)
-                {
-                    return; // what remains has no newline yet: leave it for the next poll
-                }
-
-                filled += read;
-                var start = 0;
-                int newline;
-                while ((newline = Array.IndexOf(buffer, (byte)'\n', start, filled - start)) >= 0)
-                {
-                    cursor.Lines++;
-                    _lines.Feed(buffer.AsSpan(start, newline - start), cursor.Name, cursor.Lines);
-                    cursor.Offset += newline - start + 1;
-                    _bytes += newline - start + 1;
-                    start = newline + 1;
-                }
-
-                Buffer.BlockCopy(buffer, start, buffer, 0, filled - start);
-                filled -= start;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -155,4 +155,25 @@ public sealed class FollowingEventLogReaderTests
         result.Run!.Totals.Tasks.Should().Be(204);
         Directory.EnumerateFileSystemEntries(temp.Path, "*", SearchOption.AllDirectories).Should().BeEmpty();
     }
+
+    [Fact]
+    public void Poll_OversizedLine_IsSkippedWithAWarningAndFollowingGoesOn()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("app.inprogress");
+        var lines = File.ReadAllLines(Corpus.Path(RealLog));
+        var huge = "{\"Event\":\"SparkListenerLogStart\",\"Pad\":\"" + new string('x', 3 << 20) + "\"}";
+        File.WriteAllText(path, lines[0] + "\n" + huge + "\n" + lines[1] + "\n");
+        var options = new SourceOptions { Read = EventLogReadOptions.Default with { MaxLineBytes = 1 << 20 }, Environment = _ => null };
+        var follower = new FollowingEventLogReader(path, options);
+
+        var update = follower.Poll();
+        File.AppendAllText(path, lines[2] + "\n");
+        var next = follower.Poll();
+
+        update!.TotalEvents.Should().Be(2);
+        update.Run.Warnings.Should().ContainSingle(w => w.Message.Contains("line longer than 1 MiB skipped", StringComparison.Ordinal)).Which.Line.Should().Be(2);
+        next!.NewEvents.Should().Be(1);
+        next.Run.Source.BytesRead.Should().Be(new FileInfo(path).Length);
+    }
 }
