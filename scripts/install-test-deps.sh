@@ -6,6 +6,7 @@ cd "$(dirname "$0")/.."
 need_apt=()
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
+command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq
@@ -17,3 +18,12 @@ if [ ${#need_apt[@]} -gt 0 ]; then
 fi
 
 dotnet --version >/dev/null
+
+# Object-store emulators for the ingestion tests (node 20: azurite 3.35.0 is the newest that runs on it).
+if ! [ -x .tools/node_modules/.bin/s3rver ] || ! [ -x .tools/node_modules/.bin/azurite-blob ] \
+  || ! grep -q '"version": "3.7.1"' .tools/node_modules/s3rver/package.json 2>/dev/null \
+  || ! grep -q '"version": "3.35.0"' .tools/node_modules/azurite/package.json 2>/dev/null; then
+  command -v npm >/dev/null || { echo "npm is missing (node 20 is needed for the emulators)" >&2; exit 1; }
+  mkdir -p .tools
+  npm install --prefix "$PWD/.tools" --no-audit --no-fund --silent s3rver@3.7.1 azurite@3.35.0
+fi

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Model;
 using SparkOptimizer.Reporting;
 
@@ -12,13 +13,30 @@ public static class AnalyzeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
-        var paths = new Argument<string[]>("paths") { Description = "Event log files, rolling folders, zips, or folders of logs", Arity = ArgumentArity.OneOrMore };
+        var paths = new Argument<string[]>("paths")
+        {
+            Description = "Event log files, rolling folders, zips, folders of logs, or URIs: file://, s3://, s3a://, gs://, abfs(s)://, wasb(s)://, http(s)://HISTORY-SERVER[/APP-ID]",
+            Arity = ArgumentArity.OneOrMore,
+        };
         var format = new Option<OutputFormat>("--format", "-f") { Description = "Output format: text, json or markdown", DefaultValueFactory = _ => OutputFormat.Text };
         var output = new Option<FileInfo?>("--output", "-o") { Description = "Write the report to this file instead of standard output" };
         var failOn = new Option<Severity?>("--fail-on") { Description = "Exit with code 3 when a finding reaches this severity (low, moderate, severe, critical)" };
         var config = new Option<FileInfo?>("--config") { Description = "YAML file of threshold overrides" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config };
-        command.SetAction(parse => Execute(
+        var follow = new Option<bool>("--follow") { Description = "Follow a log still being written (.inprogress file or rolling folder): print a summary as events arrive, the report when the application ends" };
+        var followTimeout = new Option<string?>("--follow-timeout") { Description = "Stop following after this long (e.g. 90s, 30m, 2h) and report what was read" };
+        var followInterval = new Option<string>("--follow-interval") { Description = "How often to look for new events while following", DefaultValueFactory = _ => "2s" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval };
+        command.SetAction(parse => parse.GetValue(follow)
+            ? AnalyzeFollow.Execute(
+                parse.GetValue(paths) ?? [],
+                new AnalyzeFollow.Settings(parse.GetValue(followTimeout), parse.GetValue(followInterval) ?? "2s", TimeProvider.System, null),
+                parse.GetValue(format),
+                parse.GetValue(output),
+                parse.GetValue(failOn),
+                parse.GetValue(config),
+                stdout,
+                stderr)
+            : Execute(
             parse.GetValue(paths) ?? [],
             parse.GetValue(format),
             parse.GetValue(output),
@@ -40,7 +58,7 @@ public static class AnalyzeCommand
             IReadOnlyList<EventLogInput> inputs;
             try
             {
-                inputs = new LocalEventLogLocator().Locate(path);
+                inputs = EventLogSourceResolver.Resolve(path, new SourceOptions());
             }
             catch (EventLogFormatException ex)
             {
@@ -75,6 +93,11 @@ public static class AnalyzeCommand
             }
         }
 
+        return Finish(reports, inputWarnings, errors, format, output, failOn, stdout, stderr);
+    }
+
+    internal static int Finish(List<RunReport> reports, List<IngestWarning> inputWarnings, int errors, OutputFormat format, FileInfo? output, Severity? failOn, TextWriter stdout, TextWriter stderr)
+    {
         if (reports.Count == 0)
         {
             stderr.WriteLine(errors > 0 ? "0 applications analysed: every input failed (see errors above)." : "0 applications analysed: no event logs were found.");

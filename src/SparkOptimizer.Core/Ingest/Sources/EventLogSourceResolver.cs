@@ -1,0 +1,45 @@
+namespace SparkOptimizer.Ingest.Sources;
+
+/// <summary>
+/// The one way to name where event logs are, shared by the CLI and the operator: a local path or file://, s3://, s3a://,
+/// gs://, abfs(s)://, wasb(s)://, or a History Server's http(s):// URL. Returns every application found, each with
+/// parts that stream when opened. Failures are <see cref="EventLogFormatException"/> naming the URI, never a secret.
+/// </summary>
+public static class EventLogSourceResolver
+{
+    public static IReadOnlyList<EventLogInput> Resolve(string uriOrPath, SourceOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(uriOrPath);
+        options ??= SourceOptions.Default;
+        var scheme = SourceUri.SchemeOf(uriOrPath);
+        if (scheme is null)
+        {
+            return new LocalEventLogLocator(options.Read).Locate(uriOrPath);
+        }
+
+        if (scheme == "file")
+        {
+            return new LocalEventLogLocator(options.Read).Locate(new Uri(uriOrPath).LocalPath);
+        }
+
+        var uri = SourceUri.Parse(uriOrPath);
+        return scheme switch
+        {
+            "s3" or "s3a" or "s3n" or "gs" => new S3EventLogSource(uri, options).Resolve(),
+            "abfs" or "abfss" or "wasb" or "wasbs" => new AzureBlobEventLogSource(uri, options).Resolve(),
+            "http" or "https" => new HistoryServerEventLogSource(uri, options).Resolve(),
+            _ => throw new EventLogFormatException(uri.Display, $"unsupported scheme '{scheme}://' (use a path, file://, s3://, s3a://, gs://, abfs(s)://, wasb(s)://, or a History Server http(s):// URL)"),
+        };
+    }
+
+    /// <summary>True when the name is a local path (or file://), which a follower can reopen and seek.</summary>
+    public static bool IsLocal(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) is null or "file";
+
+    /// <summary>The local path a name stands for (file:// unwrapped), or null for a remote source.</summary>
+    public static string? LocalPath(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) switch
+    {
+        null => uriOrPath,
+        "file" => new Uri(uriOrPath).LocalPath,
+        _ => null,
+    };
+}

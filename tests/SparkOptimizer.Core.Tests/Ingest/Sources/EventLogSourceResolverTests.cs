@@ -1,0 +1,60 @@
+using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Testing;
+
+namespace SparkOptimizer.Tests.Ingest.Sources;
+
+public sealed class EventLogSourceResolverTests
+{
+    [Fact]
+    public void Resolve_LocalPathAndFileUri_AreTheLocalLocator()
+    {
+        var path = Corpus.Path(SourceCorpus.Rolling);
+
+        var byPath = EventLogSourceResolver.Resolve(path);
+        var byUri = EventLogSourceResolver.Resolve(new Uri(path).AbsoluteUri);
+
+        byPath.Single().Layout.Should().Be("spark-rolling");
+        byUri.Single().Path.Should().Be(byPath.Single().Path);
+    }
+
+    [Fact]
+    public void Resolve_UnsupportedScheme_ThrowsNamingTheSchemes()
+    {
+        var act = () => EventLogSourceResolver.Resolve("ftp://host/logs");
+
+        act.Should().Throw<EventLogFormatException>().WithMessage("ftp://host/logs: unsupported scheme 'ftp://'*s3://*abfs*");
+    }
+
+    [Fact]
+    public void Resolve_GsWithoutHmacKeys_SaysWhichVariablesToSet()
+    {
+        var act = () => EventLogSourceResolver.Resolve("gs://bucket/logs", new SourceOptions { Environment = _ => null });
+
+        act.Should().Throw<EventLogFormatException>().WithMessage($"gs://bucket/logs: *{SourceEnvironment.GcsHmacAccessId}*{SourceEnvironment.GcsHmacSecret}*");
+    }
+
+    [Fact]
+    public void Resolve_LegacyKeysInS3Uri_NeverShowThem()
+    {
+        var act = () => EventLogSourceResolver.Resolve("s3://AKIAEXAMPLE:s3cr3t-in-uri@bucket/logs", new SourceOptions
+        {
+            S3ServiceUrl = "http://127.0.0.1:1",
+            Environment = _ => null,
+        });
+
+        var ex = act.Should().Throw<EventLogFormatException>().Which;
+        ex.File.Should().Be("s3://bucket/logs");
+        ex.ToString().Should().NotContain("s3cr3t-in-uri");
+    }
+
+    [Theory]
+    [InlineData("", "", null, null)]
+    [InlineData("app-1", "", "app-1", null)]
+    [InlineData("sparkhistory/history/app-1/2/jobs/", "sparkhistory", "app-1", "2")]
+    [InlineData("api/v1/applications/app-1/logs", "", "app-1", null)]
+    public void Split_HistoryServerPaths_FindBaseAppAndAttempt(string path, string expectedBase, string? app, string? attempt)
+    {
+        HistoryServerEventLogSource.Split(path).Should().Be((expectedBase, app, attempt));
+    }
+}
