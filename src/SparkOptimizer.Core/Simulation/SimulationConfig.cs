@@ -23,6 +23,12 @@ public sealed record SimulationConfig(
     /// <summary>spark.task.cpus: cores each task holds.</summary>
     public int TaskCpus { get; init; } = 1;
 
+    /// <summary>Adaptive query execution coalesces shuffle partitions (spark.sql.adaptive.enabled, default on from Spark 3.2).</summary>
+    public bool AdaptiveCoalescing { get; init; }
+
+    /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes: the size AQE coalesces shuffle partitions to.</summary>
+    public long AdvisoryPartitionBytes { get; init; } = SimulationDefaults.AdvisoryPartitionBytes;
+
     /// <summary>Task slots of the fixed pool.</summary>
     public int Slots => Math.Max(1, Executors * Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus)));
 
@@ -60,6 +66,9 @@ public sealed record SimulationConfig(
             UseObservedTimeline = true,
             MemoryFraction = ParseDouble(env.Get("spark.memory.fraction")) ?? SimulationDefaults.MemoryFraction,
             TaskCpus = Math.Max(1, env.GetInt("spark.task.cpus") ?? 1),
+            AdaptiveCoalescing = (env.GetBool("spark.sql.adaptive.enabled") ?? AdaptiveByDefault(run.Application.SparkVersion))
+                && env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") != false,
+            AdvisoryPartitionBytes = env.GetBytes("spark.sql.adaptive.advisoryPartitionSizeInBytes") ?? SimulationDefaults.AdvisoryPartitionBytes,
         };
     }
 
@@ -85,6 +94,15 @@ public sealed record SimulationConfig(
                 : change.DynamicAllocation ?? DynamicAllocation,
             UseObservedTimeline = UseObservedTimeline && !reshaped,
         };
+    }
+
+    private static bool AdaptiveByDefault(string? sparkVersion)
+    {
+        var parts = (sparkVersion ?? string.Empty).Split('.', '-');
+        return parts.Length >= 2
+            && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var major)
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var minor)
+            && (major > 3 || (major == 3 && minor >= 2));
     }
 
     private static double? ParseDouble(string? text) =>

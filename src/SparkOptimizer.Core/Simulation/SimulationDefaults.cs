@@ -52,4 +52,7 @@ public static class SimulationDefaults
 
     /// <summary>Time for dynamic allocation to bring up the executors above the initial count once tasks queue.</summary>
     public const long DynamicAllocationRampMs = 5_000;
+
+    /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes default (64 MiB).</summary>
+    public const long AdvisoryPartitionBytes = 64L * 1024 * 1024;
 }

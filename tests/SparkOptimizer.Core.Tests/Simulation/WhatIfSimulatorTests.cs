@@ -152,6 +152,7 @@ public sealed class WhatIfSimulatorTests
         var durations = Enumerable.Repeat(1000L, 9).Append(20_000L).ToArray();
         var run = new SyntheticRun()
             .Conf("spark.sql.shuffle.partitions", "10")
+            .Conf("spark.sql.adaptive.enabled", "false")
             .Executors(10, 1)
             .Job(0, 0, 20_000, 0)
             .Stage(0, 0, 0, 20_000, durations, load: new SyntheticRun.StageLoad(ShuffleReadPerTask: 1 << 20))
@@ -165,6 +166,26 @@ public sealed class WhatIfSimulatorTests
         result.TasksReplayed.Should().Be(20);
         result.DurationMs.Should().BeInRange(20_000, 20_500, "the hot key cannot be split");
         result.TaskCoreSeconds.Should().BeApproximately(29.1, 0.2);
+    }
+
+    [Theory]
+    [InlineData(20, 10)]
+    [InlineData(5, 5)]
+    public void Simulate_AdaptiveCoalescingOn_PartitionsOnlyCapTheCoalescedCount(int partitions, int expectedTasks)
+    {
+        // 10 partitions of 1 MiB each: AQE (default on in Spark 3.5) would not split them further, only a lower cap merges them.
+        var run = new SyntheticRun()
+            .Conf("spark.sql.shuffle.partitions", "10")
+            .Executors(10, 1)
+            .Job(0, 0, 1000, 0)
+            .Stage(0, 0, 0, 1000, Enumerable.Repeat(1000L, 10).ToArray(), load: new SyntheticRun.StageLoad(ShuffleReadPerTask: 1 << 20))
+            .Build(1000);
+        var config = SimulationConfig.FromRun(run);
+
+        var result = WhatIfSimulator.Simulate(run, config.With(new SimulationChange { ShufflePartitions = partitions }));
+
+        config.AdaptiveCoalescing.Should().BeTrue();
+        result.TasksReplayed.Should().Be(expectedTasks);
     }
 
     [Fact]
