@@ -134,7 +134,7 @@ internal static class ReplayEngine
         {
             foreach (var e in plan.Executors)
             {
-                pool.AddExecutor(e, target.TaskCpus);
+                pool.AddExecutor(e, target.SlotsPerExecutor(e.Cores));
             }
         }
         else if (target.DynamicAllocation is { } da && !target.UseObservedTimeline)
@@ -144,7 +144,7 @@ internal static class ReplayEngine
             for (var i = 0; i < max; i++)
             {
                 var added = plan.FirstExecutorMs + (i < Math.Max(1, initial) ? 0 : SimulationDefaults.DynamicAllocationRampMs);
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
+                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
             }
         }
         else
@@ -157,7 +157,7 @@ internal static class ReplayEngine
             for (var i = 0; i < Math.Max(1, target.Executors); i++)
             {
                 var added = arrivals[Math.Min(i, arrivals.Length - 1)];
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
+                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
             }
         }
 

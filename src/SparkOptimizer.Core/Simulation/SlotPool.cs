@@ -23,11 +23,10 @@ internal sealed class SlotPool
 
     public int SlotCount => _executorOf.Count;
 
-    public void AddExecutor(ExecutorSpan span, int taskCpus)
+    public void AddExecutor(ExecutorSpan span, int slots)
     {
         var executor = _executors.Count;
         _executors.Add(span);
-        var slots = Math.Max(1, span.Cores / Math.Max(1, taskCpus));
         for (var i = 0; i < slots; i++)
         {
             _free.Enqueue(_executorOf.Count, span.AddedMs);
