@@ -146,26 +146,32 @@ internal sealed class ReplayPlan
 
     private static void Link(ReplayJob job, List<ReplayStage> stages)
     {
+        // Attempts of each stage id within the job, so a job with many stages links in linear time.
+        var byId = new Dictionary<int, List<int>>();
+        foreach (var i in job.Stages)
+        {
+            var id = stages[i].Stage.StageId;
+            if (!byId.TryGetValue(id, out var list))
+            {
+                byId[id] = list = [];
+            }
+
+            list.Add(i);
+        }
+
         foreach (var i in job.Stages)
         {
             var node = stages[i];
             var ready = job.ObservedSubmit;
-            foreach (var j in job.Stages)
+            var parents = node.Stage.ParentIds.Distinct().Where(p => p != node.Stage.StageId).SelectMany(p => byId.GetValueOrDefault(p) ?? [])
+                .Where(j => stages[j].ObservedSubmit <= node.ObservedSubmit);
+            var earlierAttempts = byId[node.Stage.StageId].Where(j => stages[j].Stage.AttemptId < node.Stage.AttemptId);
+            foreach (var j in parents.Concat(earlierAttempts).Distinct())
             {
-                if (i == j)
-                {
-                    continue;
-                }
-
                 var other = stages[j];
-                var isParent = node.Stage.ParentIds.Contains(other.Stage.StageId) && other.ObservedSubmit <= node.ObservedSubmit;
-                var isEarlierAttempt = other.Stage.StageId == node.Stage.StageId && other.Stage.AttemptId < node.Stage.AttemptId;
-                if (isParent || isEarlierAttempt)
-                {
-                    node.Parents.Add(j);
-                    other.Children.Add(i);
-                    ready = Math.Max(ready, other.ObservedEnd);
-                }
+                node.Parents.Add(j);
+                other.Children.Add(i);
+                ready = Math.Max(ready, other.ObservedEnd);
             }
 
             node.LagMs = Math.Max(0, node.ObservedSubmit - ready);
