@@ -44,6 +44,19 @@ internal sealed class ReplayPlan
 
     public long TotalTasks => Stages.Sum(s => (long)s.TaskCount);
 
+    /// <summary>
+    /// Keeps, per stage, the launch delay that a first replay at the observed configuration does not explain by queueing
+    /// for slots: a scheduler-side delay the log shows, like the submission lag.
+    /// </summary>
+    public void CalibrateLaunchDelays(SimulationResult probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            Stages[i].LaunchDelayMs = Math.Max(0, Stages[i].ObservedLaunchDelayMs - probe.Stages[i].FirstTaskWaitMs);
+        }
+    }
+
     public static ReplayPlan Build(SparkRun run, int localCores)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -85,6 +98,7 @@ internal sealed class ReplayPlan
                 ObservedSubmit = submit,
                 ObservedEnd = Math.Max(submit, stageEnd),
                 TailMs = lastFinish is { } f ? Math.Max(0, stageEnd - f) : 0,
+                ObservedLaunchDelayMs = s.Tasks.FirstLaunchMs is { } fl ? Math.Max(0, fl - origin - submit) : 0,
             };
             (node.Durations, node.TaskCount) = BaseDurations(s.Tasks);
             jobs[owner].Stages.Add(stages.Count);

@@ -21,6 +21,15 @@ internal sealed class ReplayStage(StageInfo stage, int job)
     /// <summary>Driver time between the stage becoming runnable (parents done, or job submitted) and its submission.</summary>
     public long LagMs { get; set; }
 
+    /// <summary>Observed time from submission to the first task's launch.</summary>
+    public long ObservedLaunchDelayMs { get; set; }
+
+    /// <summary>
+    /// The part of the launch delay the replay's own queueing does not explain (task serialisation, broadcasts, executors
+    /// the scheduler did not use): its tasks start no earlier than this after submission.
+    /// </summary>
+    public long LaunchDelayMs { get; set; }
+
     /// <summary>Driver time between the last task's end and the stage's completion.</summary>
     public long TailMs { get; set; }
 

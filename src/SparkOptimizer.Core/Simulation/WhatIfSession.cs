@@ -14,6 +14,7 @@ public sealed class WhatIfSession
         Run = run;
         Observed = SimulationConfig.FromRun(run);
         _plan = ReplayPlan.Build(run, Observed.CoresPerExecutor);
+        _plan.CalibrateLaunchDelays(ReplayEngine.Run(_plan, Observed, Observed, ModelPerturbation.Neutral));
         _baseline = new Lazy<SimulationResult>(() => Simulate(Observed));
     }
 
