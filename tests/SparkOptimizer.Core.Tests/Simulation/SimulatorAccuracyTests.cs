@@ -78,6 +78,8 @@ public sealed class SimulatorAccuracyTests(ITestOutputHelper output)
         p90.Should().BeLessThanOrEqualTo(25);
         distinctMedian.Should().BeLessThanOrEqualTo(10);
         distinctP90.Should().BeLessThanOrEqualTo(25);
+        Percentile(jobErrors, 0.5).Should().BeLessThanOrEqualTo(10, "job time alone");
+        Percentile(jobErrors, 0.9).Should().BeLessThanOrEqualTo(25, "job time alone");
     }
 
     private static double Percentile(double[] sorted, double q)
