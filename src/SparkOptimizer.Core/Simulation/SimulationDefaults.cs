@@ -55,4 +55,7 @@ public static class SimulationDefaults
 
     /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes default (64 MiB).</summary>
     public const long AdvisoryPartitionBytes = 64L * 1024 * 1024;
+
+    /// <summary>Interval widening per unit of |log ratio| between the target and observed configuration (slots, memory, partitions, speed).</summary>
+    public const double ExtrapolationIntervalPerLog = 0.05;
 }

@@ -72,7 +72,7 @@ public sealed class WhatIfSession
 
         // The baseline error is how far the replay itself can be off; the interval is never narrower than that.
         var baselineShare = Baseline.ErrorPct is { } e ? Math.Abs(e) / 100 : 0.25;
-        var share = Math.Max(SimulationDefaults.MinIntervalShare, baselineShare);
+        var share = Math.Max(SimulationDefaults.MinIntervalShare, baselineShare) + (SimulationDefaults.ExtrapolationIntervalPerLog * Distance(Observed, target));
         low = Math.Min(low, predicted * (1 - share));
         high = Math.Max(high, predicted * (1 + share));
         if (Baseline.ErrorPct is { } err && Math.Abs(err) > 25)
@@ -81,6 +81,16 @@ public sealed class WhatIfSession
         }
 
         return new Prediction(Baseline, target, (long)Math.Round(predicted), (long)Math.Round(Math.Max(0, low)), (long)Math.Round(high), replay, PredictionBasis.Replay, notes);
+    }
+
+    /// <summary>How far a configuration is from the observed one: the further the replay extrapolates, the wider its interval.</summary>
+    private static double Distance(SimulationConfig a, SimulationConfig b)
+    {
+        static double LogRatio(double x, double y) => x > 0 && y > 0 ? Math.Abs(Math.Log(x / y)) : 0;
+        return LogRatio(a.Slots, b.Slots)
+            + LogRatio(a.ExecutorMemory.Bytes / (double)Math.Max(1, a.CoresPerExecutor), b.ExecutorMemory.Bytes / (double)Math.Max(1, b.CoresPerExecutor))
+            + LogRatio(a.ShufflePartitions ?? 1, b.ShufflePartitions ?? 1)
+            + LogRatio(a.SpeedFactor, b.SpeedFactor);
     }
 
     private static IEnumerable<ModelPerturbation> Perturbations()

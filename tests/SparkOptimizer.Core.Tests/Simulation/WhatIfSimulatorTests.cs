@@ -51,6 +51,18 @@ public sealed class WhatIfSimulatorTests
     }
 
     [Fact]
+    public void Predict_FartherFromObservedConfig_HasWiderInterval()
+    {
+        var run = OneStage();
+
+        var near = WhatIfSimulator.Predict(run, new SimulationChange { Executors = 2 });
+        var far = WhatIfSimulator.Predict(run, new SimulationChange { Executors = 8 });
+
+        static double Width(Prediction p) => (p.HighMs - p.LowMs) / (double)p.DurationMs;
+        Width(far).Should().BeGreaterThan(Width(near));
+    }
+
+    [Fact]
     public void Simulate_ParallelParentsThenChild_ChildWaitsForBothParents()
     {
         // Stages 0 (2 x 2 s) and 1 (2 x 3 s) run side by side on 4 slots; stage 2 needs both.
