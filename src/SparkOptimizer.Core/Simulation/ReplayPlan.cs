@@ -206,14 +206,16 @@ internal sealed class ReplayPlan
             return (reps.ToArray(), reps.Count);
         }
 
-        var count = (int)Math.Max(reps.Count, tasks.DurationMs.Count);
-        var result = new long[count];
-        for (var i = 0; i < count; i++)
+        var count = Math.Max(reps.Count, tasks.DurationMs.Count);
+        var group = (int)Math.Ceiling(count / (double)SimulationDefaults.MaxReplayTasksPerStage);
+        var slots = (int)Math.Ceiling(count / (double)group);
+        var result = new long[slots];
+        for (long i = 0; i < count; i++)
         {
-            result[i] = reps[(int)((long)i * reps.Count / count)];
+            result[i / group] += reps[(int)(i * reps.Count / count)];
         }
 
-        return (result, count);
+        return (result, (int)Math.Min(int.MaxValue, count));
     }
 
     private static ExecutorSpan[] Timeline(SparkRun run, long origin, int localCores, long appEnd)

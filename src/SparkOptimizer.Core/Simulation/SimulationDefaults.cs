@@ -58,4 +58,7 @@ public static class SimulationDefaults
 
     /// <summary>Interval widening per unit of |log ratio| between the target and observed configuration (slots, memory, partitions, speed).</summary>
     public const double ExtrapolationIntervalPerLog = 0.05;
+
+    /// <summary>Above this many tasks a stage is replayed as groups of consecutive (similar) tasks run back to back, keeping total work and memory bounded.</summary>
+    public const int MaxReplayTasksPerStage = 250_000;
 }

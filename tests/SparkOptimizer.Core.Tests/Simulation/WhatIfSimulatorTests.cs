@@ -231,6 +231,31 @@ public sealed class WhatIfSimulatorTests
     }
 
     [Fact]
+    public void Simulate_HugeSummarisedStage_KeepsTotalWorkWithBoundedEntries()
+    {
+        // 600,000 tasks of 100 ms kept as 4,096 quantile representatives, on 100 slots: 600 s of work, 600 s per slot.
+        var run = new SyntheticRun().Executors(25, 4).Job(0, 0, 600_000, 0).Stage(0, 0, 0, 600_000, [100]).Build(600_000);
+        var stage = run.Stages[0];
+        var tasks = stage.Tasks with
+        {
+            TaskCount = 600_000,
+            SucceededCount = 600_000,
+            DurationMs = new Distribution(600_000, 100, 100, 100, 100, 100, 100, 100, 100, 60_000_000, false),
+            Durations = Enumerable.Repeat(100L, 4096).ToArray(),
+            DurationsExact = false,
+        };
+        run = run with { Stages = [stage with { NumTasks = 600_000, Tasks = tasks }] };
+
+        var session = WhatIfSimulator.Prepare(run);
+        var result = session.BaselineReplay;
+
+        session.TaskCount.Should().Be(600_000);
+        result.TasksReplayed.Should().Be(200_000, "groups of 3 keep the entries under the cap").And.BeLessThanOrEqualTo(SimulationDefaults.MaxReplayTasksPerStage);
+        result.TaskCoreSeconds.Should().Be(60_000);
+        result.DurationMs.Should().Be(600_000);
+    }
+
+    [Fact]
     public void Simulate_SameInputTwice_IsDeterministic()
     {
         var durations = Enumerable.Range(1, 500).Select(i => (long)(i * 37 % 1000) + 50).ToArray();
