@@ -7,6 +7,7 @@ public sealed class WhatIfSession
 {
     private readonly ReplayPlan _plan;
     private readonly Lazy<SimulationResult> _baseline;
+    private readonly Lazy<(ModelPerturbation Perturbation, long DurationMs)[]> _perturbedBaselines;
 
     public WhatIfSession(SparkRun run)
     {
@@ -16,6 +17,7 @@ public sealed class WhatIfSession
         _plan = ReplayPlan.Build(run, Observed.CoresPerExecutor);
         _plan.CalibrateLaunchDelays(ReplayEngine.Run(_plan, Observed, Observed, ModelPerturbation.Neutral));
         _baseline = new Lazy<SimulationResult>(() => Simulate(Observed));
+        _perturbedBaselines = new(() => Perturbations().Select(p => (p, ReplayEngine.Run(_plan, Observed, Observed, p).DurationMs)).ToArray());
     }
 
     public SparkRun Run { get; }
@@ -56,16 +58,15 @@ public sealed class WhatIfSession
         var predicted = replay.DurationMs * ratio;
         var low = predicted;
         var high = predicted;
-        foreach (var p in Perturbations())
+        foreach (var (p, baselineMs) in _perturbedBaselines.Value)
         {
-            var pb = ReplayEngine.Run(_plan, Observed, Observed, p);
-            var pt = ReplayEngine.Run(_plan, Observed, target, p);
-            if (pb.DurationMs <= 0)
+            if (baselineMs <= 0)
             {
                 continue;
             }
 
-            var value = pt.DurationMs * (_plan.ObservedDurationMs is > 0 and var o ? Math.Clamp(o / (double)pb.DurationMs, 0.5, 2.0) : 1.0);
+            var pt = ReplayEngine.Run(_plan, Observed, target, p);
+            var value = pt.DurationMs * (_plan.ObservedDurationMs is > 0 and var o ? Math.Clamp(o / (double)baselineMs, 0.5, 2.0) : 1.0);
             low = Math.Min(low, value);
             high = Math.Max(high, value);
         }
