@@ -94,7 +94,7 @@ public static class SimulatorBenchmark
         }
 
         var executors = Enumerable.Range(1, 50).Select(i => new ExecutorInfo(i.ToString(CultureInfo.InvariantCulture), "h", 4, At(0), null, null, 4L << 30, null, null, 0, 0, 0, 0, 0, 0, 0, 0, MetricPeaks.None)).ToList();
-        var props = new Dictionary<string, string> { ["spark.master"] = "k8s://x", ["spark.executor.memory"] = "4g", ["spark.sql.shuffle.partitions"] = "2000" };
+        var props = new Dictionary<string, string> { ["spark.master"] = "k8s://x", ["spark.executor.memory"] = "4g", ["spark.sql.shuffle.partitions"] = "2000", ["spark.sql.adaptive.enabled"] = "false" };
         return new SparkRun(
             new ApplicationInfo("bench", null, "bench", null, "3.5.0", At(0), At(t), At(t)),
             SparkEnvironment.Empty with { SparkProperties = props },

@@ -109,6 +109,49 @@ public static class CostModel
     }
 
     /// <summary>
+    /// Prices a what-if configuration of <paramref name="run"/> the way <see cref="Price"/> prices the run itself: on
+    /// node-billed platforms the nodes that hold the executors for the predicted duration, otherwise the executor pods
+    /// (their predicted executor-hours) and the driver pod. Null when the instance type has no price or shape.
+    /// </summary>
+    public static Money? PriceConfiguration(SparkRun run, int executors, int coresPerExecutor, ByteSize executorHeap, double executorHours, double durationHours, CostOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        options ??= new CostOptions();
+        var book = options.PriceBook ?? PriceBookLoader.LoadDefaults();
+        var shapes = options.NodeShapes ?? NodeShapeCatalog.LoadDefaults();
+        var env = run.Environment;
+        var platform = options.Platform ?? run.Vendor.Platform;
+        var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
+        var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
+        var capacity = options.Capacity ?? KubernetesCostSplit.CapacityFromLabels(options.NodeLabels ?? env.SparkProperties) ?? CapacityType.OnDemand;
+        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector);
+        if (instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, options.DatabricksSku, out _) is not { Shape: { } shape } node)
+        {
+            return null;
+        }
+
+        var memory = ExecutorMemoryRequest(executorHeap);
+        if (!emrOnEks && platform is Platform.Emr or Platform.Databricks or Platform.Dataproc && run.Vendor.Workers is > 0)
+        {
+            var pods = Math.Max(1, RightSizer.PodsPerNode(shape, coresPerExecutor, memory));
+            var nodes = Math.Max(1, (int)Math.Ceiling(executors / (double)pods));
+            return (node.PerHour * (nodes * durationHours)).Round(4);
+        }
+
+        var rates = KubernetesCostSplit.Split(node.Hourly, shape.Vcpu, shape.Memory.TotalGiB, node.Currency);
+        var driver = FootprintCalculator.DriverMemoryRequest(env);
+        var driverCores = env.GetInt("spark.driver.cores") ?? 1;
+        var cost = rates.Charge(executorHours * coresPerExecutor, executorHours * memory.TotalGiB) + rates.Charge(driverCores * durationHours, driver.TotalGiB * durationHours);
+        if (emrOnEks && book.EmrOnEks is { } eks)
+        {
+            cost += new Money((eks.PerVcpuHour * (decimal)((executorHours * coresPerExecutor) + (driverCores * durationHours)))
+                + (eks.PerGbHour * (decimal)((executorHours * memory.TotalGiB) + (driver.TotalGiB * durationHours))), node.Currency);
+        }
+
+        return cost.Round(4);
+    }
+
+    /// <summary>
     /// Prices executor time of a configuration (for what-if predictions): executor-hours of pods with the given cores
     /// and memory request, at the instance type's OpenCost split rates. Null when the instance type has no price or shape.
     /// </summary>

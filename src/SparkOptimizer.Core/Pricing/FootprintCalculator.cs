@@ -13,7 +13,9 @@ internal static class FootprintCalculator
         var env = run.Environment;
         var start = run.Application.StartTime?.ToUnixTimeMilliseconds() ?? 0;
         var end = start + (run.Application.ObservedSpanMs ?? 0);
-        var local = env.Get("spark.master") is { } master ? master.StartsWith("local", StringComparison.OrdinalIgnoreCase) : !run.WorkerExecutors.Any();
+        var local = env.Get("spark.master") is { } master
+            ? master.StartsWith("local", StringComparison.OrdinalIgnoreCase) && !master.StartsWith("local-cluster", StringComparison.OrdinalIgnoreCase)
+            : !run.WorkerExecutors.Any();
         var memory = ExecutorMemoryRequest(env, local);
         var lives = Lifetimes(run, start, end, local);
         var peakUsed = PeakMemoryUsed(run, local);

@@ -20,7 +20,8 @@ public static class SpotAssessor
         }
         else
         {
-            reasons.Add(string.Create(CultureInfo.InvariantCulture, $"stages are short (longest {footprint.LongestStageMs / 1000.0:0} s): a reclaimed node costs little rework"));
+            reasons.Add(string.Create(CultureInfo.InvariantCulture,
+                $"longest stage {footprint.LongestStageMs / 60000.0:0.#} min, under {PricingDefaults.SpotMaxStageMs / 60000} min: a reclaimed node costs bounded rework"));
         }
 
         var maxFailures = env.GetInt("spark.task.maxFailures") ?? PricingDefaults.DefaultTaskMaxFailures;

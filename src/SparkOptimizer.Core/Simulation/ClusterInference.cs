@@ -10,7 +10,8 @@ internal static class ClusterInference
         var master = run.Environment.Get("spark.master");
         if (master is not null)
         {
-            return master.StartsWith("local", StringComparison.OrdinalIgnoreCase);
+            // local-cluster[n,c,m] runs real executor processes; only local[...] runs tasks in the driver.
+            return master.StartsWith("local", StringComparison.OrdinalIgnoreCase) && !master.StartsWith("local-cluster", StringComparison.OrdinalIgnoreCase);
         }
 
         return !run.WorkerExecutors.Any();

@@ -16,10 +16,12 @@ internal static class ReplayEngine
         var readyAt = new long[stages.Length];
         var start = new long[stages.Length];
         var end = new long[stages.Length];
+        var wait = new long[stages.Length];
         var remaining = jobs.Select(j => j.Stages.Count).ToArray();
         var jobLastStage = new long[jobs.Length];
         var jobDone = new bool[jobs.Length];
         var jobEnd = new long[jobs.Length];
+        var jobStart = new long[jobs.Length];
         var prefixEnd = new long[jobs.Length + 1];
         var completedPrefix = 0;
         var submitOrder = Enumerable.Range(0, jobs.Length).OrderBy(i => jobs[i].Predecessors).ThenBy(i => jobs[i].ObservedSubmit).ToArray();
@@ -47,6 +49,7 @@ internal static class ReplayEngine
                 var j = submitOrder[submitted++];
                 var job = jobs[j];
                 var at = AfterPredecessors(job.Predecessors, job.ObservedSubmit);
+                jobStart[j] = at;
                 if (job.Stages.Count == 0)
                 {
                     CompleteJob(j, at + job.TailMs);
@@ -59,7 +62,7 @@ internal static class ReplayEngine
                     if (stages[s].Parents.Count == 0)
                     {
                         readyAt[s] = at + stages[s].LagMs;
-                        queue.Enqueue(s, (readyAt[s], s));
+                        queue.Enqueue(s, (readyAt[s] + stages[s].LaunchDelayMs, s));
                     }
                 }
             }
@@ -82,22 +85,29 @@ internal static class ReplayEngine
         while (queue.TryDequeue(out var s, out var key))
         {
             var node = stages[s];
-            var ready = key.Ready;
+            var ready = readyAt[s];
+            var launch = key.Ready;
             var durations = TaskDurationModel.Durations(node, observed, target, p);
             long last = ready;
             if (durations.Length == 0)
             {
                 last = ready + node.ObservedMs;
+                wait[s] = 0;
             }
             else
             {
                 var order = (long[])durations.Clone();
                 var local = new SplitMix(rng.Next() ^ (ulong)(node.Stage.StageId * 7919L + node.Stage.AttemptId));
                 local.Shuffle(order);
+                var first = long.MaxValue;
                 foreach (var d in order)
                 {
-                    last = Math.Max(last, pool.Run(ready, d));
+                    var finish = pool.Run(launch, d, out var taskStart);
+                    last = Math.Max(last, finish);
+                    first = Math.Min(first, taskStart);
                 }
+
+                wait[s] = first - ready;
 
                 tasks += order.Length;
             }
@@ -110,7 +120,7 @@ internal static class ReplayEngine
                 if (--pending[c] == 0)
                 {
                     readyAt[c] += stages[c].LagMs;
-                    queue.Enqueue(c, (readyAt[c], c));
+                    queue.Enqueue(c, (readyAt[c] + stages[c].LaunchDelayMs, c));
                 }
             }
 
@@ -124,7 +134,13 @@ internal static class ReplayEngine
         }
 
         var duration = AfterPredecessors(completedPrefix, plan.ObservedEndMs);
-        return Summarise(plan, target, pool, duration, tasks, start, end);
+        var jobResults = new JobSimulation[jobs.Length];
+        for (var j = 0; j < jobs.Length; j++)
+        {
+            jobResults[j] = new JobSimulation(jobs[j].JobId, jobs[j].ObservedEnd - jobs[j].ObservedSubmit, jobEnd[j] - jobStart[j], jobStart[j], jobEnd[j]);
+        }
+
+        return Summarise(plan, target, pool, duration, tasks, start, end, wait) with { Jobs = jobResults };
     }
 
     private static SlotPool BuildPool(ReplayPlan plan, SimulationConfig target)
@@ -134,7 +150,7 @@ internal static class ReplayEngine
         {
             foreach (var e in plan.Executors)
             {
-                pool.AddExecutor(e, target.TaskCpus);
+                pool.AddExecutor(e, target.SlotsPerExecutor(e.Cores));
             }
         }
         else if (target.DynamicAllocation is { } da && !target.UseObservedTimeline)
@@ -144,7 +160,7 @@ internal static class ReplayEngine
             for (var i = 0; i < max; i++)
             {
                 var added = plan.FirstExecutorMs + (i < Math.Max(1, initial) ? 0 : SimulationDefaults.DynamicAllocationRampMs);
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
+                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
             }
         }
         else
@@ -157,7 +173,7 @@ internal static class ReplayEngine
             for (var i = 0; i < Math.Max(1, target.Executors); i++)
             {
                 var added = arrivals[Math.Min(i, arrivals.Length - 1)];
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.TaskCpus);
+                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
             }
         }
 
@@ -165,7 +181,7 @@ internal static class ReplayEngine
         return pool;
     }
 
-    private static SimulationResult Summarise(ReplayPlan plan, SimulationConfig target, SlotPool pool, long duration, long tasks, long[] start, long[] end)
+    private static SimulationResult Summarise(ReplayPlan plan, SimulationConfig target, SlotPool pool, long duration, long tasks, long[] start, long[] end, long[] wait)
     {
         double executorMs = 0, coreMs = 0;
         var dynamic = target.DynamicAllocation is { } da && !target.UseObservedTimeline ? da : null;
@@ -192,9 +208,9 @@ internal static class ReplayEngine
         for (var i = 0; i < plan.Stages.Length; i++)
         {
             var s = plan.Stages[i];
-            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i]);
+            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i], wait[i]);
         }
 
-        return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, pool.SlotCount, tasks, stageResults);
+        return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, pool.SlotCount, tasks, stageResults, []);
     }
 }

@@ -44,6 +44,19 @@ internal sealed class ReplayPlan
 
     public long TotalTasks => Stages.Sum(s => (long)s.TaskCount);
 
+    /// <summary>
+    /// Keeps, per stage, the launch delay that a first replay at the observed configuration does not explain by queueing
+    /// for slots: a scheduler-side delay the log shows, like the submission lag.
+    /// </summary>
+    public void CalibrateLaunchDelays(SimulationResult probe)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        for (var i = 0; i < Stages.Length; i++)
+        {
+            Stages[i].LaunchDelayMs = Math.Max(0, Stages[i].ObservedLaunchDelayMs - probe.Stages[i].FirstTaskWaitMs);
+        }
+    }
+
     public static ReplayPlan Build(SparkRun run, int localCores)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -85,6 +98,7 @@ internal sealed class ReplayPlan
                 ObservedSubmit = submit,
                 ObservedEnd = Math.Max(submit, stageEnd),
                 TailMs = lastFinish is { } f ? Math.Max(0, stageEnd - f) : 0,
+                ObservedLaunchDelayMs = s.Tasks.FirstLaunchMs is { } fl ? Math.Max(0, fl - origin - submit) : 0,
             };
             (node.Durations, node.TaskCount) = BaseDurations(s.Tasks);
             jobs[owner].Stages.Add(stages.Count);
@@ -146,26 +160,32 @@ internal sealed class ReplayPlan
 
     private static void Link(ReplayJob job, List<ReplayStage> stages)
     {
+        // Attempts of each stage id within the job, so a job with many stages links in linear time.
+        var byId = new Dictionary<int, List<int>>();
+        foreach (var i in job.Stages)
+        {
+            var id = stages[i].Stage.StageId;
+            if (!byId.TryGetValue(id, out var list))
+            {
+                byId[id] = list = [];
+            }
+
+            list.Add(i);
+        }
+
         foreach (var i in job.Stages)
         {
             var node = stages[i];
             var ready = job.ObservedSubmit;
-            foreach (var j in job.Stages)
+            var parents = node.Stage.ParentIds.Distinct().Where(p => p != node.Stage.StageId).SelectMany(p => byId.GetValueOrDefault(p) ?? [])
+                .Where(j => stages[j].ObservedSubmit <= node.ObservedSubmit);
+            var earlierAttempts = byId[node.Stage.StageId].Where(j => stages[j].Stage.AttemptId < node.Stage.AttemptId);
+            foreach (var j in parents.Concat(earlierAttempts).Distinct())
             {
-                if (i == j)
-                {
-                    continue;
-                }
-
                 var other = stages[j];
-                var isParent = node.Stage.ParentIds.Contains(other.Stage.StageId) && other.ObservedSubmit <= node.ObservedSubmit;
-                var isEarlierAttempt = other.Stage.StageId == node.Stage.StageId && other.Stage.AttemptId < node.Stage.AttemptId;
-                if (isParent || isEarlierAttempt)
-                {
-                    node.Parents.Add(j);
-                    other.Children.Add(i);
-                    ready = Math.Max(ready, other.ObservedEnd);
-                }
+                node.Parents.Add(j);
+                other.Children.Add(i);
+                ready = Math.Max(ready, other.ObservedEnd);
             }
 
             node.LagMs = Math.Max(0, node.ObservedSubmit - ready);
@@ -186,14 +206,16 @@ internal sealed class ReplayPlan
             return (reps.ToArray(), reps.Count);
         }
 
-        var count = (int)Math.Max(reps.Count, tasks.DurationMs.Count);
-        var result = new long[count];
-        for (var i = 0; i < count; i++)
+        var count = Math.Max(reps.Count, tasks.DurationMs.Count);
+        var group = (int)Math.Ceiling(count / (double)SimulationDefaults.MaxReplayTasksPerStage);
+        var slots = (int)Math.Ceiling(count / (double)group);
+        var result = new long[slots];
+        for (long i = 0; i < count; i++)
         {
-            result[i] = reps[(int)((long)i * reps.Count / count)];
+            result[i / group] += reps[(int)(i * reps.Count / count)];
         }
 
-        return (result, count);
+        return (result, (int)Math.Min(int.MaxValue, count));
     }
 
     private static ExecutorSpan[] Timeline(SparkRun run, long origin, int localCores, long appEnd)

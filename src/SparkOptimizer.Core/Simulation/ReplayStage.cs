@@ -21,13 +21,25 @@ internal sealed class ReplayStage(StageInfo stage, int job)
     /// <summary>Driver time between the stage becoming runnable (parents done, or job submitted) and its submission.</summary>
     public long LagMs { get; set; }
 
+    /// <summary>Observed time from submission to the first task's launch.</summary>
+    public long ObservedLaunchDelayMs { get; set; }
+
+    /// <summary>
+    /// The part of the launch delay the replay's own queueing does not explain (task serialisation, broadcasts, executors
+    /// the scheduler did not use): its tasks start no earlier than this after submission.
+    /// </summary>
+    public long LaunchDelayMs { get; set; }
+
     /// <summary>Driver time between the last task's end and the stage's completion.</summary>
     public long TailMs { get; set; }
 
-    /// <summary>Observed task durations, ascending; empty when the stage ran no successful task.</summary>
+    /// <summary>
+    /// Observed task durations, ascending (exact, or quantile representatives expanded to the task count, in groups of
+    /// similar tasks run back to back above <see cref="SimulationDefaults.MaxReplayTasksPerStage"/>); empty when no task succeeded.
+    /// </summary>
     public long[] Durations { get; set; } = [];
 
-    /// <summary>Tasks each duration stands for: 1 when exact, more when the log kept quantile representatives.</summary>
+    /// <summary>Successful tasks the stage ran (its durations may be fewer entries: grouped when the stage is very large).</summary>
     public int TaskCount { get; set; }
 
     public long ObservedMs => Math.Max(0, ObservedEnd - ObservedSubmit);

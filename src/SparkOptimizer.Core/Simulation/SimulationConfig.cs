@@ -23,12 +23,24 @@ public sealed record SimulationConfig(
     /// <summary>spark.task.cpus: cores each task holds.</summary>
     public int TaskCpus { get; init; } = 1;
 
+    /// <summary>Adaptive query execution coalesces shuffle partitions (spark.sql.adaptive.enabled, default on from Spark 3.2).</summary>
+    public bool AdaptiveCoalescing { get; init; }
+
+    /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes: the size AQE coalesces shuffle partitions to.</summary>
+    public long AdvisoryPartitionBytes { get; init; } = SimulationDefaults.AdvisoryPartitionBytes;
+
+    /// <summary>Tasks an executor can run at once by its custom resources (GPUs: executor amount / task amount); null when none.</summary>
+    public int? ResourceSlotCap { get; init; }
+
+    /// <summary>Task slots on an executor of <paramref name="cores"/> cores.</summary>
+    public int SlotsPerExecutor(int cores) => Math.Max(1, Math.Min(Math.Max(1, cores / Math.Max(1, TaskCpus)), ResourceSlotCap ?? int.MaxValue));
+
     /// <summary>Task slots of the fixed pool.</summary>
-    public int Slots => Math.Max(1, Executors * Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus)));
+    public int Slots => Math.Max(1, Executors * SlotsPerExecutor(CoresPerExecutor));
 
     /// <summary>Execution memory one running task can use (unified memory over the slots of one executor).</summary>
     public double MemoryPerTaskBytes =>
-        Math.Max(0, ExecutorMemory.Bytes - SimulationDefaults.ReservedMemoryBytes) * MemoryFraction / Math.Max(1, CoresPerExecutor / Math.Max(1, TaskCpus));
+        Math.Max(0, ExecutorMemory.Bytes - SimulationDefaults.ReservedMemoryBytes) * MemoryFraction / SlotsPerExecutor(CoresPerExecutor);
 
     /// <summary>The configuration the run had, read from its properties and executor events.</summary>
     public static SimulationConfig FromRun(SparkRun run)
@@ -60,6 +72,10 @@ public sealed record SimulationConfig(
             UseObservedTimeline = true,
             MemoryFraction = ParseDouble(env.Get("spark.memory.fraction")) ?? SimulationDefaults.MemoryFraction,
             TaskCpus = Math.Max(1, env.GetInt("spark.task.cpus") ?? 1),
+            AdaptiveCoalescing = (env.GetBool("spark.sql.adaptive.enabled") ?? AdaptiveByDefault(run.Application.SparkVersion))
+                && env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") != false,
+            ResourceSlotCap = ResourceCap(env),
+            AdvisoryPartitionBytes = env.GetBytes("spark.sql.adaptive.advisoryPartitionSizeInBytes") ?? SimulationDefaults.AdvisoryPartitionBytes,
         };
     }
 
@@ -85,6 +101,37 @@ public sealed record SimulationConfig(
                 : change.DynamicAllocation ?? DynamicAllocation,
             UseObservedTimeline = UseObservedTimeline && !reshaped,
         };
+    }
+
+    private static int? ResourceCap(SparkEnvironment env)
+    {
+        int? cap = null;
+        foreach (var (key, value) in env.SparkProperties)
+        {
+            const string prefix = "spark.task.resource.";
+            if (!key.StartsWith(prefix, StringComparison.Ordinal) || !key.EndsWith(".amount", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var name = key[prefix.Length..^".amount".Length];
+            if (ParseDouble(value) is { } perTask && perTask > 0 && ParseDouble(env.Get($"spark.executor.resource.{name}.amount")) is { } perExecutor)
+            {
+                var slots = Math.Max(1, (int)Math.Floor((perExecutor / perTask) + 1e-9));
+                cap = cap is { } c ? Math.Min(c, slots) : slots;
+            }
+        }
+
+        return cap;
+    }
+
+    private static bool AdaptiveByDefault(string? sparkVersion)
+    {
+        var parts = (sparkVersion ?? string.Empty).Split('.', '-');
+        return parts.Length >= 2
+            && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var major)
+            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var minor)
+            && (major > 3 || (major == 3 && minor >= 2));
     }
 
     private static double? ParseDouble(string? text) =>

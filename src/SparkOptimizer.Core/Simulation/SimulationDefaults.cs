@@ -52,4 +52,13 @@ public static class SimulationDefaults
 
     /// <summary>Time for dynamic allocation to bring up the executors above the initial count once tasks queue.</summary>
     public const long DynamicAllocationRampMs = 5_000;
+
+    /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes default (64 MiB).</summary>
+    public const long AdvisoryPartitionBytes = 64L * 1024 * 1024;
+
+    /// <summary>Interval widening per unit of |log ratio| between the target and observed configuration (slots, memory, partitions, speed).</summary>
+    public const double ExtrapolationIntervalPerLog = 0.05;
+
+    /// <summary>Above this many tasks a stage is replayed as groups of consecutive (similar) tasks run back to back, keeping total work and memory bounded.</summary>
+    public const int MaxReplayTasksPerStage = 250_000;
 }

@@ -2,7 +2,7 @@ namespace SparkOptimizer.Simulation;
 
 /// <summary>
 /// The outcome of one replay: wall time, what the executors cost in time (executor-seconds and core-seconds paid for)
-/// and what tasks used (task core-seconds), and every stage's simulated time.
+/// and what tasks used (task core-seconds), and every stage's and job's simulated time.
 /// </summary>
 public sealed record SimulationResult(
     long DurationMs,
@@ -11,7 +11,8 @@ public sealed record SimulationResult(
     double TaskCoreSeconds,
     int PeakSlots,
     long TasksReplayed,
-    IReadOnlyList<StageSimulation> Stages)
+    IReadOnlyList<StageSimulation> Stages,
+    IReadOnlyList<JobSimulation> Jobs)
 {
     /// <summary>Used core-seconds against paid core-seconds.</summary>
     public double Utilisation => CoreSeconds > 0 ? Math.Min(1, TaskCoreSeconds / CoreSeconds) : 0;

@@ -23,11 +23,10 @@ internal sealed class SlotPool
 
     public int SlotCount => _executorOf.Count;
 
-    public void AddExecutor(ExecutorSpan span, int taskCpus)
+    public void AddExecutor(ExecutorSpan span, int slots)
     {
         var executor = _executors.Count;
         _executors.Add(span);
-        var slots = Math.Max(1, span.Cores / Math.Max(1, taskCpus));
         for (var i = 0; i < slots; i++)
         {
             _free.Enqueue(_executorOf.Count, span.AddedMs);
@@ -44,12 +43,12 @@ internal sealed class SlotPool
     }
 
     /// <summary>Runs one task of <paramref name="durationMs"/> that may start at <paramref name="ready"/>; returns its end.</summary>
-    public long Run(long ready, long durationMs)
+    public long Run(long ready, long durationMs, out long start)
     {
         while (true)
         {
             _free.TryDequeue(out var slot, out var free);
-            var start = Math.Max(free, ready);
+            start = Math.Max(free, ready);
             if (start >= _removedAt[slot] && _free.Count > 0)
             {
                 continue;

@@ -1,6 +1,9 @@
 namespace SparkOptimizer.Simulation;
 
-/// <summary>One stage attempt in a replay: its tasks, observed and simulated time, and where it sat on the replay clock.</summary>
+/// <summary>
+/// One stage attempt in a replay: its tasks, observed and simulated time, where it sat on the replay clock, and how long
+/// its first task waited after submission (<see cref="FirstTaskWaitMs"/>).
+/// </summary>
 public sealed record StageSimulation(
     int StageId,
     int AttemptId,
@@ -9,4 +12,5 @@ public sealed record StageSimulation(
     long ObservedMs,
     long SimulatedMs,
     long SimulatedStartMs,
-    long SimulatedEndMs);
+    long SimulatedEndMs,
+    long FirstTaskWaitMs);

@@ -122,7 +122,21 @@ internal static class TaskDurationModel
         }
 
         var s = stage.Stage;
-        return s.NumTasks == old && s.Tasks.ShuffleReadBytes.Sum > 0 ? n : null;
+        if (s.Tasks.ShuffleReadBytes.Sum <= 0 || s.NumTasks > old)
+        {
+            return null;
+        }
+
+        if (!observed.AdaptiveCoalescing)
+        {
+            return s.NumTasks == old ? n : null;
+        }
+
+        // AQE coalesces to the advisory size: a stage that kept all its partitions was big enough not to coalesce and
+        // moves to min(new setting, data / advisory size); a coalesced stage changes only if the new setting caps it.
+        var bySize = (int)Math.Max(1, Math.Ceiling(s.Tasks.ShuffleReadBytes.Sum / (double)Math.Max(1, observed.AdvisoryPartitionBytes)));
+        var next = s.NumTasks == old ? Math.Min(n, Math.Max(bySize, Math.Min(n, old))) : Math.Min(n, s.NumTasks);
+        return next != s.NumTasks ? next : null;
     }
 
     /// <summary>

@@ -38,17 +38,14 @@ public static class WhatIfSearch
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(cost);
-        var evaluated = new List<(SimulationChange, Prediction, double, bool)>();
+        var evaluated = new List<SearchCandidate>();
         foreach (var change in candidates)
         {
             var prediction = session.Predict(change);
-            evaluated.Add((change, prediction, cost(prediction), slaMs is not { } sla || prediction.HighMs <= sla));
+            evaluated.Add(new SearchCandidate(change, prediction, cost(prediction), slaMs is not { } sla || prediction.HighMs <= sla));
         }
 
-        var ordered = evaluated.OrderBy(e => e.Item3).ThenBy(e => e.Item2.DurationMs).ToArray();
-        var best = ordered.FirstOrDefault(e => e.Item4);
-        return best.Item1 is null
-            ? new SearchOutcome(null, null, null, ordered)
-            : new SearchOutcome(best.Item1, best.Item2, best.Item3, ordered);
+        var ordered = evaluated.OrderBy(e => e.Cost).ThenBy(e => e.Prediction.DurationMs).ToArray();
+        return new SearchOutcome(ordered.FirstOrDefault(e => e.MeetsSla), ordered);
     }
 }

@@ -7,6 +7,7 @@ public sealed class WhatIfSession
 {
     private readonly ReplayPlan _plan;
     private readonly Lazy<SimulationResult> _baseline;
+    private readonly Lazy<(ModelPerturbation Perturbation, long DurationMs)[]> _perturbedBaselines;
 
     public WhatIfSession(SparkRun run)
     {
@@ -14,7 +15,9 @@ public sealed class WhatIfSession
         Run = run;
         Observed = SimulationConfig.FromRun(run);
         _plan = ReplayPlan.Build(run, Observed.CoresPerExecutor);
+        _plan.CalibrateLaunchDelays(ReplayEngine.Run(_plan, Observed, Observed, ModelPerturbation.Neutral));
         _baseline = new Lazy<SimulationResult>(() => Simulate(Observed));
+        _perturbedBaselines = new(() => Perturbations().Select(p => (p, ReplayEngine.Run(_plan, Observed, Observed, p).DurationMs)).ToArray());
     }
 
     public SparkRun Run { get; }
@@ -55,23 +58,22 @@ public sealed class WhatIfSession
         var predicted = replay.DurationMs * ratio;
         var low = predicted;
         var high = predicted;
-        foreach (var p in Perturbations())
+        foreach (var (p, baselineMs) in _perturbedBaselines.Value)
         {
-            var pb = ReplayEngine.Run(_plan, Observed, Observed, p);
-            var pt = ReplayEngine.Run(_plan, Observed, target, p);
-            if (pb.DurationMs <= 0)
+            if (baselineMs <= 0)
             {
                 continue;
             }
 
-            var value = pt.DurationMs * (_plan.ObservedDurationMs is > 0 and var o ? Math.Clamp(o / (double)pb.DurationMs, 0.5, 2.0) : 1.0);
+            var pt = ReplayEngine.Run(_plan, Observed, target, p);
+            var value = pt.DurationMs * (_plan.ObservedDurationMs is > 0 and var o ? Math.Clamp(o / (double)baselineMs, 0.5, 2.0) : 1.0);
             low = Math.Min(low, value);
             high = Math.Max(high, value);
         }
 
         // The baseline error is how far the replay itself can be off; the interval is never narrower than that.
         var baselineShare = Baseline.ErrorPct is { } e ? Math.Abs(e) / 100 : 0.25;
-        var share = Math.Max(SimulationDefaults.MinIntervalShare, baselineShare);
+        var share = Math.Max(SimulationDefaults.MinIntervalShare, baselineShare) + (SimulationDefaults.ExtrapolationIntervalPerLog * Distance(Observed, target));
         low = Math.Min(low, predicted * (1 - share));
         high = Math.Max(high, predicted * (1 + share));
         if (Baseline.ErrorPct is { } err && Math.Abs(err) > 25)
@@ -80,6 +82,16 @@ public sealed class WhatIfSession
         }
 
         return new Prediction(Baseline, target, (long)Math.Round(predicted), (long)Math.Round(Math.Max(0, low)), (long)Math.Round(high), replay, PredictionBasis.Replay, notes);
+    }
+
+    /// <summary>How far a configuration is from the observed one: the further the replay extrapolates, the wider its interval.</summary>
+    private static double Distance(SimulationConfig a, SimulationConfig b)
+    {
+        static double LogRatio(double x, double y) => x > 0 && y > 0 ? Math.Abs(Math.Log(x / y)) : 0;
+        return LogRatio(a.Slots, b.Slots)
+            + LogRatio(a.ExecutorMemory.Bytes / (double)Math.Max(1, a.CoresPerExecutor), b.ExecutorMemory.Bytes / (double)Math.Max(1, b.CoresPerExecutor))
+            + LogRatio(a.ShufflePartitions ?? 1, b.ShufflePartitions ?? 1)
+            + LogRatio(a.SpeedFactor, b.SpeedFactor);
     }
 
     private static IEnumerable<ModelPerturbation> Perturbations()

@@ -17,8 +17,8 @@ public sealed class WhatIfSearchTests
 
         var outcome = WhatIfSearch.Cheapest(session, candidates, slaMs: 20_000, cost: p => p.Config.Executors);
 
-        outcome.Best!.Executors.Should().Be(2, "1 executor needs 32 s, beyond the SLA; 2 executors (16 s) are the cheapest that meet it");
-        outcome.BestPrediction!.HighMs.Should().BeLessThanOrEqualTo(20_000);
+        outcome.Best!.Change.Executors.Should().Be(2, "1 executor needs 32 s, beyond the SLA; 2 executors (16 s) are the cheapest that meet it");
+        outcome.Best.Prediction.HighMs.Should().BeLessThanOrEqualTo(20_000);
         outcome.Evaluated.Should().HaveCount(5);
     }
 

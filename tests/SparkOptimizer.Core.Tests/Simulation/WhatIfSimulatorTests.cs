@@ -51,6 +51,18 @@ public sealed class WhatIfSimulatorTests
     }
 
     [Fact]
+    public void Predict_FartherFromObservedConfig_HasWiderInterval()
+    {
+        var run = OneStage();
+
+        var near = WhatIfSimulator.Predict(run, new SimulationChange { Executors = 2 });
+        var far = WhatIfSimulator.Predict(run, new SimulationChange { Executors = 8 });
+
+        static double Width(Prediction p) => (p.HighMs - p.LowMs) / (double)p.DurationMs;
+        Width(far).Should().BeGreaterThan(Width(near));
+    }
+
+    [Fact]
     public void Simulate_ParallelParentsThenChild_ChildWaitsForBothParents()
     {
         // Stages 0 (2 x 2 s) and 1 (2 x 3 s) run side by side on 4 slots; stage 2 needs both.
@@ -152,6 +164,7 @@ public sealed class WhatIfSimulatorTests
         var durations = Enumerable.Repeat(1000L, 9).Append(20_000L).ToArray();
         var run = new SyntheticRun()
             .Conf("spark.sql.shuffle.partitions", "10")
+            .Conf("spark.sql.adaptive.enabled", "false")
             .Executors(10, 1)
             .Job(0, 0, 20_000, 0)
             .Stage(0, 0, 0, 20_000, durations, load: new SyntheticRun.StageLoad(ShuffleReadPerTask: 1 << 20))
@@ -165,6 +178,26 @@ public sealed class WhatIfSimulatorTests
         result.TasksReplayed.Should().Be(20);
         result.DurationMs.Should().BeInRange(20_000, 20_500, "the hot key cannot be split");
         result.TaskCoreSeconds.Should().BeApproximately(29.1, 0.2);
+    }
+
+    [Theory]
+    [InlineData(20, 10)]
+    [InlineData(5, 5)]
+    public void Simulate_AdaptiveCoalescingOn_PartitionsOnlyCapTheCoalescedCount(int partitions, int expectedTasks)
+    {
+        // 10 partitions of 1 MiB each: AQE (default on in Spark 3.5) would not split them further, only a lower cap merges them.
+        var run = new SyntheticRun()
+            .Conf("spark.sql.shuffle.partitions", "10")
+            .Executors(10, 1)
+            .Job(0, 0, 1000, 0)
+            .Stage(0, 0, 0, 1000, Enumerable.Repeat(1000L, 10).ToArray(), load: new SyntheticRun.StageLoad(ShuffleReadPerTask: 1 << 20))
+            .Build(1000);
+        var config = SimulationConfig.FromRun(run);
+
+        var result = WhatIfSimulator.Simulate(run, config.With(new SimulationChange { ShufflePartitions = partitions }));
+
+        config.AdaptiveCoalescing.Should().BeTrue();
+        result.TasksReplayed.Should().Be(expectedTasks);
     }
 
     [Fact]
@@ -195,6 +228,31 @@ public sealed class WhatIfSimulatorTests
 
         fixedPool.ExecutorSeconds.Should().Be(402);
         elastic.ExecutorSeconds.Should().BeLessThan(fixedPool.ExecutorSeconds);
+    }
+
+    [Fact]
+    public void Simulate_HugeSummarisedStage_KeepsTotalWorkWithBoundedEntries()
+    {
+        // 600,000 tasks of 100 ms kept as 4,096 quantile representatives, on 100 slots: 600 s of work, 600 s per slot.
+        var run = new SyntheticRun().Executors(25, 4).Job(0, 0, 600_000, 0).Stage(0, 0, 0, 600_000, [100]).Build(600_000);
+        var stage = run.Stages[0];
+        var tasks = stage.Tasks with
+        {
+            TaskCount = 600_000,
+            SucceededCount = 600_000,
+            DurationMs = new Distribution(600_000, 100, 100, 100, 100, 100, 100, 100, 100, 60_000_000, false),
+            Durations = Enumerable.Repeat(100L, 4096).ToArray(),
+            DurationsExact = false,
+        };
+        run = run with { Stages = [stage with { NumTasks = 600_000, Tasks = tasks }] };
+
+        var session = WhatIfSimulator.Prepare(run);
+        var result = session.BaselineReplay;
+
+        session.TaskCount.Should().Be(600_000);
+        result.TasksReplayed.Should().Be(200_000, "groups of 3 keep the entries under the cap").And.BeLessThanOrEqualTo(SimulationDefaults.MaxReplayTasksPerStage);
+        result.TaskCoreSeconds.Should().Be(60_000);
+        result.DurationMs.Should().Be(600_000);
     }
 
     [Fact]
