@@ -52,6 +52,16 @@ public sealed record SourceOptions
     /// <summary>Reads an environment variable; replaceable so that tests do not depend on the machine's environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
 
+    /// <summary>Shows endpoints and which secrets are set, never their values (a record would print them all).</summary>
+    public override string ToString()
+    {
+        static string Secret(string? value) => value is null ? "unset" : "***";
+        return $"SourceOptions {{ S3ServiceUrl = {S3ServiceUrl}, S3AccessKey = {Secret(S3AccessKey)}, S3SecretKey = {Secret(S3SecretKey)}, " +
+            $"S3SessionToken = {Secret(S3SessionToken)}, S3Region = {S3Region}, GcsEndpoint = {GcsEndpoint}, GcsHmacAccessId = {Secret(GcsHmacAccessId)}, " +
+            $"GcsHmacSecret = {Secret(GcsHmacSecret)}, AzureConnectionString = {Secret(AzureConnectionString)}, AzureAccountKey = {Secret(AzureAccountKey)}, " +
+            $"AzureSasToken = {Secret(AzureSasToken)}, AzureBlobEndpoint = {AzureBlobEndpoint}, HistoryServerToken = {Secret(HistoryServerToken)}, TempDirectory = {TempDirectory} }}";
+    }
+
     internal string? Env(string name)
     {
         var value = Environment(name);
