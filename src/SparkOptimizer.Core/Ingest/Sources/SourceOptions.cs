@@ -44,6 +44,9 @@ public sealed record SourceOptions
     /// <summary>Bearer token for a History Server behind an authenticating proxy (user:password in the URL works too).</summary>
     public string? HistoryServerToken { get; init; }
 
+    /// <summary>Most applications read when a History Server URL names no application (its list is newest first).</summary>
+    public int HistoryServerMaxApplications { get; init; } = 50;
+
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Where downloaded zips (History Server, zipped objects) are kept; null means the system temp folder.</summary>
