@@ -57,7 +57,7 @@ public sealed class HistoryServerStandIn : IAsyncDisposable
 
             await next(context);
         });
-        app.MapGet("/api/v1/applications", standIn.List);
+        app.MapGet("/api/v1/applications", (int? limit) => standIn.List(limit));
         app.MapGet("/api/v1/applications/{id}/logs", (HttpContext c, string id) => standIn.Zip(c, id));
         app.MapGet("/api/v1/applications/{id}/{attempt}/logs", (HttpContext c, string id) => standIn.Zip(c, id));
         await app.StartAsync();
@@ -71,8 +71,8 @@ public sealed class HistoryServerStandIn : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
-    private IResult List() =>
-        Results.Json(_logs.Keys.Order(StringComparer.Ordinal).Select(id => new
+    private IResult List(int? limit) =>
+        Results.Json(_logs.Keys.Order(StringComparer.Ordinal).Take(limit ?? int.MaxValue).Select(id => new
         {
             id,
             name = id,

@@ -76,14 +76,15 @@ internal sealed class HistoryServerEventLogSource(SourceUri uri, SourceOptions o
 
     private List<string> ListApplications(HttpClient http, string root)
     {
-        using var response = Send(http, $"{root}/api/v1/applications", uri.Display);
+        var limit = options.HistoryServerMaxApplications.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        using var response = Send(http, $"{root}/api/v1/applications?limit={limit}", uri.Display);
         using var body = response.Content.ReadAsStream();
         try
         {
             using var doc = JsonDocument.Parse(body);
             return doc.RootElement.EnumerateArray()
                 .Select(a => a.TryGetProperty("id", out var id) ? id.GetString() : null)
-                .OfType<string>().ToList();
+                .OfType<string>().Take(options.HistoryServerMaxApplications).ToList();
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

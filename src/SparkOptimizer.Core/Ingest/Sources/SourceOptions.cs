@@ -44,6 +44,9 @@ public sealed record SourceOptions
     /// <summary>Bearer token for a History Server behind an authenticating proxy (user:password in the URL works too).</summary>
     public string? HistoryServerToken { get; init; }
 
+    /// <summary>Most applications read when a History Server URL names no application (its list is newest first).</summary>
+    public int HistoryServerMaxApplications { get; init; } = 50;
+
     public TimeSpan HttpTimeout { get; init; } = TimeSpan.FromMinutes(10);
 
     /// <summary>Where downloaded zips (History Server, zipped objects) are kept; null means the system temp folder.</summary>
@@ -51,6 +54,16 @@ public sealed record SourceOptions
 
     /// <summary>Reads an environment variable; replaceable so that tests do not depend on the machine's environment.</summary>
     public Func<string, string?> Environment { get; init; } = System.Environment.GetEnvironmentVariable;
+
+    /// <summary>Shows endpoints and which secrets are set, never their values (a record would print them all).</summary>
+    public override string ToString()
+    {
+        static string Secret(string? value) => value is null ? "unset" : "***";
+        return $"SourceOptions {{ S3ServiceUrl = {S3ServiceUrl}, S3AccessKey = {Secret(S3AccessKey)}, S3SecretKey = {Secret(S3SecretKey)}, " +
+            $"S3SessionToken = {Secret(S3SessionToken)}, S3Region = {S3Region}, GcsEndpoint = {GcsEndpoint}, GcsHmacAccessId = {Secret(GcsHmacAccessId)}, " +
+            $"GcsHmacSecret = {Secret(GcsHmacSecret)}, AzureConnectionString = {Secret(AzureConnectionString)}, AzureAccountKey = {Secret(AzureAccountKey)}, " +
+            $"AzureSasToken = {Secret(AzureSasToken)}, AzureBlobEndpoint = {AzureBlobEndpoint}, HistoryServerToken = {Secret(HistoryServerToken)}, TempDirectory = {TempDirectory} }}";
+    }
 
     internal string? Env(string name)
     {

@@ -57,4 +57,15 @@ public sealed class EventLogSourceResolverTests
     {
         HistoryServerEventLogSource.Split(path).Should().Be((expectedBase, app, attempt));
     }
+
+    [Fact]
+    public void SourceOptions_ToString_NamesSecretsWithoutTheirValues()
+    {
+        var options = new SourceOptions { S3ServiceUrl = "http://minio:9000", S3AccessKey = "AKIA-visible-not", S3SecretKey = "s3-secret-value", AzureConnectionString = "AccountKey=abc123xyz;" };
+
+        var text = options.ToString();
+
+        text.Should().Contain("http://minio:9000").And.Contain("S3SecretKey = ***").And.Contain("GcsHmacSecret = unset");
+        text.Should().NotContain("s3-secret-value").And.NotContain("AKIA-visible-not").And.NotContain("abc123xyz");
+    }
 }

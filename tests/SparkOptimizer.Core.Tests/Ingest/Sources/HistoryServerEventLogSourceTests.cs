@@ -38,6 +38,15 @@ public sealed class HistoryServerEventLogSourceTests : IAsyncLifetime
         inputs.Should().OnlyContain(i => i.Path.StartsWith(_server.BaseUrl + "/api/v1/applications/", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void Resolve_ServerRootWithALimit_ReadsOnlyThatManyApplications()
+    {
+        var inputs = EventLogSourceResolver.Resolve(_server.BaseUrl, new SourceOptions { HistoryServerMaxApplications = 1, Environment = _ => null });
+
+        _server.Downloads.Should().Be(1);
+        inputs.Should().ContainSingle();
+    }
+
     [Theory]
     [InlineData("/local-1532512550423")]
     [InlineData("/history/local-1532512550423/1")]
