@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SparkOptimizer.Operator.Health;
 using SparkOptimizer.Operator.Metrics;
+using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Processing;
 
 namespace SparkOptimizer.Operator;
@@ -22,7 +23,7 @@ public static class OperatorApp
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new OperatorMetrics());
         builder.Services.AddSingleton<IKubernetes>(_ => KubernetesClientFactory.Create(options));
-        builder.Services.AddSingleton<IRunProcessor, NullRunProcessor>();
+        builder.Services.AddEngine(builder.Configuration);
         builder.Services.AddSingleton(sp => new OperatorRuntime(
             sp.GetRequiredService<IKubernetes>(), options, sp.GetRequiredService<IRunProcessor>(), sp.GetRequiredService<OperatorMetrics>(),
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));

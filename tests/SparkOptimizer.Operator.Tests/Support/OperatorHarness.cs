@@ -74,6 +74,15 @@ public sealed class OperatorHarness : IAsyncDisposable
         return running;
     }
 
+    /// <summary>Starts an operator instance with a real processor (the engine) instead of the recording one.</summary>
+    public RunningOperator StartOperatorWith(SparkOptimizer.Operator.Processing.IRunProcessor processor, OperatorOptions? options = null)
+    {
+        var runtime = new OperatorRuntime(NewClient(), options ?? FastOptions(), processor, new OperatorMetrics(), TimeProvider.System, NullLoggerFactory.Instance);
+        var running = new RunningOperator(runtime);
+        operators.Add(running);
+        return running;
+    }
+
     public JsonObject? Optimization(string ns, string name) => Server.Store.Get(ResourceType.SparkOptimizations, ns, name);
 
     public IReadOnlyList<JsonObject> Events(string ns) => Server.Store.List(ResourceType.Events, ns).Items;

@@ -1,0 +1,33 @@
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>How the operator reads, prices and publishes (section "Engine" of the configuration; secrets come from the environment).</summary>
+public sealed class EngineOptions
+{
+    public const string Section = "Engine";
+
+    /// <summary>Base URL of Prometheus (e.g. http://prometheus-server.monitoring:80/); empty disables pod metrics.</summary>
+    public string? PrometheusUrl { get; set; }
+
+    /// <summary>Spark History Server base URL, used when an app's spark.eventLog.dir cannot be read directly.</summary>
+    public string? HistoryServerUrl { get; set; }
+
+    /// <summary>Instance type assumed for pricing when the run does not name one.</summary>
+    public string? DefaultInstanceType { get; set; }
+
+    /// <summary>Threshold overrides file (YAML); the app's SparkOptimization may override further.</summary>
+    public string? ThresholdsFile { get; set; }
+
+    /// <summary>GitHub (or GitHub Enterprise) API base URL; with GITHUB_TOKEN set in the environment, PRs are opened.</summary>
+    public string GitHubApiUrl { get; set; } = "https://api.github.com/";
+
+    /// <summary>Default repository "owner/repo" holding the manifests, when the app has no manifest annotation.</summary>
+    public string? GitOpsRepository { get; set; }
+
+    /// <summary>Base branch of the GitOps repository (default: the repository's default branch).</summary>
+    public string? BaseBranch { get; set; }
+
+    /// <summary>Caps across the fleet (Renovate's etiquette).</summary>
+    public int? MaxOpenPullRequests { get; set; }
+
+    public int? MaxNewPullRequestsPerHour { get; set; }
+}

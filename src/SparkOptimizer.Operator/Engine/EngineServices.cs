@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Ingest.Metrics;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Publishing;
+using SparkOptimizer.Publishing.GitHub;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>Registers the engine-backed run processor. Credentials come only from the environment (Secrets), never from annotations.</summary>
+public static class EngineServices
+{
+    public const string GitHubTokenVariable = "GITHUB_TOKEN";
+
+    public static IServiceCollection AddEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
+        services.AddSingleton(options);
+        services.AddSingleton(new EventLogFinder(SourceOptions.Default, options.HistoryServerUrl));
+        services.AddSingleton(_ => new AnalysisPipeline(options.ThresholdsFile));
+        services.AddSingleton(sp => CreatePublisher(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
+        services.AddSingleton(_ => string.IsNullOrEmpty(options.PrometheusUrl)
+            ? null!
+            : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
+        services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
+            sp.GetRequiredService<EventLogFinder>(),
+            sp.GetRequiredService<AnalysisPipeline>(),
+            sp.GetService<IManifestPublisher>(),
+            sp.GetService<SparkPodMetricsQuery>(),
+            options,
+            sp.GetRequiredService<ILogger<EngineRunProcessor>>()));
+        return services;
+    }
+
+    private static IManifestPublisher CreatePublisher(EngineOptions options, TimeProvider time, ILoggerFactory loggers)
+    {
+        var token = Environment.GetEnvironmentVariable(GitHubTokenVariable);
+        if (string.IsNullOrEmpty(token))
+        {
+            return null!;
+        }
+
+        string? owner = null, repo = null;
+        if (options.GitOpsRepository is { } full && full.Split('/') is [var o, var r])
+        {
+            owner = o;
+            repo = r;
+        }
+
+        return new GitHubPullRequestPublisher(
+            new GitHubPublisherOptions
+            {
+                BaseUrl = new Uri(options.GitHubApiUrl),
+                Token = token,
+                Owner = owner,
+                Repository = repo,
+                BaseBranch = options.BaseBranch,
+                MaxOpenPullRequests = options.MaxOpenPullRequests,
+                MaxNewPullRequestsPerHour = options.MaxNewPullRequestsPerHour,
+            },
+            time,
+            logger: loggers.CreateLogger<GitHubPullRequestPublisher>());
+    }
+}

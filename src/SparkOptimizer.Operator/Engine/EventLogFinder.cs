@@ -1,0 +1,65 @@
+using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Operator.Processing;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// Finds a finished run's event log from spark.eventLog.dir and the app id: the exact file Spark writes (with its
+/// codec suffix), the rolling folder, or, failing those, the History Server.
+/// </summary>
+public sealed class EventLogFinder(SourceOptions sources, string? historyServerUrl)
+{
+    public EventLogInput? Find(EventLogLocation location, out string tried)
+    {
+        var dir = location.Directory.TrimEnd('/');
+        var candidates = new List<string>();
+        if (location.Rolling)
+        {
+            candidates.Add($"{dir}/eventlog_v2_{location.AppId}");
+        }
+
+        if (location.Codec is { } codec)
+        {
+            candidates.Add($"{dir}/{location.AppId}.{ShortCodec(codec)}");
+        }
+
+        candidates.Add($"{dir}/{location.AppId}");
+        candidates.Add($"{dir}/{location.AppId}.inprogress");
+        if (!string.IsNullOrEmpty(historyServerUrl))
+        {
+            candidates.Add($"{historyServerUrl.TrimEnd('/')}/{location.AppId}");
+        }
+
+        var failures = new List<string>();
+        foreach (var candidate in candidates)
+        {
+            try
+            {
+                var inputs = EventLogSourceResolver.Resolve(candidate, sources);
+                var match = inputs.FirstOrDefault(i => i.Parts.Count > 0);
+                if (match is not null)
+                {
+                    tried = candidate;
+                    return match;
+                }
+            }
+            catch (EventLogFormatException ex)
+            {
+                failures.Add(ex.Problem);
+            }
+        }
+
+        tried = string.Join(", ", candidates);
+        return null;
+    }
+
+    private static string ShortCodec(string codec) => codec.ToLowerInvariant() switch
+    {
+        "org.apache.spark.io.zstdcompressioncodec" or "zstd" => "zstd",
+        "org.apache.spark.io.lz4compressioncodec" or "lz4" => "lz4",
+        "org.apache.spark.io.snappycompressioncodec" or "snappy" => "snappy",
+        "org.apache.spark.io.lzfcompressioncodec" or "lzf" => "lzf",
+        var other => other,
+    };
+}

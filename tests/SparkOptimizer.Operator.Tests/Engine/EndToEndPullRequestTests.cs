@@ -1,0 +1,123 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Operator.Engine;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Publishing;
+using SparkOptimizer.Publishing.GitHub;
+using SparkOptimizer.Testing;
+using SparkOptimizer.Testing.GitHub;
+using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Tests.Support;
+
+namespace SparkOptimizer.Tests.Engine;
+
+/// <summary>
+/// The whole loop: an annotated SparkApplication turns COMPLETED, the operator reads its real event log, analyses,
+/// prices and predicts, writes status, and opens one pull request whose diff touches only the recommended values.
+/// Kubernetes and GitHub are wire-level servers of our own; the event log, the manifest and git are real.
+/// </summary>
+public sealed class EndToEndPullRequestTests
+{
+    private const string AppId = "spark-110be3a8424d4a2789cb88134418217b";
+    private const string ManifestPath = "apps/spark-pi.yaml";
+
+    private static JsonObject CompletedApp()
+    {
+        var app = SparkApps.KubeflowPi("spark-pi");
+        app["spec"]!["sparkConf"] = new JsonObject
+        {
+            ["spark.eventLog.enabled"] = "true",
+            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
+            ["spark.eventLog.rolling.enabled"] = "true",
+        };
+        app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
+        return app;
+    }
+
+    private static EngineRunProcessor Processor(FakeGitHubServer github) => new(
+        new EventLogFinder(SourceOptions.Default, null),
+        new AnalysisPipeline(),
+        new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+        null,
+        new EngineOptions(),
+        NullLogger<EngineRunProcessor>.Instance);
+
+    [Fact]
+    public async Task CompletedRun_WithRealEventLog_OpensOnePullRequestEditingOnlyRecommendedValues()
+    {
+        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
+
+        var first = harness.StartOperatorWith(Processor(github));
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+        status["phase"]!.GetValue<string>().Should().Be("Analyzed");
+        status["lastRun"]!["sparkAppId"]!.GetValue<string>().Should().Be(AppId);
+        var recommendations = status["recommendations"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToArray();
+        recommendations.Should().Contain("spark.executor.memory");
+        status["pullRequest"]!["number"]!.GetValue<int>().Should().BePositive();
+        repo.PullRequests.Should().ContainSingle();
+
+        var branch = new AppIdentity("SparkApplication", "sparkoperator.k8s.io/v1beta2", SparkApps.Namespace, "spark-pi").BranchName;
+        var edited = (await repo.ReadFileAsync(branch, ManifestPath))!;
+        var before = original.Split('\n');
+        var after = edited.Split('\n');
+        var removed = MultisetMinus(before, after);
+        var added = MultisetMinus(after, before);
+        removed.Should().NotBeEmpty();
+        removed.Should().OnlyContain(line => line.TrimStart().StartsWith("memory:", StringComparison.Ordinal)
+            || line.TrimStart().StartsWith("instances:", StringComparison.Ordinal)
+            || line.TrimStart().StartsWith("cores:", StringComparison.Ordinal),
+            "only the values the operator recommended change; comments, order and every other line stay");
+        added.Should().Contain(l => l.Contains("6g", StringComparison.Ordinal), string.Join("\n", added));
+        after.Length.Should().BeGreaterThanOrEqualTo(before.Length);
+
+        // A restart processes nothing again and opens no second pull request.
+        await first.StopAsync();
+        var second = harness.StartOperatorWith(Processor(github));
+        await harness.WaitUntilAsync(() => second.Runtime.Ready, "restarted operator listed its kinds");
+        harness.ProcessedRuns(SparkApps.Namespace, "spark-pi").Should().ContainSingle();
+        repo.PullRequests.Should().ContainSingle();
+    }
+
+    private static string[] MultisetMinus(string[] a, string[] b)
+    {
+        var counts = b.GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var result = new List<string>();
+        foreach (var line in a)
+        {
+            if (counts.TryGetValue(line, out var n) && n > 0)
+            {
+                counts[line] = n - 1;
+            }
+            else
+            {
+                result.Add(line);
+            }
+        }
+
+        return result.ToArray();
+    }
+
+    [Fact]
+    public async Task CompletedRun_WithGitHubFailures_RetriesToExactlyOnePullRequest()
+    {
+        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
+        github.InjectFaults(3, new FakeFault(FakeFaultKind.ServerError));
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
+
+        harness.StartOperatorWith(Processor(github));
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        repo.PullRequests.Should().ContainSingle();
+        github.FaultsServed.Should().Be(3);
+    }
+}
