@@ -71,7 +71,10 @@ public sealed class FailureAnalyzer : IAnalyzer
             Explain(counts), Recommend(context, counts, severity))
         {
             ExecutorIds = lost.Select(e => e.Id).ToArray(),
-            WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job." : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory." : null,
+            WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job."
+                : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory."
+                : counts.ContainsKey(FailureKind.Application) ? "More retries (spark.task.maxFailures) or more memory: the same code fails the same way."
+                : "Raising memory without the executors' exit codes: the event log does not say they died of memory.",
             ExpectedImprovement = "Next run: 0 failed task attempts and 0 lost executors",
         };
     }

@@ -37,7 +37,10 @@ public sealed class GcAnalyzer : IAnalyzer
                     [],
                     [new Evidence("gc.timeShare", share, "ratio", $"GC time: {Fmt.Pct(share)} of {Fmt.Ms(runTime)} executor run time with a {Fmt.Bytes(heap)} heap")],
                     "Almost no garbage collection on a large heap usually means the heap is bigger than the job needs; the memory finding says how far it can shrink, if the peaks confirm it.",
-                    [new Recommendation(RecommendationKind.Resource, "Check the peak heap in the memory finding before lowering memory; keep the peak x 1.2 as the floor")]);
+                    [new Recommendation(RecommendationKind.Resource, "Check the peak heap in the memory finding before lowering memory; keep the peak x 1.2 as the floor")])
+                {
+                    WhatWouldNotHelp = "Lowering memory on this evidence alone: low GC says little about the peak a larger input needs.",
+                };
             }
         }
     }

@@ -39,6 +39,12 @@ public sealed class ParallelismAnalyzer : IAnalyzer
         var busy = (double)context.Run.Totals.TaskDurationMs;
         var idle = Math.Clamp(1 - (busy / capacity), 0, 1);
         var severity = t.Rate("parallelism.idleCoreShare", idle);
+        if (facts.LocalMode)
+        {
+            // Local cores are a workstation's, not billed executors: worth a note, not an alarm.
+            severity = SeverityScale.Min(severity, Severity.Low);
+        }
+
         if (severity == Severity.None)
         {
             return null;

@@ -35,6 +35,13 @@ public sealed class SkewAnalyzer : IAnalyzer
                 continue;
             }
 
+            // Time skew on one slow host with even data is a straggler: the speculation finding owns it.
+            if (!shape.SlowTasksHoldData && timeSeverity > Severity.None && bytesSeverity == Severity.None
+                && t.Rate("speculation.durationRatio", ratio) > Severity.None && Stragglers.OnOneHost(stage, t) is not null)
+            {
+                continue;
+            }
+
             yield return SkewFinding.Build(context, stage, shape, ratio, severity, timeSeverity > Severity.None);
         }
     }
