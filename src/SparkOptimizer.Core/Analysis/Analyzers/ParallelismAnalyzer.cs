@@ -133,7 +133,7 @@ public sealed class ParallelismAnalyzer : IAnalyzer
                 [new Recommendation(RecommendationKind.Config, $"{text}: {why}", new ConfigChange(key, env.Get(key), to, why) { StageIds = [stage.StageId], Priority = severity })])
             {
                 WhatWouldNotHelp = "More executors: the stage cannot use the cores it already has.",
-                ExpectedImprovement = $"Next run: stage {stage.StageId} runs about {partitions} tasks",
+                ExpectedImprovement = $"Next run: stage {stage.StageId} runs at least {facts.PeakCores} tasks (one per core), ideally two waves",
             };
         }
     }
