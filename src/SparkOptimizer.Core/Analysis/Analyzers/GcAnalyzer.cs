@@ -40,6 +40,7 @@ public sealed class GcAnalyzer : IAnalyzer
                     [new Recommendation(RecommendationKind.Resource, "Check the peak heap in the memory finding before lowering memory; keep the peak x 1.2 as the floor")])
                 {
                     WhatWouldNotHelp = "Lowering memory on this evidence alone: low GC says little about the peak a larger input needs.",
+                    ExpectedImprovement = "Confirm with the peak heap over 3 runs before any change",
                 };
             }
         }

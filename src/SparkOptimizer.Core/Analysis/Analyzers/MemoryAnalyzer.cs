@@ -60,6 +60,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
                 {
                     ExecutorIds = ["driver"],
                     WhatWouldNotHelp = "More executor memory: the pressure is on the driver.",
+                    ExpectedImprovement = $"Next run: driver peak heap under 80% (now {Fmt.Pct(share)})",
                 };
             }
         }
@@ -108,6 +109,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
         {
             ExecutorIds = executor is null ? [] : [executor],
             WhatWouldNotHelp = "More heap alone: the heap is not what is outgrowing the container.",
+            ExpectedImprovement = $"Next run: peak RSS under 85% of the container (now {Fmt.Pct(share)}), no exit-137 kills",
         };
     }
 

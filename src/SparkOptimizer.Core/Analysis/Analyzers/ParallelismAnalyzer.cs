@@ -175,6 +175,7 @@ public sealed class ParallelismAnalyzer : IAnalyzer
                 recs)
             {
                 WhatWouldNotHelp = "More executors: the cost is per task, not per core.",
+                ExpectedImprovement = $"Next run: stage {stage.StageId} median task above {Fmt.Ms(t.Value("parallelism.tinyTaskMs"))} with fewer tasks",
             };
         }
     }

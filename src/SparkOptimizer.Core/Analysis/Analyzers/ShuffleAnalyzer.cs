@@ -88,6 +88,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
             recs)
         {
             WhatWouldNotHelp = "More executors: the overhead is per task.",
+            ExpectedImprovement = $"Next run: about {partitions} shuffle partitions of ~{context.Thresholds.Value("shuffle.targetPartitionMiB")} MiB for the largest shuffle",
         };
     }
 
@@ -121,6 +122,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
                 new ConfigChange("spark.reducer.maxSizeInFlight", env.Get("spark.reducer.maxSizeInFlight"), "96m", why) { StageIds = worst.Select(s => s.StageId).ToArray(), Priority = severity })])
         {
             WhatWouldNotHelp = "More cores per executor: more concurrent fetches on the same network link.",
+            ExpectedImprovement = $"Next run: fetch wait under {Fmt.Pct(t["shuffle.fetchWaitShare"][0])} of shuffle-stage run time (now {Fmt.Pct(share)})",
         };
     }
 }

@@ -50,6 +50,7 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                 [Conf("spark.speculation", "true"), Conf("spark.speculation.multiplier", "3"), Conf("spark.speculation.quantile", "0.9")])
             {
                 WhatWouldNotHelp = "Salting or more partitions: the data is evenly spread.",
+                ExpectedImprovement = $"Next run: speculative copies finish first in stages {Fmt.Stages(ids)}; slowest task near 1.5 x the median",
             };
         }
 
@@ -66,6 +67,7 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                     [new Recommendation(RecommendationKind.Code, "Fix the skew (see the skew findings); speculation cannot")])
                 {
                     WhatWouldNotHelp = "A lower speculation quantile or multiplier: more copies of the same hot partition.",
+                    ExpectedImprovement = "Next run: no speculative attempts in the skewed stages once the skew is fixed",
                 };
             }
         }
