@@ -54,6 +54,12 @@ public sealed class FailureAnalyzer : IAnalyzer
         var share = failed / (double)attempts;
         var oom = counts.GetValueOrDefault(FailureKind.JvmOutOfMemory) + counts.GetValueOrDefault(FailureKind.ContainerKilled);
         var severity = SeverityScale.Max(t.Rate("failures.taskFailureShare", share), SeverityScale.Max(t.Rate("failures.lostExecutors", lost.Length), oom > 0 ? t.Rate("failures.oomCount", oom) : Severity.None));
+        if (failed > 0)
+        {
+            // Any failed attempt repeats work: never silent, whatever the share.
+            severity = SeverityScale.Max(severity, Severity.Low);
+        }
+
         if (run.Totals.FailedStages > 0)
         {
             severity = SeverityScale.Max(severity, Severity.Moderate);

@@ -110,7 +110,7 @@ public sealed class GcAnalyzer : IAnalyzer
         }
 
         return new Finding(
-            "gc-high", "gc", severity, "High GC Time", stages.Select(s => s.Stage.StageId).ToArray(), evidence,
+            "gc-high", "gc", severity, "High GC Time", stages.Select(s => s.Stage.StageId).Order().ToArray(), evidence,
             "The JVMs spend a large share of task time collecting garbage: the heap per running task is too small for the data each task holds (large partitions, caching, wide rows).",
             recs)
         {
