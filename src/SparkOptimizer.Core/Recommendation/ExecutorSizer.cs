@@ -86,6 +86,11 @@ public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = fals
                 // Keep the run's total cores when the executor shape changes.
                 instances = Math.Max(1, (int)Math.Ceiling(n * current.Cores / (double)cores));
                 notes.Add($"instances {n} -> {instances} to keep {n * current.Cores} cores");
+                if (cores < current.Cores && heap >= current.HeapBytes)
+                {
+                    // The ratchet keeps each executor's heap, so narrower executors add up to more memory: say so.
+                    notes.Add($"total heap grows x{instances * heap / (double)(n * current.HeapBytes):0.##}: a heap per executor may only shrink once a cohort of runs backs it");
+                }
             }
         }
 

@@ -2,7 +2,7 @@ using SparkOptimizer.Analysis;
 using SparkOptimizer.Analysis.Analyzers;
 using SparkOptimizer.Model;
 
-namespace SparkOptimizer.Tests.Analysis;
+namespace SparkOptimizer.Tests.Analysis.Analyzers;
 
 public sealed class JoinAnalyzerTests
 {
