@@ -54,7 +54,9 @@ public static class ReportText
         if (report.Sizing is { Changed: true } s && report.Cost is null)
         {
             var p = s.Proposed;
-            yield return $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor; cost unknown";
+            yield return u.LocalMode
+                ? $"Recommended: local mode, {Fmt.Bytes(p.HeapBytes)} driver heap; cost unknown"
+                : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor; cost unknown";
         }
     }
 }
