@@ -152,9 +152,9 @@ public sealed class ParallelismAnalyzer : IAnalyzer
             var severity = t.Rate("parallelism.tinyTaskCount", stage.Tasks.SucceededCount);
             var recs = new List<Recommendation>();
             var env = context.Run.Environment;
-            if (stage.Tasks.ShuffleReadBytes.Sum > 0 && stage.SqlExecutionId is not null)
+            if (stage.Tasks.ShuffleReadBytes.Sum > 0 && stage.SqlExecutionId is not null && SparkVersions.HasAqe(context.Run))
             {
-                if (env.GetBool("spark.sql.adaptive.enabled") == false || env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") == false)
+                if (!SparkVersions.AqeOn(context.Run) || env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") == false)
                 {
                     var why = $"stage {stage.StageId} ran {stage.Tasks.SucceededCount} tasks of median {Fmt.Ms(d.P50)}";
                     recs.Add(new Recommendation(RecommendationKind.Config, $"Enable AQE partition coalescing: {why}",

@@ -74,7 +74,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
             new(RecommendationKind.Config, $"Set spark.sql.shuffle.partitions to {partitions}: {why}",
                 new ConfigChange("spark.sql.shuffle.partitions", env.Get("spark.sql.shuffle.partitions"), partitions.ToString(CultureInfo.InvariantCulture), why) { StageIds = ids, Priority = severity }),
         };
-        if (env.GetBool("spark.sql.adaptive.enabled") != true)
+        if (!SparkVersions.AqeOn(context.Run) && SparkVersions.HasAqe(context.Run))
         {
             recs.Add(new Recommendation(RecommendationKind.Config, "Enable AQE so Spark coalesces small shuffle partitions per query",
                 new ConfigChange("spark.sql.adaptive.enabled", env.Get("spark.sql.adaptive.enabled"), "true", $"stages {Fmt.Stages(ids)} read tiny shuffle partitions") { StageIds = ids, Priority = severity }));
