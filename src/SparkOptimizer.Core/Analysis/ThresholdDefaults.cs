@@ -12,8 +12,8 @@ public static class ThresholdDefaults
 
     public static IReadOnlyDictionary<string, double[]> All { get; } = new Dictionary<string, double[]>(StringComparer.Ordinal)
     {
-        // Skew: slowest task against the median task (DataFlint fires at 10x), the seconds it adds, and bytes max/median.
-        ["skew.durationRatio"] = [2, 4, 8, 16],
+        // Skew: slowest task against the median task (low from the skew gate's 3x; DataFlint fires at 10x), the seconds it adds, and bytes max/median.
+        ["skew.durationRatio"] = [3, 5, 10, 20],
         ["skew.excessSeconds"] = [5, 15, 30, 120],
         ["skew.bytesRatio"] = [2, 4, 8, 16],
 

@@ -80,7 +80,7 @@ public sealed class GcAnalyzer : IAnalyzer
             // The heap never filled: collections come from allocation churn, and a bigger heap would only be paid for.
             evidence.Add(new Evidence("gc.peakHeapShare", used, "ratio", $"Peak JVM heap: only {Fmt.Pct(used)} of {Fmt.Bytes(heap)}: the heap is not too small, objects are short-lived churn"));
         }
-        else if (perCore < 8.0 * Model.ByteSize.GiB)
+        else if (perCore < 8.0 * Model.ByteSize.GiB && severity > Severity.Low)
         {
             recs.Add(new(RecommendationKind.Resource, $"Increase {key} from {new Model.ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
                 new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { StageIds = stages.Select(s => s.Stage.StageId).ToArray(), Priority = severity }));

@@ -81,8 +81,10 @@ public sealed class MemoryAnalyzer : IAnalyzer
                 new Evidence("gc.timeShare", gcShare, "ratio", $"GC time: {Fmt.Pct(gcShare)} of total runtime"),
             ],
             "The executors' heap ran close to its limit: tasks spill, GC runs long, and one larger partition away an executor dies of OutOfMemoryError.",
-            [new Recommendation(RecommendationKind.Resource, $"Increase {key} from {new ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
-                new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { Priority = severity })])
+            [severity > Severity.Low
+                ? new Recommendation(RecommendationKind.Resource, $"Increase {key} from {new ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
+                    new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { Priority = severity })
+                : new Recommendation(RecommendationKind.Resource, $"Watch: a JVM heap fills before it collects, so {Fmt.Pct(share)} alone does not call for more memory; {key}={to.ToSparkString()} if spill or GC grow")])
         {
             ExecutorIds = executor is null ? [] : [executor],
             WhatWouldNotHelp = "More executors of the same size: each one still runs as many tasks in as little heap.",
