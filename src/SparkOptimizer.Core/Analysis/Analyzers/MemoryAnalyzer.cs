@@ -104,6 +104,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
             [
                 new Evidence("memory.containerUsedShare", share, "ratio", $"Executor {executor}: peak process RSS {Fmt.Bytes(rss)} of a {Fmt.Bytes(facts.ContainerBytes)} container ({Fmt.Pct(share)})", ExecutorId: executor),
                 new Evidence("memory.overheadBytes", facts.OverheadBytes, "bytes", $"Memory overhead: {Fmt.Bytes(facts.OverheadBytes)} beside a {Fmt.Bytes(facts.ExecutorMemoryBytes)} heap"),
+                .. RssParts(context, executor),
             ],
             "The executor process (heap + native memory + Python workers) came close to its container limit; past it the kubelet or YARN kills the pod (exit 137) without a JVM OutOfMemoryError.",
             [new Recommendation(RecommendationKind.Resource, $"Increase spark.executor.memoryOverhead from {new ByteSize(facts.OverheadBytes).ToSparkString()} to {to.ToSparkString()}: {why}",
@@ -113,6 +114,18 @@ public sealed class MemoryAnalyzer : IAnalyzer
             WhatWouldNotHelp = "More heap alone: the heap is not what is outgrowing the container.",
             ExpectedImprovement = $"Next run: peak RSS under 85% of the container (now {Fmt.Pct(share)}), no exit-137 kills",
         };
+    }
+
+    /// <summary>Where the RSS went (JVM, Python workers, other children): Python-heavy jobs need spark.executor.pyspark.memory, not heap.</summary>
+    private static IEnumerable<Evidence> RssParts(AnalysisContext context, string? executor)
+    {
+        if (context.Run.Executors.FirstOrDefault(e => e.Id == executor)?.Peaks is not { } p || p.JvmRss is not { } jvm)
+        {
+            yield break;
+        }
+
+        yield return new Evidence("memory.rssParts", jvm, "bytes",
+            $"Executor {executor} RSS: JVM {Fmt.Bytes(jvm)}, Python {Fmt.Bytes(p.PythonRss ?? 0)}, other {Fmt.Bytes(p.OtherRss ?? 0)}; heap peak {Fmt.Bytes(p.JvmHeap ?? 0)}, off-heap peak {Fmt.Bytes(p.JvmOffHeap ?? 0)}", ExecutorId: executor);
     }
 
     private static Finding Underused(AnalysisContext context, string key, long heap, long peak, ObservedMemory observed, double share, Severity severity)
