@@ -79,7 +79,8 @@ public sealed record RunFacts(
             var s = e.AddedAt?.ToUnixTimeMilliseconds() ?? start;
             var f = e.RemovedAt?.ToUnixTimeMilliseconds() ?? end;
             var cores = e.Cores > 0 ? e.Cores : 1;
-            spans.Add(new ExecutorSpan(e, Math.Max(s, start), Math.Max(Math.Max(s, start), Math.Min(f, Math.Max(end, f))), cores));
+            var from = Math.Max(s, start);
+            spans.Add(new ExecutorSpan(e, from, Math.Max(from, f), cores));
         }
 
         return spans;

@@ -24,6 +24,12 @@ public sealed partial record ScanNode(long ExecutionId, SqlPlanNode Node, string
                 }
 
                 var location = node.Metadata.TryGetValue("Location", out var l) ? l : LocationRx().Match(node.SimpleString) is { Success: true } lm ? lm.Groups[1].Value : null;
+                if (location is not null && IndexRx().Match(location) is { Success: true } im)
+                {
+                    // "InMemoryFileIndex(1 paths)[s3://bucket/path]" -> "s3://bucket/path": the path is what people recognise.
+                    location = im.Groups[1].Value;
+                }
+
                 yield return new ScanNode(execution.Id, node, format.Trim(), location?.Trim(),
                     node.Metric("number of files read")?.Value, node.Metric("size of files read")?.Value, node.Metric("number of output rows")?.Value);
             }
@@ -34,6 +40,9 @@ public sealed partial record ScanNode(long ExecutionId, SqlPlanNode Node, string
 
     [GeneratedRegex(@"Format: (\w+)")]
     private static partial Regex FormatRx();
+
+    [GeneratedRegex(@"^\w+(?:\(\d+ paths\))?\[(.*)\]$")]
+    private static partial Regex IndexRx();
 
     [GeneratedRegex(@"Location: \w+(?:\(\d+ paths\))?\[([^\]]*)\]")]
     private static partial Regex LocationRx();

@@ -12,8 +12,8 @@ public static class ThresholdDefaults
 
     public static IReadOnlyDictionary<string, double[]> All { get; } = new Dictionary<string, double[]>(StringComparer.Ordinal)
     {
-        // Skew: slowest task against the median task (DataFlint fires at 10x), the seconds it adds, and bytes max/median.
-        ["skew.durationRatio"] = [2, 4, 8, 16],
+        // Skew: slowest task against the median task (low from the skew gate's 3x; DataFlint fires at 10x), the seconds it adds, and bytes max/median.
+        ["skew.durationRatio"] = [3, 5, 10, 20],
         ["skew.excessSeconds"] = [5, 15, 30, 120],
         ["skew.bytesRatio"] = [2, 4, 8, 16],
 
@@ -30,7 +30,7 @@ public static class ThresholdDefaults
 
         // Parallelism: idle share of executor core time (DataFlint fires at 50 %); tasks per core in long stages; tiny tasks.
         ["parallelism.idleCoreShare"] = [0.3, 0.5, 0.7, 0.85],
-        ["parallelism.tasksPerCore"] = [1, 0.75, 0.5, 0.25],
+        ["parallelism.tasksPerCore"] = [0.9, 0.75, 0.5, 0.25],
         ["parallelism.tinyTaskCount"] = [1000, 5000, 20000, 100000],
 
         // Shuffle: MiB per reduce partition (target 128-200 MiB), too big and too small; fetch wait share of run time.

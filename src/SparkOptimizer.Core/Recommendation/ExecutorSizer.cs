@@ -6,8 +6,9 @@ namespace SparkOptimizer.Recommendation;
 /// Solves executor memory, overhead, cores and count together, so the changes do not fight: memory per core is kept when cores grow,
 /// total cores are kept when the executor shape changes, and memory never goes below what the run was seen to need
 /// (peak heap x (1 + buffer) for the heap, peak RSS x (1 + buffer) for the container). Decreases only when allowed and no memory failure was seen.
+/// With a <see cref="NodeLimit"/>, increases stop at the largest node; the floors never give way (the note then says a larger node is needed).
 /// </summary>
-public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = false)
+public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = false, NodeLimit? node = null)
 {
     private const long HeapStep = 512 * ByteSize.MiB;
     private const long OverheadStep = 128 * ByteSize.MiB;
@@ -68,6 +69,11 @@ public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = fals
             overhead = overheadWanted == current.OverheadBytes ? overheadWanted : RoundUp(overheadWanted, OverheadStep);
         }
 
+        if (node is { } limit && !observed.LocalMode)
+        {
+            (heap, cores) = FitNode(limit, heap, overhead, cores, observed, heapFloor, containerFloor, mayDecrease, notes);
+        }
+
         int? instances = current.Instances;
         if (!observed.LocalMode)
         {
@@ -80,10 +86,41 @@ public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = fals
                 // Keep the run's total cores when the executor shape changes.
                 instances = Math.Max(1, (int)Math.Ceiling(n * current.Cores / (double)cores));
                 notes.Add($"instances {n} -> {instances} to keep {n * current.Cores} cores");
+                if (cores < current.Cores && heap >= current.HeapBytes)
+                {
+                    // The ratchet keeps each executor's heap, so narrower executors add up to more memory: say so.
+                    notes.Add($"total heap grows x{instances * heap / (double)(n * current.HeapBytes):0.##}: a heap per executor may only shrink once a cohort of runs backs it");
+                }
             }
         }
 
         return new ExecutorSizing(current, new ExecutorShape(heap, overhead, cores, instances), heapFloor, containerFloor, notes);
+    }
+
+    private static (long Heap, int Cores) FitNode(NodeLimit limit, long heap, long overhead, int cores, ExecutorObservation observed, long heapFloor, long containerFloor, bool mayDecrease, List<string> notes)
+    {
+        if (cores > limit.MaxCores)
+        {
+            notes.Add($"cores capped at {limit.MaxCores}, the largest node");
+            cores = limit.MaxCores;
+        }
+
+        var side = overhead + observed.OffHeapBytes + observed.PySparkBytes;
+        if (heap + side <= limit.MaxContainerBytes)
+        {
+            return (heap, cores);
+        }
+
+        var fit = (limit.MaxContainerBytes - side) / HeapStep * HeapStep;
+        var lowest = Math.Max(heapFloor, Math.Max(containerFloor - side, mayDecrease ? 0 : observed.Current.HeapBytes));
+        if (fit >= lowest && fit > 0)
+        {
+            notes.Add($"heap capped at {ByteSize.Format(fit)} to fit the largest node ({ByteSize.Format(limit.MaxContainerBytes)})");
+            return (fit, cores);
+        }
+
+        notes.Add($"needs a node larger than {ByteSize.Format(limit.MaxContainerBytes)}: the observed peak x {1.2:0.0} does not fit");
+        return (heap, cores);
     }
 
     /// <summary>Overhead Spark would pick by itself for a heap (max(384 MiB, 10 %)).</summary>

@@ -19,6 +19,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
     {
         var facts = RunFacts.From(run);
         var notes = new List<string>();
+        var withheld = new Dictionary<string, string>(StringComparer.Ordinal);
         var skewed = SkewGate.SkewedStages(run, thresholds);
         var proposed = new List<ConfigChange>();
         foreach (var finding in findings)
@@ -41,7 +42,9 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
                 }
                 else
                 {
-                    notes.Add($"{change.Key}={change.To} withheld by the skew gate: stage(s) {Fmt.Stages(change.StageIds)} are skewed, and more partitions would not split the hot key");
+                    var why = $"withheld by the skew gate: stage(s) {Fmt.Stages(change.StageIds)} are skewed, and more partitions would not split the hot key";
+                    withheld[change.Key] = why;
+                    notes.Add($"{change.Key}={change.To} {why}");
                 }
             }
         }
@@ -56,7 +59,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
 
         var memoryFailure = findings.Any(f => f.Category == "failures" && f.Evidence.Any(e => e.Metric is "failures.JvmOutOfMemory" or "failures.ContainerKilled"));
         var observation = ExecutorObservation.From(run, facts, memoryFailure);
-        var sizing = new ExecutorSizer(_options.MemoryBuffer, _options.AllowMemoryDecrease).Size(observation, Demand(executorSide, memoryKey));
+        var sizing = new ExecutorSizer(_options.MemoryBuffer, _options.AllowMemoryDecrease, _options.Node).Size(observation, Demand(executorSide, memoryKey));
         var memoryEvidence = findings.Where(f => f.Category is "memory" or "failures").Select(f => f.Id).ToArray();
         foreach (var change in SizingChanges(sizing, observation, run.Environment, executorSide, memoryKey, memoryEvidence))
         {
@@ -70,7 +73,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
 
         ConfValidator.Apply(changes, run.Environment, notes);
         var final = changes.Changes;
-        var rewritten = findings.Select(f => Rewrite(f, changes, run, facts)).ToArray();
+        var rewritten = findings.Select(f => Rewrite(f, changes, run, facts, withheld)).ToArray();
         return new RecommendationResult(rewritten, final, sizing, notes);
     }
 
@@ -82,7 +85,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
         return new ExecutorDemand(Max(memoryKey), Max("spark.executor.memoryOverhead"), Top("spark.executor.cores"), Top("spark.executor.instances"));
     }
 
-    private static IEnumerable<ConfigChange> SizingChanges(ExecutorSizing sizing, ExecutorObservation observed, SparkEnvironment env, IReadOnlyList<ConfigChange> asked, string memoryKey, IReadOnlyList<string> memoryEvidence)
+    private IEnumerable<ConfigChange> SizingChanges(ExecutorSizing sizing, ExecutorObservation observed, SparkEnvironment env, IReadOnlyList<ConfigChange> asked, string memoryKey, IReadOnlyList<string> memoryEvidence)
     {
         ConfigChange? Make(string key, string? from, string to, string floorNote)
         {
@@ -110,7 +113,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
 
         var c = sizing.Current;
         var p = sizing.Proposed;
-        var floor = sizing.HeapFloorBytes > 0 ? $"never below the observed peak heap x {1 + 0.2:0.0} ({ByteSize.Format(sizing.HeapFloorBytes)})" : string.Empty;
+        var floor = sizing.HeapFloorBytes > 0 ? $"never below the observed peak heap x {1 + _options.MemoryBuffer:0.0#} ({ByteSize.Format(sizing.HeapFloorBytes)})" : string.Empty;
         if (p.HeapBytes != c.HeapBytes && Make(memoryKey, new ByteSize(c.HeapBytes).ToSparkString(), new ByteSize(p.HeapBytes).ToSparkString(), floor) is { } heap)
         {
             yield return heap;
@@ -133,7 +136,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
         }
     }
 
-    private Finding Rewrite(Finding finding, ChangeSet changes, SparkRun run, RunFacts facts)
+    private Finding Rewrite(Finding finding, ChangeSet changes, SparkRun run, RunFacts facts, IReadOnlyDictionary<string, string> withheld)
     {
         var recs = finding.Recommendations.Select(rec =>
         {
@@ -144,7 +147,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
 
             if (changes[change.Key] is not { } final)
             {
-                return rec with { Change = null, Text = $"Not applied: {change.Key}={change.To} ({Withheld(change, run)})" };
+                return rec with { Change = null, Text = $"Not applied: {change.Key}={change.To} ({Withheld(change, run, withheld)})" };
             }
 
             return ConfValue.Same(final.To, change.To) && final.From == change.From
@@ -159,6 +162,8 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
         };
     }
 
-    private static string Withheld(ConfigChange change, SparkRun run) =>
-        ConfValue.Same(run.Environment.Get(change.Key), change.To) ? "already set" : "withheld: skew gate, or another finding's value won";
+    private static string Withheld(ConfigChange change, SparkRun run, IReadOnlyDictionary<string, string> withheld) =>
+        withheld.TryGetValue(change.Key, out var why) ? why
+        : ConfValue.Same(run.Environment.Get(change.Key), change.To) ? "already set to this value"
+        : "not needed once the other changes are made";
 }

@@ -72,10 +72,14 @@ public static class JsonReportWriter
             WriteNullable(w, "from", change.From);
             w.WriteString("to", change.To);
             w.WriteString("reason", change.Reason);
+            WriteStrings(w, "findingIds", change.FindingIds);
+            WriteInts(w, "stageIds", change.StageIds);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
+        WriteUsage(w, report);
+        WriteStrings(w, "recommendationNotes", report.RecommendationNotes);
         WriteWarnings(w, run.Warnings.Concat(extraWarnings).Concat(report.AnalysisWarnings.Select(m => new IngestWarning(run.Source.Path, null, m))).ToArray());
         w.WriteEndObject();
     }
@@ -274,11 +278,77 @@ public static class JsonReportWriter
                 }
 
                 WriteNullable(w, "expectedImprovement", r.ExpectedImprovement);
+                WriteNullable(w, "stageId", r.StageId);
+                WriteNullable(w, "sqlExecutionId", r.SqlExecutionId);
+                WriteNullable(w, "sqlNode", r.SqlNode);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            w.WriteStartArray("sqlExecutionIds");
+            foreach (var id in f.SqlExecutionIds)
+            {
+                w.WriteNumberValue(id);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteUsage(Utf8JsonWriter w, RunReport report)
+    {
+        var u = report.Usage;
+        w.WriteStartObject("usage");
+        w.WriteNumber("executors", u.Executors);
+        w.WriteNumber("coresPerExecutor", u.CoresPerExecutor);
+        w.WriteNumber("heapBytesPerExecutor", u.HeapBytesPerExecutor);
+        w.WriteNumber("executorHours", Math.Round(u.ExecutorHours, 4));
+        w.WriteNumber("coreHours", Math.Round(u.CoreHours, 4));
+        w.WriteNumber("busyCoreHours", Math.Round(u.BusyCoreHours, 4));
+        w.WriteBoolean("priced", report.Cost is not null);
+        w.WriteEndObject();
+        if (report.Sizing is { } sizing)
+        {
+            w.WriteStartObject("executorSizing");
+            WriteShape(w, "current", sizing.Current);
+            WriteShape(w, "proposed", sizing.Proposed);
+            w.WriteNumber("heapFloorBytes", sizing.HeapFloorBytes);
+            w.WriteNumber("containerFloorBytes", sizing.ContainerFloorBytes);
+            WriteStrings(w, "notes", sizing.Notes);
+            w.WriteEndObject();
+        }
+    }
+
+    private static void WriteShape(Utf8JsonWriter w, string name, Recommendation.ExecutorShape shape)
+    {
+        w.WriteStartObject(name);
+        w.WriteNumber("heapBytes", shape.HeapBytes);
+        w.WriteNumber("overheadBytes", shape.OverheadBytes);
+        w.WriteNumber("cores", shape.Cores);
+        WriteNullable(w, "instances", shape.Instances);
+        w.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteStringValue(v);
+        }
+
+        w.WriteEndArray();
+    }
+
+    private static void WriteInts(Utf8JsonWriter w, string name, IEnumerable<int> values)
+    {
+        w.WriteStartArray(name);
+        foreach (var v in values)
+        {
+            w.WriteNumberValue(v);
         }
 
         w.WriteEndArray();

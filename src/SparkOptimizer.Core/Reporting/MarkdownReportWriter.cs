@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using SparkOptimizer.Analysis;
 
@@ -97,7 +96,7 @@ public static class MarkdownReportWriter
     private static void WriteDetails(StringBuilder sb, int number, Finding f)
     {
         sb.AppendLine();
-        sb.AppendLine($"<details><summary>{number}. {WebUtility.HtmlEncode(f.Title)} ({f.Severity.ToString().ToLowerInvariant()})</summary>");
+        sb.AppendLine($"<details><summary>{number}. {Html(f.Title)} ({f.Severity.ToString().ToLowerInvariant()})</summary>");
         sb.AppendLine();
         sb.AppendLine(Cell(f.Explanation));
         sb.AppendLine();
@@ -133,5 +132,8 @@ public static class MarkdownReportWriter
     }
 
     /// <summary>One line, no table breaks, no raw HTML from the log.</summary>
-    private static string Cell(string text) => WebUtility.HtmlEncode(text.ReplaceLineEndings(" ")).Replace("|", "\\|", StringComparison.Ordinal);
+    private static string Cell(string text) => Html(text.ReplaceLineEndings(" ")).Replace("|", "\\|", StringComparison.Ordinal);
+
+    // Only what could open a tag or an entity: quotes and apostrophes stay readable in the raw Markdown.
+    private static string Html(string text) => text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 }

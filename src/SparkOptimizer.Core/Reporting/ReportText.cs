@@ -46,10 +46,17 @@ public static class ReportText
         }
 
         yield return $"Usage: {Fmt.D(u.ExecutorHours)} executor-hours, {Fmt.D(u.CoreHours)} core-hours held, {Fmt.D(u.BusyCoreHours)} core-hours of task time ({Fmt.Pct(u.BusyShare)} busy)";
-        if (report.Sizing is { Changed: true } s)
+        if (u.IdleCoreHours > 0 && u.CoreHours > 0)
+        {
+            yield return $"Waste: {Fmt.D(u.IdleCoreHours)} core-hours idle ({Fmt.Pct(u.IdleCoreHours / u.CoreHours)} of held), about {Fmt.D(u.DriverOnlyCoreHours)} of them while only the driver worked";
+        }
+
+        if (report.Sizing is { Changed: true } s && report.Cost is null)
         {
             var p = s.Proposed;
-            yield return $"Recommended executors: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} cores x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead";
+            yield return u.LocalMode
+                ? $"Recommended: local mode, {Fmt.Bytes(p.HeapBytes)} driver heap; cost unknown"
+                : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor; cost unknown";
         }
     }
 }

@@ -24,6 +24,9 @@ public sealed class CorpusAnalyzersTests
                     f.Severity.Should().NotBe(Severity.None, $"{f.Id} on {path} is emitted, so it must matter");
                     f.Evidence.Should().NotBeEmpty($"{f.Id} on {path}");
                     f.Recommendations.Should().NotBeEmpty($"{f.Id} on {path}");
+                    f.Explanation.Should().NotBeNullOrWhiteSpace();
+                    f.WhatWouldNotHelp.Should().NotBeNullOrWhiteSpace($"{f.Id} on {path} must say which lever not to pull");
+                    f.ExpectedImprovement.Should().NotBeNullOrWhiteSpace($"{f.Id} on {path} must say what the next run should show");
                     f.StageIds.Where(id => !stageIds.Contains(id)).Should().BeEmpty($"{f.Id} on {path} names real stages");
                     f.Evidence.Where(e => e.StageId is { } id && !stageIds.Contains(id)).Should().BeEmpty();
                     f.Evidence.Where(e => !double.IsFinite(e.Value) || e.Display.Length == 0).Should().BeEmpty();

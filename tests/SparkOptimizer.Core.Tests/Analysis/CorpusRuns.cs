@@ -13,6 +13,14 @@ internal static class CorpusRuns
 
     public static SparkRun Read(string relative) => PlantedLog.Read(Corpus.Path(relative));
 
+    /// <summary>A run from the shared, already-read corpus (cheap for the big logs).</summary>
+    public static SparkRun Get(string relative)
+    {
+        var full = Path.GetFullPath(Corpus.Path(relative));
+        // Zip members are named "<archive>!<member>".
+        return All.First(r => r.Path == full || r.Path.StartsWith(full + "!", StringComparison.Ordinal)).Run;
+    }
+
     private static List<(string Path, SparkRun Run)> Load()
     {
         var runs = new List<(string, SparkRun)>();

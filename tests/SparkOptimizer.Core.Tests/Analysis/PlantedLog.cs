@@ -44,6 +44,32 @@ internal static class PlantedLog
         return target;
     }
 
+    /// <summary>Rewrites every event through <paramref name="map"/>, which may change it, drop it (empty) or add events after it.</summary>
+    public static string PlantEvents(string source, string target, Func<JsonObject, IEnumerable<JsonObject>> map)
+    {
+        using var writer = new StreamWriter(target);
+        using var raw = File.OpenRead(source);
+        using var decoded = new StreamReader(CodecStreams.OpenDecompressing(raw, source));
+        while (decoded.ReadLine() is { } line)
+        {
+            if (JsonNode.Parse(line) is JsonObject node)
+            {
+                foreach (var e in map(node))
+                {
+                    writer.WriteLine(e.ToJsonString());
+                }
+            }
+        }
+
+        return target;
+    }
+
+    public static void SetFailure(JsonObject taskEnd, string reason, string className, string description)
+    {
+        taskEnd["Task End Reason"] = new JsonObject { ["Reason"] = reason, ["Class Name"] = className, ["Description"] = description };
+        taskEnd["Task Info"]!["Failed"] = true;
+    }
+
     public static SparkRun Read(string path) => new EventLogReader().Read(new LocalEventLogLocator().Locate(path)[0]);
 
     public static void SetDuration(JsonObject taskEnd, long ms)

@@ -34,8 +34,9 @@ public sealed class ExecutorSizerTests
                 random.Next(3) == 0 ? random.NextInt64(GiB / 4, 64 * GiB) : null);
             var allowDecrease = random.Next(2) == 0;
             var buffer = 0.2;
+            var node = random.Next(3) == 0 ? new NodeLimit(random.NextInt64(4 * GiB, 128 * GiB), random.Next(2, 65)) : null;
 
-            var sizing = new ExecutorSizer(buffer, allowDecrease).Size(observed, demand);
+            var sizing = new ExecutorSizer(buffer, allowDecrease, node).Size(observed, demand);
             var p = sizing.Proposed;
 
             if (peakHeap is { } h)
@@ -55,6 +56,13 @@ public sealed class ExecutorSizerTests
             }
 
             p.Cores.Should().BeGreaterThanOrEqualTo(1);
+            if (node is not null && !local)
+            {
+                p.Cores.Should().BeLessThanOrEqualTo(node.MaxCores, $"case {i}: node cores");
+                var proposedContainer = p.HeapBytes + p.OverheadBytes + observed.OffHeapBytes + observed.PySparkBytes;
+                (proposedContainer <= node.MaxContainerBytes || sizing.Notes.Any(n => n.StartsWith("needs a node larger", StringComparison.Ordinal))
+                    || proposedContainer <= container).Should().BeTrue($"case {i}: fits the node, keeps the current size, or says it needs a larger one");
+            }
             if (p.Instances is { } n)
             {
                 n.Should().BeGreaterThanOrEqualTo(1);
@@ -64,6 +72,17 @@ public sealed class ExecutorSizerTests
         }
 
         checkedCases.Should().Be(5000);
+    }
+
+    [Fact]
+    public void Size_IncreaseBeyondTheLargestNode_StopsAtTheNodeButNotBelowThePeak()
+    {
+        var observed = new ExecutorObservation(new ExecutorShape(8 * GiB, 1 * GiB, 4, 10), 0, 0, 6 * GiB, null, false, true, false);
+
+        var sizing = new ExecutorSizer(0.2, false, new NodeLimit(13 * GiB, 8)).Size(observed, new ExecutorDemand(HeapAtLeast: 24 * GiB));
+
+        sizing.Proposed.HeapBytes.Should().Be(12 * GiB);
+        sizing.Notes.Should().Contain(n => n.StartsWith("heap capped", StringComparison.Ordinal));
     }
 
     [Fact]

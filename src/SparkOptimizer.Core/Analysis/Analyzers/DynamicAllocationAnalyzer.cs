@@ -30,6 +30,7 @@ public sealed class DynamicAllocationAnalyzer : IAnalyzer
                     new ConfigChange("spark.dynamicAllocation.shuffleTracking.enabled", env.Get("spark.dynamicAllocation.shuffleTracking.enabled"), "true", why) { Priority = severity })])
             {
                 WhatWouldNotHelp = "Turning dynamic allocation off: it brings the idle executors back.",
+                ExpectedImprovement = "Next run: idle executors released after the idle timeout, with no FetchFailed from removed executors",
             };
         }
 

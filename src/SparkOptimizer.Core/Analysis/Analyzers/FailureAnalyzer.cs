@@ -54,6 +54,12 @@ public sealed class FailureAnalyzer : IAnalyzer
         var share = failed / (double)attempts;
         var oom = counts.GetValueOrDefault(FailureKind.JvmOutOfMemory) + counts.GetValueOrDefault(FailureKind.ContainerKilled);
         var severity = SeverityScale.Max(t.Rate("failures.taskFailureShare", share), SeverityScale.Max(t.Rate("failures.lostExecutors", lost.Length), oom > 0 ? t.Rate("failures.oomCount", oom) : Severity.None));
+        if (failed > 0)
+        {
+            // Any failed attempt repeats work: never silent, whatever the share.
+            severity = SeverityScale.Max(severity, Severity.Low);
+        }
+
         if (run.Totals.FailedStages > 0)
         {
             severity = SeverityScale.Max(severity, Severity.Moderate);
@@ -71,7 +77,10 @@ public sealed class FailureAnalyzer : IAnalyzer
             Explain(counts), Recommend(context, counts, severity))
         {
             ExecutorIds = lost.Select(e => e.Id).ToArray(),
-            WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job." : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory." : null,
+            WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job."
+                : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory."
+                : counts.ContainsKey(FailureKind.Application) ? "More retries (spark.task.maxFailures) or more memory: the same code fails the same way."
+                : "Raising memory without the executors' exit codes: the event log does not say they died of memory.",
             ExpectedImprovement = "Next run: 0 failed task attempts and 0 lost executors",
         };
     }

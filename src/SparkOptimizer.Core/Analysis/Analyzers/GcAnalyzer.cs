@@ -37,7 +37,11 @@ public sealed class GcAnalyzer : IAnalyzer
                     [],
                     [new Evidence("gc.timeShare", share, "ratio", $"GC time: {Fmt.Pct(share)} of {Fmt.Ms(runTime)} executor run time with a {Fmt.Bytes(heap)} heap")],
                     "Almost no garbage collection on a large heap usually means the heap is bigger than the job needs; the memory finding says how far it can shrink, if the peaks confirm it.",
-                    [new Recommendation(RecommendationKind.Resource, "Check the peak heap in the memory finding before lowering memory; keep the peak x 1.2 as the floor")]);
+                    [new Recommendation(RecommendationKind.Resource, "Check the peak heap in the memory finding before lowering memory; keep the peak x 1.2 as the floor")])
+                {
+                    WhatWouldNotHelp = "Lowering memory on this evidence alone: low GC says little about the peak a larger input needs.",
+                    ExpectedImprovement = "Confirm with the peak heap over 3 runs before any change",
+                };
             }
         }
     }
@@ -76,7 +80,7 @@ public sealed class GcAnalyzer : IAnalyzer
             // The heap never filled: collections come from allocation churn, and a bigger heap would only be paid for.
             evidence.Add(new Evidence("gc.peakHeapShare", used, "ratio", $"Peak JVM heap: only {Fmt.Pct(used)} of {Fmt.Bytes(heap)}: the heap is not too small, objects are short-lived churn"));
         }
-        else if (perCore < 8.0 * Model.ByteSize.GiB)
+        else if (perCore < 8.0 * Model.ByteSize.GiB && severity > Severity.Low)
         {
             recs.Add(new(RecommendationKind.Resource, $"Increase {key} from {new Model.ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
                 new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { StageIds = stages.Select(s => s.Stage.StageId).ToArray(), Priority = severity }));
@@ -106,7 +110,7 @@ public sealed class GcAnalyzer : IAnalyzer
         }
 
         return new Finding(
-            "gc-high", "gc", severity, "High GC Time", stages.Select(s => s.Stage.StageId).ToArray(), evidence,
+            "gc-high", "gc", severity, "High GC Time", stages.Select(s => s.Stage.StageId).Order().ToArray(), evidence,
             "The JVMs spend a large share of task time collecting garbage: the heap per running task is too small for the data each task holds (large partitions, caching, wide rows).",
             recs)
         {

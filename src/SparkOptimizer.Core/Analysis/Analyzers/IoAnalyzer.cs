@@ -66,6 +66,7 @@ public sealed class IoAnalyzer : IAnalyzer
             {
                 SqlExecutionIds = group.Select(s => s.ExecutionId).Distinct().ToArray(),
                 WhatWouldNotHelp = "More executors: the parsing cost is per byte.",
+                ExpectedImprovement = $"Next run: the scans read Parquet, with 'size of files read' well under today's {Fmt.Bytes(bytes)}",
             };
         }
     }
@@ -75,6 +76,9 @@ public sealed class IoAnalyzer : IAnalyzer
         totalBytes < 128 * ByteSize.MiB ? SeverityScale.Min(severity, Severity.Low)
         : totalBytes < ByteSize.GiB ? SeverityScale.Min(severity, Severity.Moderate) : severity;
 
+    /// <summary>
+    /// Tasks that wrote nothing, estimated from the quartiles (the model keeps distributions, not every task): only writing tasks make files.
+    /// </summary>
     private static long CountZero(Distribution d) => d.P75 == 0 ? (long)(d.Count * 0.75) : d.P50 == 0 ? d.Count / 2 : d.P25 == 0 ? d.Count / 4 : 0;
 
     private static Finding SmallInput(AnalysisContext context, StageInfo stage, Severity severity)

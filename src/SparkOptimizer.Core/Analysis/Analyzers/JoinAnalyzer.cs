@@ -62,6 +62,7 @@ public sealed class JoinAnalyzer : IAnalyzer
             {
                 SqlExecutionIds = [execution],
                 WhatWouldNotHelp = "More executors: each one receives a full copy.",
+                ExpectedImprovement = $"Next run: SQL query {execution} without a broadcast of {Fmt.Bytes(bytes)}",
             };
         }
 
@@ -76,6 +77,7 @@ public sealed class JoinAnalyzer : IAnalyzer
             {
                 SqlExecutionIds = [execution],
                 WhatWouldNotHelp = "More partitions or executors: the work is quadratic.",
+                ExpectedImprovement = $"Next run: SQL query {execution} plans a hash or sort-merge join instead of {node.NodeName.Trim()}",
             };
         }
     }

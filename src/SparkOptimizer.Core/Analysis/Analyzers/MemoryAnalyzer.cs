@@ -60,6 +60,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
                 {
                     ExecutorIds = ["driver"],
                     WhatWouldNotHelp = "More executor memory: the pressure is on the driver.",
+                    ExpectedImprovement = $"Next run: driver peak heap under 80% (now {Fmt.Pct(share)})",
                 };
             }
         }
@@ -80,8 +81,10 @@ public sealed class MemoryAnalyzer : IAnalyzer
                 new Evidence("gc.timeShare", gcShare, "ratio", $"GC time: {Fmt.Pct(gcShare)} of total runtime"),
             ],
             "The executors' heap ran close to its limit: tasks spill, GC runs long, and one larger partition away an executor dies of OutOfMemoryError.",
-            [new Recommendation(RecommendationKind.Resource, $"Increase {key} from {new ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
-                new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { Priority = severity })])
+            [severity > Severity.Low
+                ? new Recommendation(RecommendationKind.Resource, $"Increase {key} from {new ByteSize(heap).ToSparkString()} to {to.ToSparkString()}: {why}",
+                    new ConfigChange(key, run.Environment.Get(key), to.ToSparkString(), why) { Priority = severity })
+                : new Recommendation(RecommendationKind.Resource, $"Watch: a JVM heap fills before it collects, so {Fmt.Pct(share)} alone does not call for more memory; {key}={to.ToSparkString()} if spill or GC grow")])
         {
             ExecutorIds = executor is null ? [] : [executor],
             WhatWouldNotHelp = "More executors of the same size: each one still runs as many tasks in as little heap.",
@@ -101,6 +104,7 @@ public sealed class MemoryAnalyzer : IAnalyzer
             [
                 new Evidence("memory.containerUsedShare", share, "ratio", $"Executor {executor}: peak process RSS {Fmt.Bytes(rss)} of a {Fmt.Bytes(facts.ContainerBytes)} container ({Fmt.Pct(share)})", ExecutorId: executor),
                 new Evidence("memory.overheadBytes", facts.OverheadBytes, "bytes", $"Memory overhead: {Fmt.Bytes(facts.OverheadBytes)} beside a {Fmt.Bytes(facts.ExecutorMemoryBytes)} heap"),
+                .. RssParts(context, executor),
             ],
             "The executor process (heap + native memory + Python workers) came close to its container limit; past it the kubelet or YARN kills the pod (exit 137) without a JVM OutOfMemoryError.",
             [new Recommendation(RecommendationKind.Resource, $"Increase spark.executor.memoryOverhead from {new ByteSize(facts.OverheadBytes).ToSparkString()} to {to.ToSparkString()}: {why}",
@@ -108,7 +112,20 @@ public sealed class MemoryAnalyzer : IAnalyzer
         {
             ExecutorIds = executor is null ? [] : [executor],
             WhatWouldNotHelp = "More heap alone: the heap is not what is outgrowing the container.",
+            ExpectedImprovement = $"Next run: peak RSS under 85% of the container (now {Fmt.Pct(share)}), no exit-137 kills",
         };
+    }
+
+    /// <summary>Where the RSS went (JVM, Python workers, other children): Python-heavy jobs need spark.executor.pyspark.memory, not heap.</summary>
+    private static IEnumerable<Evidence> RssParts(AnalysisContext context, string? executor)
+    {
+        if (context.Run.Executors.FirstOrDefault(e => e.Id == executor)?.Peaks is not { } p || p.JvmRss is not { } jvm)
+        {
+            yield break;
+        }
+
+        yield return new Evidence("memory.rssParts", jvm, "bytes",
+            $"Executor {executor} RSS: JVM {Fmt.Bytes(jvm)}, Python {Fmt.Bytes(p.PythonRss ?? 0)}, other {Fmt.Bytes(p.OtherRss ?? 0)}; heap peak {Fmt.Bytes(p.JvmHeap ?? 0)}, off-heap peak {Fmt.Bytes(p.JvmOffHeap ?? 0)}", ExecutorId: executor);
     }
 
     private static Finding Underused(AnalysisContext context, string key, long heap, long peak, ObservedMemory observed, double share, Severity severity)

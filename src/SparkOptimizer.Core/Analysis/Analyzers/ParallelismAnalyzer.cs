@@ -39,6 +39,12 @@ public sealed class ParallelismAnalyzer : IAnalyzer
         var busy = (double)context.Run.Totals.TaskDurationMs;
         var idle = Math.Clamp(1 - (busy / capacity), 0, 1);
         var severity = t.Rate("parallelism.idleCoreShare", idle);
+        if (facts.LocalMode)
+        {
+            // Local cores are a workstation's, not billed executors: worth a note, not an alarm.
+            severity = SeverityScale.Min(severity, Severity.Low);
+        }
+
         if (severity == Severity.None)
         {
             return null;
@@ -127,7 +133,7 @@ public sealed class ParallelismAnalyzer : IAnalyzer
                 [new Recommendation(RecommendationKind.Config, $"{text}: {why}", new ConfigChange(key, env.Get(key), to, why) { StageIds = [stage.StageId], Priority = severity })])
             {
                 WhatWouldNotHelp = "More executors: the stage cannot use the cores it already has.",
-                ExpectedImprovement = $"Next run: stage {stage.StageId} runs about {partitions} tasks",
+                ExpectedImprovement = $"Next run: stage {stage.StageId} runs at least {facts.PeakCores} tasks (one per core), ideally two waves",
             };
         }
     }
@@ -146,9 +152,9 @@ public sealed class ParallelismAnalyzer : IAnalyzer
             var severity = t.Rate("parallelism.tinyTaskCount", stage.Tasks.SucceededCount);
             var recs = new List<Recommendation>();
             var env = context.Run.Environment;
-            if (stage.Tasks.ShuffleReadBytes.Sum > 0 && stage.SqlExecutionId is not null)
+            if (stage.Tasks.ShuffleReadBytes.Sum > 0 && stage.SqlExecutionId is not null && SparkVersions.HasAqe(context.Run))
             {
-                if (env.GetBool("spark.sql.adaptive.enabled") == false || env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") == false)
+                if (!SparkVersions.AqeOn(context.Run) || env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") == false)
                 {
                     var why = $"stage {stage.StageId} ran {stage.Tasks.SucceededCount} tasks of median {Fmt.Ms(d.P50)}";
                     recs.Add(new Recommendation(RecommendationKind.Config, $"Enable AQE partition coalescing: {why}",
@@ -169,6 +175,7 @@ public sealed class ParallelismAnalyzer : IAnalyzer
                 recs)
             {
                 WhatWouldNotHelp = "More executors: the cost is per task, not per core.",
+                ExpectedImprovement = $"Next run: stage {stage.StageId} median task above {Fmt.Ms(t.Value("parallelism.tinyTaskMs"))} with fewer tasks",
             };
         }
     }

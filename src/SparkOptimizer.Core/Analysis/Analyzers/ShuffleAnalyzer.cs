@@ -74,7 +74,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
             new(RecommendationKind.Config, $"Set spark.sql.shuffle.partitions to {partitions}: {why}",
                 new ConfigChange("spark.sql.shuffle.partitions", env.Get("spark.sql.shuffle.partitions"), partitions.ToString(CultureInfo.InvariantCulture), why) { StageIds = ids, Priority = severity }),
         };
-        if (env.GetBool("spark.sql.adaptive.enabled") != true)
+        if (!SparkVersions.AqeOn(context.Run) && SparkVersions.HasAqe(context.Run))
         {
             recs.Add(new Recommendation(RecommendationKind.Config, "Enable AQE so Spark coalesces small shuffle partitions per query",
                 new ConfigChange("spark.sql.adaptive.enabled", env.Get("spark.sql.adaptive.enabled"), "true", $"stages {Fmt.Stages(ids)} read tiny shuffle partitions") { StageIds = ids, Priority = severity }));
@@ -88,6 +88,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
             recs)
         {
             WhatWouldNotHelp = "More executors: the overhead is per task.",
+            ExpectedImprovement = $"Next run: about {partitions} shuffle partitions of ~{context.Thresholds.Value("shuffle.targetPartitionMiB")} MiB for the largest shuffle",
         };
     }
 
@@ -121,6 +122,7 @@ public sealed class ShuffleAnalyzer : IAnalyzer
                 new ConfigChange("spark.reducer.maxSizeInFlight", env.Get("spark.reducer.maxSizeInFlight"), "96m", why) { StageIds = worst.Select(s => s.StageId).ToArray(), Priority = severity })])
         {
             WhatWouldNotHelp = "More cores per executor: more concurrent fetches on the same network link.",
+            ExpectedImprovement = $"Next run: fetch wait under {Fmt.Pct(t["shuffle.fetchWaitShare"][0])} of shuffle-stage run time (now {Fmt.Pct(share)})",
         };
     }
 }

@@ -10,7 +10,27 @@ public sealed class SkewAnalyzer : IAnalyzer
 {
     public string Id => "skew";
 
+    private const int MaxSeparateFindings = 8;
+
     public IEnumerable<Finding> Analyze(AnalysisContext context)
+    {
+        // The worst stages each get their own finding (each has its own key to salt); the rest are folded into one.
+        var all = PerStage(context)
+            .OrderByDescending(f => f.Severity)
+            .ThenByDescending(f => f.Evidence.FirstOrDefault(e => e.Metric == "skew.durationRatio")?.Value ?? 0)
+            .ToArray();
+        foreach (var finding in all.Take(MaxSeparateFindings))
+        {
+            yield return finding;
+        }
+
+        if (FindingMerger.Merge("skew-more-stages", all.Skip(MaxSeparateFindings)) is { } rest)
+        {
+            yield return rest with { Title = $"{rest.Title} ({all.Length - MaxSeparateFindings} more stages)" };
+        }
+    }
+
+    private static IEnumerable<Finding> PerStage(AnalysisContext context)
     {
         var t = context.Thresholds;
         foreach (var stage in context.StagesWithTasks)
@@ -31,6 +51,13 @@ public sealed class SkewAnalyzer : IAnalyzer
             // Time is the cost; bytes without slow tasks are only a warning sign.
             var severity = timeSeverity > Severity.None ? timeSeverity : SeverityScale.Min(bytesSeverity, Severity.Low);
             if (severity == Severity.None)
+            {
+                continue;
+            }
+
+            // Time skew on one slow host with even data is a straggler: the speculation finding owns it.
+            if (!shape.SlowTasksHoldData && timeSeverity > Severity.None && bytesSeverity == Severity.None
+                && t.Rate("speculation.durationRatio", ratio) > Severity.None && Stragglers.OnOneHost(stage, t) is not null)
             {
                 continue;
             }

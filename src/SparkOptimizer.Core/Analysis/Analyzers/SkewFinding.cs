@@ -107,24 +107,25 @@ internal static class SkewFinding
     private static void AddAqeSkewJoin(AnalysisContext context, List<Recommendation> recs, StageInfo stage, SkewShape shape, IReadOnlyList<PlanKey> keys, Severity severity)
     {
         // AQE splits skewed partitions of sort-merge (and, from 3.3, shuffled hash) joins only: no join, no lever.
-        if (!keys.Any(k => k.IsJoin) || shape.BytesMetric != "shuffle read")
+        if (!keys.Any(k => k.IsJoin) || shape.BytesMetric != "shuffle read" || !SparkVersions.HasAqe(context.Run))
         {
             return;
         }
 
         var env = context.Run.Environment;
-        void Add(string key, string to, string why)
+        void Add(string key, string to, string why, string? sparkDefault = null)
         {
             var from = env.Get(key);
-            if (!string.Equals(from, to, StringComparison.OrdinalIgnoreCase))
+            if (!string.Equals(from ?? sparkDefault, to, StringComparison.OrdinalIgnoreCase))
             {
                 recs.Add(new Recommendation(RecommendationKind.Config, $"Set {key}={to}: {why}",
                     new ConfigChange(key, from, to, why) { StageIds = [stage.StageId], Priority = severity }));
             }
         }
 
-        Add("spark.sql.adaptive.enabled", "true", "AQE splits skewed join partitions at run time");
-        Add("spark.sql.adaptive.skewJoin.enabled", "true", $"stage {stage.StageId} has a skewed sort-merge join partition");
+        var before = recs.Count;
+        Add("spark.sql.adaptive.enabled", "true", "AQE splits skewed join partitions at run time", SparkVersions.AqeOn(context.Run) ? "true" : "false");
+        Add("spark.sql.adaptive.skewJoin.enabled", "true", $"stage {stage.StageId} has a skewed sort-merge join partition", "true");
         var threshold = RunFacts.Size(env, "spark.sql.adaptive.skewJoin.skewedPartitionThresholdInBytes", 1) ?? 256 * ByteSize.MiB;
         if (shape.Bytes.Max < threshold)
         {
@@ -139,6 +140,14 @@ internal static class SkewFinding
         {
             var to = Math.Max(2, Math.Floor(shape.BytesRatio)).ToString(CultureInfo.InvariantCulture);
             Add("spark.sql.adaptive.skewJoin.skewedPartitionFactor", to, $"stage {stage.StageId}'s largest partition is {Fmt.X(shape.BytesRatio)} the median, under the factor {factor}");
+        }
+
+        if (recs.Count == before)
+        {
+            recs.Add(new Recommendation(
+                RecommendationKind.Code,
+                $"AQE skew-join was on and still left stage {stage.StageId} skewed: it cannot split the preserved side of an outer join, a broadcast-built side, or an aggregation, so salt the key")
+            { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId });
         }
     }
 }

@@ -29,14 +29,10 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                 continue;
             }
 
-            var slow = stage.Tasks.SlowestTasks.Where(s => s.DurationMs >= 2 * d.P50).ToArray();
-            var top = slow.GroupBy(s => s.Host ?? s.ExecutorId ?? "?").OrderByDescending(g => g.Count()).FirstOrDefault();
-            if (top is null || slow.Length < 2 || top.Count() < t.Value("speculation.hostShare") * slow.Length)
+            if (Stragglers.OnOneHost(stage, t) is { } host)
             {
-                continue;
+                stragglers.Add((stage, ratio, host.Host, host.OnHost));
             }
-
-            stragglers.Add((stage, ratio, top.Key, top.Count()));
         }
 
         if (stragglers.Count > 0 && !enabled)
@@ -54,6 +50,7 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                 [Conf("spark.speculation", "true"), Conf("spark.speculation.multiplier", "3"), Conf("spark.speculation.quantile", "0.9")])
             {
                 WhatWouldNotHelp = "Salting or more partitions: the data is evenly spread.",
+                ExpectedImprovement = $"Next run: speculative copies finish first in stages {Fmt.Stages(ids)}; slowest task near 1.5 x the median",
             };
         }
 
@@ -67,7 +64,11 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                     "speculation-on-skew", "speculation", Severity.Low, "Speculation Copies Skewed Tasks", skewed.Select(s => s.StageId).ToArray(),
                     [new Evidence("speculation.speculativeTasks", speculative, "tasks", $"{speculative} speculative task attempts while stages {Fmt.Stages(skewed.Select(s => s.StageId))} were slow because of data skew")],
                     "A speculative copy of a skewed task reads the same hot partition and is just as slow: it only takes a core from other work.",
-                    [new Recommendation(RecommendationKind.Code, "Fix the skew (see the skew findings); speculation cannot")]);
+                    [new Recommendation(RecommendationKind.Code, "Fix the skew (see the skew findings); speculation cannot")])
+                {
+                    WhatWouldNotHelp = "A lower speculation quantile or multiplier: more copies of the same hot partition.",
+                    ExpectedImprovement = "Next run: no speculative attempts in the skewed stages once the skew is fixed",
+                };
             }
         }
     }

@@ -57,7 +57,7 @@ public sealed class SpillAnalyzer : IAnalyzer
             }
             else if (skewed)
             {
-                evidence.Add(new Evidence("skew.gate", 1, "bool", Fmt.Stage(stage, "the spill sits in skewed tasks: more partitions would not split the hot key (see the skew finding)"), stage.StageId));
+                evidence.Add(new Evidence("skew.gate", 1, "bool", Fmt.Stage(stage, "the stage is skewed (see the skew finding): more partitions would not split its hot key, so none are asked for"), stage.StageId));
             }
 
             if (severity >= Severity.Severe || (recs.Count == 0 && fraction >= 0.6))
@@ -77,7 +77,7 @@ public sealed class SpillAnalyzer : IAnalyzer
                 recs)
             {
                 SqlExecutionIds = stage.SqlExecutionId is { } id ? [id] : [],
-                WhatWouldNotHelp = skewed ? "More partitions: the spill is in the skewed tasks, and the hot key stays in one partition." : "More executors alone: memory per task stays the same.",
+                WhatWouldNotHelp = skewed ? "More partitions: the stage is skewed, and the hot key stays in one partition." : "More executors alone: memory per task stays the same.",
                 ExpectedImprovement = $"Next run: stage {stage.StageId} disk spill near 0 B (now {Fmt.Bytes(disk)})",
             };
         }

@@ -3,7 +3,7 @@ using SparkOptimizer.Analysis.Analyzers;
 using SparkOptimizer.Model;
 using SparkOptimizer.Testing;
 
-namespace SparkOptimizer.Tests.Analysis;
+namespace SparkOptimizer.Tests.Analysis.Analyzers;
 
 public sealed class SpillAnalyzerTests
 {

@@ -3,7 +3,7 @@ using SparkOptimizer.Analysis.Analyzers;
 using SparkOptimizer.Model;
 using SparkOptimizer.Testing;
 
-namespace SparkOptimizer.Tests.Analysis;
+namespace SparkOptimizer.Tests.Analysis.Analyzers;
 
 public sealed class SkewAnalyzerTests
 {
@@ -100,11 +100,42 @@ public sealed class SkewAnalyzerTests
 
         var skew = Analyze(run).Should().ContainSingle(f => f.Category == "skew" && f.StageIds.Contains(4)).Subject;
 
-        var salt = skew.Recommendations.Should().ContainSingle(r => r.Kind == RecommendationKind.Code).Subject;
+        var salt = skew.Recommendations.Should().ContainSingle(r => r.Kind == RecommendationKind.Code && r.Text.StartsWith("Add salting", StringComparison.Ordinal)).Subject;
         salt.Text.Should().StartWith("Add salting to the a = b join key");
         salt.SqlNode.Should().StartWith("SortMergeJoin [a#12], [b#14]");
         salt.SqlExecutionId.Should().Be(run.Stages.Single(s => s.StageId == 4).SqlExecutionId);
-        skew.Recommendations.Where(r => r.Change != null).Select(r => r.Change!.Key).Should().Contain("spark.sql.adaptive.skewJoin.enabled");
+        // Spark 3.2 runs AQE skew-join by default, so there is no conf to flip: the finding says why salting is still needed.
+        run.Application.SparkVersion.Should().StartWith("3.2");
+        skew.Recommendations.Should().NotContain(r => r.Change != null && r.Change.Key.StartsWith("spark.sql.adaptive", StringComparison.Ordinal));
+        skew.Recommendations.Should().Contain(r => r.Text.StartsWith("AQE skew-join was on", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Analyze_JoinSkewOnSpark31WithoutAqe_TurnsAqeSkewJoinOn()
+    {
+        using var dir = new TempDir();
+        var seen = 0;
+        var path = PlantedLog.PlantEvents(Corpus.Path("spark-rapids-tools/spark-events-qualification/customshuffle_eventlog.zstd"), dir.File("no-aqe"), e =>
+        {
+            if ((string?)e["Event"] == "SparkListenerEnvironmentUpdate")
+            {
+                e["Spark Properties"]!.AsObject().Remove("spark.sql.adaptive.enabled");
+            }
+            else if ((string?)e["Event"] == "SparkListenerTaskEnd" && (int?)e["Stage ID"] == 4 && (string?)e["Task End Reason"]?["Reason"] == "Success" && seen++ is 1 or 2)
+            {
+                PlantedLog.SetDuration(e, 200_000);
+                PlantedLog.SetShuffleRead(e, 4 * ByteSize.GiB);
+            }
+
+            return [e];
+        });
+        var run = PlantedLog.Read(path);
+        run.Application.SparkVersion.Should().StartWith("3.1");
+
+        var skew = Analyze(run).Should().ContainSingle(f => f.Category == "skew" && f.StageIds.Contains(4)).Subject;
+
+        skew.Recommendations.Should().Contain(r => r.Change != null && r.Change.Key == "spark.sql.adaptive.enabled" && r.Change.To == "true" && r.Change.From == null);
+        skew.Recommendations.Should().NotContain(r => r.Change != null && r.Change.Key == "spark.sql.adaptive.skewJoin.enabled");
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using SparkOptimizer.Model;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Testing;
 
-namespace SparkOptimizer.Tests.Analysis;
+namespace SparkOptimizer.Tests.Analysis.Analyzers;
 
 public sealed class MemoryAnalyzerTests
 {

@@ -1,0 +1,104 @@
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Analysis.Analyzers;
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Tests.Analysis;
+
+/// <summary>Findings that real corpus logs carry, each checked against the numbers of the model rather than pasted figures.</summary>
+public sealed class RealLogFindingsTests
+{
+    private const string Databricks = "spark_log_parser/databricks.zip";
+
+    [Fact]
+    public void Caching_SparklintCachedRddReadByOneStage_IsReportedWithItsSize()
+    {
+        var run = CorpusRuns.Read("sparklint/spark_event_log_example");
+        var cachedOnce = run.CompletedStages.SelectMany(s => s.Rdds.Select(r => (Rdd: r, Stage: s.StageId)))
+            .GroupBy(x => x.Rdd.Id)
+            .Where(g => g.Any(x => x.Rdd.IsCached) && g.Select(x => x.Stage).Distinct().Count() == 1 && g.Max(x => x.Rdd.MemorySize + x.Rdd.DiskSize) > 0)
+            .Select(g => g.MaxBy(x => x.Rdd.MemorySize + x.Rdd.DiskSize)).ToArray();
+
+        var finding = Analyze(new CachingAnalyzer(), run).Should().ContainSingle(f => f.Id == "caching-unused").Subject;
+
+        finding.StageIds.Should().BeEquivalentTo(cachedOnce.Select(x => x.Stage).Distinct());
+        finding.Evidence.Should().Contain(e => e.Value == cachedOnce.Max(x => x.Rdd.MemorySize + x.Rdd.DiskSize));
+    }
+
+    [Fact]
+    public void Caching_DatabricksRunScanningOneLocationRepeatedly_CountsTheScansOfThePlan()
+    {
+        var run = CorpusRuns.Get(Databricks);
+        var finding = Analyze(new CachingAnalyzer(), run).Should().Contain(f => f.Title == "Same Input Scanned Repeatedly").Subject;
+        var location = finding.Evidence[0].Display[..finding.Evidence[0].Display.IndexOf(": scanned", StringComparison.Ordinal)];
+
+        var scans = ScanNode.All(run).Count(s => s.Location == location && s.BytesRead >= Thresholds.Default.Value("caching.minScanBytes"));
+
+        finding.Evidence[0].Value.Should().Be(scans);
+        finding.Severity.Should().Be(Thresholds.Default.Rate("caching.repeatedScans", scans));
+    }
+
+    [Fact]
+    public void Io_DatabricksCsvScans_AreReportedAsRowFormatWithAParquetHint()
+    {
+        var run = CorpusRuns.Get(Databricks);
+
+        var finding = Analyze(new IoAnalyzer(), run).Should().ContainSingle(f => f.Id == "io-row-format-csv").Subject;
+
+        finding.SqlExecutionIds.Should().BeEquivalentTo(ScanNode.All(run).Where(s => s.Format.Equals("csv", StringComparison.OrdinalIgnoreCase)).Select(s => s.ExecutionId).Distinct());
+        finding.Recommendations.Should().ContainSingle(r => r.Kind == RecommendationKind.Code && r.Text.Contains("Parquet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Serializer_DatabricksRddShuffles_NameOnlyNonSqlStages()
+    {
+        var run = CorpusRuns.Get(Databricks);
+
+        var finding = Analyze(new SerializerAnalyzer(), run).Should().ContainSingle().Subject;
+
+        var stages = run.Stages.Where(s => finding.StageIds.Contains(s.StageId)).ToArray();
+        stages.Should().NotBeEmpty().And.OnlyContain(s => s.SqlExecutionId == null && s.Tasks.ShuffleWriteBytes.Sum > 0);
+        finding.Recommendations[0].Change!.To.Should().Be("org.apache.spark.serializer.KryoSerializer");
+    }
+
+    [Fact]
+    public void DriverTime_InteractiveShellWithLongGaps_IsReportedButCappedLow()
+    {
+        var run = CorpusRuns.Read("aws-emr-advisor/job_spark_shell");
+        var cp = CriticalPath.Of(run, RunFacts.From(run));
+
+        var finding = Analyze(new DriverTimeAnalyzer(), run).Should().ContainSingle().Subject;
+
+        finding.Severity.Should().Be(Severity.Low);
+        finding.Evidence[0].Value.Should().Be(cp.DriverShare);
+        finding.Evidence[0].Display.Should().StartWith($"Driver-only time: {Fmt.Ms(cp.DriverOnlyMs)} of {Fmt.Ms(cp.WallMs)}");
+        cp.CriticalPathMs.Should().BeLessThanOrEqualTo(cp.WallMs);
+    }
+
+    [Fact]
+    public void Speculation_EmrStragglersOnOneHost_AreOwnedBySpeculationNotSkew()
+    {
+        var run = CorpusRuns.Get("spark_log_parser/emr.zip");
+
+        var stragglers = Analyze(new SpeculationAnalyzer(), run).Should().ContainSingle(f => f.Id == "speculation-stragglers").Subject;
+        var skew = Analyze(new SkewAnalyzer(), run);
+
+        skew.SelectMany(f => f.StageIds).Should().NotIntersectWith(stragglers.StageIds.Where(id =>
+            run.Stages.First(s => s.StageId == id) is var st && !SkewShape.Of(st).SlowTasksHoldData));
+        stragglers.Recommendations.Select(r => r.Change!.Key).Should().Contain("spark.speculation");
+    }
+
+    [Fact]
+    public void Parallelism_IdleCores_ShareMatchesExecutorLifetimesAgainstTaskTime()
+    {
+        var run = CorpusRuns.Get(Databricks);
+        var facts = RunFacts.From(run);
+        var idle = 1 - (run.Totals.TaskDurationMs / facts.CoreCapacityMs);
+
+        var finding = Analyze(new ParallelismAnalyzer(), run).Should().ContainSingle(f => f.Id == "parallelism-idle-cores").Subject;
+
+        finding.Evidence[0].Value.Should().BeApproximately(idle, 1e-9);
+        finding.Severity.Should().Be(Thresholds.Default.Rate("parallelism.idleCoreShare", idle));
+    }
+
+    private static List<Finding> Analyze(IAnalyzer analyzer, SparkRun run) => analyzer.Analyze(new AnalysisContext(run, Thresholds.Default)).ToList();
+}
