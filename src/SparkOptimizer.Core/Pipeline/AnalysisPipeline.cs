@@ -1,6 +1,7 @@
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Model;
+using SparkOptimizer.Pricing;
 using SparkOptimizer.Recommendation;
 using SparkOptimizer.Reporting;
 
@@ -19,13 +20,16 @@ public sealed class AnalysisPipeline
     {
     }
 
-    public AnalysisPipeline(Thresholds thresholds, EventLogReadOptions? readOptions = null, IImpactEstimator? estimator = null, RecommendationOptions? options = null)
+    public AnalysisPipeline(Thresholds thresholds, EventLogReadOptions? readOptions = null, IImpactEstimator? estimator = null, RecommendationOptions? options = null, CostOptions? costOptions = null)
     {
         _reader = new EventLogReader(readOptions);
         _thresholds = thresholds;
-        _estimator = estimator;
+        _estimator = estimator ?? new SimulatorImpactEstimator();
         _options = options ?? RecommendationOptions.Default;
+        _costOptions = costOptions ?? new CostOptions();
     }
+
+    private readonly CostOptions _costOptions;
 
     public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default) => Analyze(_reader.Read(input, cancellationToken));
 
@@ -34,10 +38,21 @@ public sealed class AnalysisPipeline
     {
         var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(run, _thresholds);
         var result = new Recommender(_thresholds, _estimator, _options).Recommend(run, findings);
-        return new RunReport(run, result.Findings, result.Changes, warnings)
+        var report = new RunReport(run, result.Findings, result.Changes, warnings)
         {
             Sizing = result.Sizing,
             RecommendationNotes = result.Notes,
         };
+        try
+        {
+            var cost = CostModel.Price(run, _costOptions);
+            return report with { Cost = ReportCostBuilder.Build(run, cost, result.Changes, _costOptions), CostDetails = cost };
+        }
+#pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            return report with { AnalysisWarnings = [.. warnings, $"pricing failed: {ex.GetType().Name}: {ex.Message}"] };
+        }
     }
 }

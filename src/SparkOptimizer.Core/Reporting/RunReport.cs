@@ -18,6 +18,9 @@ public sealed record RunReport(SparkRun Run, IReadOnlyList<Finding> Findings, IR
     /// <summary>Money, when a price book priced the run; null means "no price known" and the writers say so.</summary>
     public ReportCost? Cost { get; init; }
 
+    /// <summary>The cost model's full answer (utilisation, waste by cause, right-sizing, spot, reserved); null when not priced.</summary>
+    public Pricing.CostReport? CostDetails { get; init; }
+
     /// <summary>Executor memory x cores x count as solved together, when the recommender ran.</summary>
     public ExecutorSizing? Sizing { get; init; }
 
