@@ -1,0 +1,10 @@
+namespace SparkOptimizer.Dashboard.Catalog;
+
+/// <summary>
+/// Facts about an app that event logs do not hold: its open pull request, the merges of recommendations, and how far
+/// predictions were from what the next runs observed. Null or empty where unknown (a folder of logs knows none).
+/// </summary>
+public sealed record AppAnnotations(string? OpenPullRequestUrl, double? PredictionErrorPct, IReadOnlyList<MergeMarker> Merges)
+{
+    public static AppAnnotations None { get; } = new(null, null, []);
+}
