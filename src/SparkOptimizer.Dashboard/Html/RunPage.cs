@@ -41,11 +41,16 @@ public static class RunPage
 
         sb.Append($"<section aria-labelledby=\"h-dist\"><h2 id=\"h-dist\">Task durations per stage</h2><p class=\"muted\">Box p25–p75, line at the median, tick at p95, whiskers to min and max (log scale).</p>{BoxPlotChart.Render(view.Distributions)}</section>");
         sb.Append($"<section aria-labelledby=\"h-util\"><h2 id=\"h-util\">Executor utilisation</h2>{UtilisationChart.Render(view.Utilisation)}</section>");
-        sb.Append($"<section aria-labelledby=\"h-mem\"><h2 id=\"h-mem\">Memory against limits</h2>{MemoryChart.Render(view.Memory)}</section>");
+        sb.Append($"<section aria-labelledby=\"h-mem\"><h2 id=\"h-mem\">Memory against limits</h2>{MemoryNote(view)}{MemoryChart.Render(view.Memory)}</section>");
         sb.Append(WhatIfSection(view, currency));
         sb.Append(CostSection(view, currency));
         return Layout.Page(report.JobName, appTitle, sb.ToString(), $" › <a href=\"/apps/{H.U(appKey)}\">{H.E(report.JobName)}</a> › run");
     }
+
+    private static string MemoryNote(RunView view) =>
+        view.Memory.Any(m => m.PeakHeapBytes is not null || m.PeakRssBytes is not null)
+            ? string.Empty
+            : "<p class=\"muted\">This log records no executor memory peaks (Spark writes them from 3.0 on): only the limits are shown.</p>";
 
     private static string WhatIfSection(RunView view, string currency)
     {

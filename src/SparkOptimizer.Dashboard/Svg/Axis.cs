@@ -5,9 +5,9 @@ namespace SparkOptimizer.Dashboard.Svg;
 /// <summary>Grid lines and tick labels for the charts' axes.</summary>
 public static class Axis
 {
-    public static void Bottom(SvgWriter svg, Scale x, double top, double bottom, Func<double, string> label, int ticks = 6)
+    public static void Bottom(SvgWriter svg, Scale x, double top, double bottom, Func<double, string> label, int ticks = 6, bool integers = false)
     {
-        foreach (var t in x.Ticks(ticks))
+        foreach (var t in x.Ticks(ticks, integers))
         {
             svg.Line(x[t], top, x[t], bottom, "grid");
             svg.Text(x[t], bottom + 14, label(t), "tick", "middle");

@@ -8,7 +8,7 @@ public static class BoxPlotChart
     public static string Render(IReadOnlyList<StageDistribution> stages)
     {
         ArgumentNullException.ThrowIfNull(stages);
-        const double left = 150, right = 20, top = 10, width = 1000;
+        const double left = 210, right = 20, top = 10, width = 1000;
         var row = stages.Count <= 20 ? 18.0 : 12.0;
         var height = top + (stages.Count * row) + 30;
         var max = Math.Max(10, stages.Count == 0 ? 10 : stages.Max(s => s.MaxMs));

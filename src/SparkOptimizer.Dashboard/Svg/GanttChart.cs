@@ -8,7 +8,7 @@ public static class GanttChart
     public static string Render(IReadOnlyList<StageBar> bars, long wallMs)
     {
         ArgumentNullException.ThrowIfNull(bars);
-        const double left = 150, right = 20, top = 10, width = 1000;
+        const double left = 210, right = 20, top = 10, width = 1000;
         var row = bars.Count <= 30 ? 16.0 : bars.Count <= 80 ? 9.0 : Math.Max(3, 720.0 / bars.Count);
         var height = top + (bars.Count * row) + 30;
         var end = Math.Max(wallMs, bars.Count == 0 ? 1 : bars.Max(b => b.EndMs));
@@ -21,7 +21,7 @@ public static class GanttChart
             var y = top + (i * row);
             if (row >= 9)
             {
-                var name = b.Name.Length > 22 ? b.Name[..21] + "…" : b.Name;
+                var name = b.Name.Length > 26 ? b.Name[..25] + "…" : b.Name;
                 svg.Text(left - 6, y + (row * 0.75), $"{b.Key} {name}", "tick", "end");
             }
 

@@ -28,9 +28,18 @@ public static class HistoryChart
             svg.Text(width - right + 6, y2[t] + 4, priced ? H.Money((decimal)t, runs[0].Currency) : H.N(t, "0.##") + " core-h", "tick axis2");
         }
 
+        // Runs years apart are labelled by date; labels that would overlap the previous one are left out.
+        var format = !byOrder && times.Max()!.Value - times.Min()!.Value > 200L * 86_400_000 ? "yyyy-MM-dd" : "MM-dd HH:mm";
+        var lastLabel = double.NegativeInfinity;
         for (var i = 0; i < runs.Count; i++)
         {
-            svg.Text(x[Pos(i)], height - 10, runs[i].StartTime is { } s ? s.UtcDateTime.ToString("MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : $"run {i + 1}", "tick", "middle");
+            if (x[Pos(i)] - lastLabel < 80)
+            {
+                continue;
+            }
+
+            lastLabel = x[Pos(i)];
+            svg.Text(lastLabel, height - 10, runs[i].StartTime is { } s ? s.UtcDateTime.ToString(format, System.Globalization.CultureInfo.InvariantCulture) : $"run {i + 1}", "tick", "middle");
         }
 
         if (!byOrder)

@@ -14,7 +14,7 @@ public readonly record struct Scale(double DomainMin, double DomainMax, double R
     }
 
     /// <summary>About <paramref name="count"/> round tick values across the domain.</summary>
-    public IReadOnlyList<double> Ticks(int count = 5)
+    public IReadOnlyList<double> Ticks(int count = 5, bool integers = false)
     {
         var span = DomainMax - DomainMin;
         if (span <= 0 || !double.IsFinite(span))
@@ -24,7 +24,7 @@ public readonly record struct Scale(double DomainMin, double DomainMax, double R
 
         var raw = span / Math.Max(1, count);
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
-        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).First(s => s >= raw);
+        var step = new[] { 1, 2, 2.5, 5, 10 }.Select(m => m * magnitude).Where(s => !integers || (s >= 1 && s % 1 == 0)).First(s => s >= raw);
         var ticks = new List<double>();
         for (var v = Math.Ceiling(DomainMin / step) * step; v <= DomainMax + (step / 1e6); v += step)
         {

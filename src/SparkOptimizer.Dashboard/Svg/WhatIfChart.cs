@@ -25,7 +25,7 @@ public static class WhatIfChart
         var y = new Scale(0, points.Max(p => p.HighMs) * 1.1, height - 26, top);
         var y2 = new Scale(0, Math.Max(1e-9, points.Max(Second) * 1.1), height - 26, top);
         Axis.Left(svg, y, left, width - right, Axis.Ms);
-        Axis.Bottom(svg, x, top, height - 26, v => H.N(v, "0"));
+        Axis.Bottom(svg, x, top, height - 26, v => H.N(v, "0"), integers: true);
         foreach (var t in y2.Ticks(4))
         {
             svg.Text(width - right + 6, y2[t] + 4, priced ? H.Money((decimal)t, currency) : H.N(t, "0.##") + " h", "tick axis2");
