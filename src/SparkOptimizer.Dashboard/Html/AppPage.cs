@@ -23,6 +23,17 @@ public static class AppPage
         {
             sb.Append("<p class=\"muted\">No merged recommendations known for this app.</p>");
         }
+        else
+        {
+            sb.Append("<ul class=\"merges\" aria-label=\"Merged recommendations\">");
+            foreach (var m in notes.Merges.OrderBy(m => m.MergedAt))
+            {
+                var title = m.Url is null ? H.E(m.Title) : $"<a href=\"{H.E(m.Url)}\">{H.E(m.Title)}</a>";
+                sb.Append($"<li>Merged {H.E(H.Time(m.MergedAt))}: {title}</li>");
+            }
+
+            sb.Append("</ul>");
+        }
 
         sb.Append("</section>");
         sb.Append("<section aria-labelledby=\"h-runs\"><h2 id=\"h-runs\">Runs</h2><table class=\"data\" aria-label=\"Runs of this app\"><thead><tr><th scope=\"col\">Started</th><th scope=\"col\">Run</th><th scope=\"col\">Duration</th><th scope=\"col\">Cost</th><th scope=\"col\">Findings</th><th scope=\"col\">Worst finding</th></tr></thead><tbody>");
