@@ -44,7 +44,10 @@ public sealed class DashboardFixture : IAsyncLifetime
         Folder = new FolderRunCatalog(_dir.Path);
         var annotations = new Dictionary<string, AppAnnotations>
         {
-            [ShellApp] = new("https://github.example/acme/etl/pull/42", 6.5, [new MergeMarker(new DateTimeOffset(2019, 6, 1, 0, 0, 0, TimeSpan.Zero), "spark.executor.instances=4")]),
+            [ShellApp] = new("https://github.example/acme/etl/pull/42", 6.5, [new MergeMarker(new DateTimeOffset(2019, 6, 1, 0, 0, 0, TimeSpan.Zero), "spark.executor.instances=4")]) {
+                VerifiedSavingPerRun = 0.01m,
+                Predictions = [new PredictedRun("app-20200706201101-0003", 300_000, 240_000, 360_000)],
+            },
         };
         var options = new DashboardOptions { Cost = new CostOptions { InstanceType = "m5.xlarge" } };
         _app = DashboardServer.Create(new AnnotatedCatalog(Folder, annotations), options, "http://127.0.0.1:0");

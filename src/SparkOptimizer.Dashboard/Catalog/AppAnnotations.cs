@@ -7,4 +7,10 @@ namespace SparkOptimizer.Dashboard.Catalog;
 public sealed record AppAnnotations(string? OpenPullRequestUrl, double? PredictionErrorPct, IReadOnlyList<MergeMarker> Merges)
 {
     public static AppAnnotations None { get; } = new(null, null, []);
+
+    /// <summary>Saving per run that runs after a merge proved (observed against the runs before it), in the runs' currency.</summary>
+    public decimal? VerifiedSavingPerRun { get; init; }
+
+    /// <summary>Predictions made for runs of this app, drawn against their observed durations.</summary>
+    public IReadOnlyList<PredictedRun> Predictions { get; init; } = [];
 }

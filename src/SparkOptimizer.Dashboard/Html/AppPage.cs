@@ -18,7 +18,7 @@ public static class AppPage
             .Append(Layout.Stat("Open PR", notes.OpenPullRequestUrl is null ? "—" : "yes"))
             .Append(Layout.Stat("Prediction error", notes.PredictionErrorPct is null ? "—" : H.Percent(notes.PredictionErrorPct)))
             .Append("</section>");
-        sb.Append($"<section aria-labelledby=\"h-history\"><h2 id=\"h-history\">Runs over time</h2>{HistoryChart.Render(app.Runs, notes.Merges)}");
+        sb.Append($"<section aria-labelledby=\"h-history\"><h2 id=\"h-history\">Runs over time</h2>{HistoryChart.Render(app.Runs, notes.Merges, notes.Predictions)}");
         if (notes.Merges.Count == 0)
         {
             sb.Append("<p class=\"muted\">No merged recommendations known for this app.</p>");

@@ -19,7 +19,8 @@ public static class FleetPage
             .Append(Layout.Stat("Spend per day", t.SpendPerDay is null ? "—" : H.Money(t.SpendPerDay, t.Currency)))
             .Append(Layout.Stat("Waste", t.Waste is null ? "—" : H.Money(t.Waste, t.Currency)))
             .Append(Layout.Stat("Core-hours", H.N(t.CoreHours, "0.##")))
-            .Append(Layout.Stat("Saving verified", "—"))
+            .Append(Layout.Stat("Saving proposed / run", t.SavingProposedPerRun is null ? "—" : H.Money(t.SavingProposedPerRun, t.Currency)))
+            .Append(Layout.Stat("Saving verified / run", t.SavingVerifiedPerRun is null ? "—" : H.Money(t.SavingVerifiedPerRun, t.Currency)))
             .Append("</section>");
         sb.Append("""
             <div class="toolbar"><label for="fleet-filter">Filter apps</label>
@@ -28,7 +29,7 @@ public static class FleetPage
             <caption class="sr">Apps, sortable by any column</caption>
             <thead><tr>
             """);
-        foreach (var (name, type) in new[] { ("App", "text"), ("Runs", "num"), ("Last run", "text"), ("Duration", "num"), ("Cost per run", "num"), ("Trend", "num"), ("Waste", "num"), ("Worst finding", "num"), ("Open PR", "text"), ("Prediction error", "num") })
+        foreach (var (name, type) in new[] { ("App", "text"), ("Runs", "num"), ("Last run", "text"), ("Duration", "num"), ("Cost per run", "num"), ("Trend", "num"), ("Waste", "num"), ("Saving proposed", "num"), ("Worst finding", "num"), ("Open PR", "text"), ("Prediction error", "num") })
         {
             sb.Append($"<th scope=\"col\" aria-sort=\"none\"><button type=\"button\" class=\"sort\" data-type=\"{type}\">{H.E(name)}</button></th>");
         }
@@ -49,6 +50,7 @@ public static class FleetPage
                 .Append($"<td data-sort=\"{H.Key((double?)last.Cost ?? last.CoreHours)}\">{cost}</td>")
                 .Append($"<td data-sort=\"{H.Key(r.CostTrendPct)}\">{H.E(H.Percent(r.CostTrendPct))}</td>")
                 .Append($"<td data-sort=\"{H.Key((double?)last.WasteCost ?? last.WasteShare)}\">{waste}</td>")
+                .Append($"<td data-sort=\"{H.Key((double?)last.ProposedSaving)}\">{H.E(H.Money(last.ProposedSaving, last.Currency))}</td>")
                 .Append($"<td data-sort=\"{(int)last.WorstSeverity}\">{worst}</td>")
                 .Append($"<td data-sort=\"{H.E(r.OpenPullRequestUrl)}\">{pr}</td>")
                 .Append($"<td data-sort=\"{H.Key(r.PredictionErrorPct)}\">{H.E(H.Percent(r.PredictionErrorPct))}</td>")

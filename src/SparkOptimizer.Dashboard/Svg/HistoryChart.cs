@@ -7,7 +7,7 @@ namespace SparkOptimizer.Dashboard.Svg;
 /// <summary>An app's runs over time: duration (left axis) and cost or core-hours (right), with a marker at each merged recommendation.</summary>
 public static class HistoryChart
 {
-    public static string Render(IReadOnlyList<RunSummary> runs, IReadOnlyList<MergeMarker> merges)
+    public static string Render(IReadOnlyList<RunSummary> runs, IReadOnlyList<MergeMarker> merges, IReadOnlyList<PredictedRun>? predictions = null)
     {
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentNullException.ThrowIfNull(merges);
@@ -20,7 +20,10 @@ public static class HistoryChart
         var byOrder = times.Any(t => t is null) || times.Distinct().Count() < 2;
         double Pos(int i) => byOrder ? i : times[i]!.Value;
         var x = byOrder ? new Scale(-0.5, Math.Max(0.5, runs.Count - 0.5), left, width - right) : new Scale(times.Min()!.Value, times.Max()!.Value, left + 20, width - right - 20);
-        var y = new Scale(0, Math.Max(1, runs.Max(r => r.DurationMs ?? 0)) * 1.1, height - 26, top);
+        predictions ??= [];
+        var predicted = predictions.Select(p => (P: p, Index: runs.ToList().FindIndex(r => r.RunId == p.RunId))).Where(p => p.Index >= 0).ToList();
+        var yMax = Math.Max(runs.Max(r => r.DurationMs ?? 0), predicted.Select(p => p.P.HighMs ?? p.P.PredictedDurationMs).DefaultIfEmpty(0).Max());
+        var y = new Scale(0, Math.Max(1, yMax) * 1.1, height - 26, top);
         var y2 = new Scale(0, Math.Max(1e-9, runs.Max(Second)) * 1.1, height - 26, top);
         Axis.Left(svg, y, left, width - right, Axis.Ms);
         foreach (var t in y2.Ticks(4))
@@ -60,7 +63,20 @@ public static class HistoryChart
             svg.Circle(x[Pos(i)], y2[Second(r)], 3, "dot cost", $"{r.RunId}: {(priced ? H.Money(r.Cost, r.Currency) : H.N(r.CoreHours) + " core-hours")}");
         }
 
+        foreach (var (p, i) in predicted)
+        {
+            var px = x[Pos(i)];
+            if (p.LowMs is { } low && p.HighMs is { } high)
+            {
+                svg.Line(px, y[low], px, y[high], "predicted-range");
+            }
+
+            svg.Raw($"<g class=\"predicted\" data-run=\"{H.E(p.RunId)}\"><title>{H.E($"{p.RunId}: predicted {H.Duration(p.PredictedDurationMs)}, observed {H.Duration(runs[i].DurationMs)}")}</title>");
+            svg.Raw($"<path d=\"M{H.N(px)},{H.N(y[p.PredictedDurationMs] - 7)} l7,7 l-7,7 l-7,-7 Z\" class=\"predicted-mark\"/></g>");
+        }
+
         svg.Rect(left + 10, 6, 14, 4, "line-key duration").Text(left + 28, 12, "duration");
+        svg.Raw($"<path d=\"M{H.N(left + 540)},3 l5,5 l-5,5 l-5,-5 Z\" class=\"predicted-mark\"/>").Text(left + 550, 12, "predicted duration");
         svg.Rect(left + 120, 6, 14, 4, "line-key cost").Text(left + 138, 12, priced ? "cost per run (right axis)" : "core-hours (right axis)");
         svg.Line(left + 330, 4, left + 330, 14, "merge").Text(left + 336, 12, "recommendation merged");
         return svg.ToString();

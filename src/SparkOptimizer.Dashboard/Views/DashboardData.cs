@@ -27,9 +27,16 @@ public sealed class DashboardData(IRunCatalog catalog, DashboardOptions options)
             var last = runs[^1];
             double? trend = runs.Count >= 2 && runs[^2].Cost is > 0 and var prev && last.Cost is { } now ? (double)((now - prev) * 100 / prev) : null;
             var notes = Catalog.Annotations(g.Key);
-            return new FleetRow(g.Key, last.AppName, runs.Count, last, trend, notes.OpenPullRequestUrl, notes.PredictionErrorPct);
+            return new FleetRow(g.Key, last.AppName, runs.Count, last, trend, notes.OpenPullRequestUrl, notes.PredictionErrorPct) { VerifiedSavingPerRun = notes.VerifiedSavingPerRun };
         }).OrderBy(r => r.AppName, StringComparer.OrdinalIgnoreCase).ToList();
-        return new FleetView(rows, Totals(byApp.SelectMany(g => g).ToList(), rows.Count));
+        var proposed = rows.Where(r => r.LastRun.ProposedSaving is not null).ToList();
+        var verified = rows.Where(r => r.VerifiedSavingPerRun is not null).ToList();
+        var totals = Totals(byApp.SelectMany(g => g).ToList(), rows.Count) with
+        {
+            SavingProposedPerRun = proposed.Count > 0 ? proposed.Sum(r => r.LastRun.ProposedSaving!.Value) : null,
+            SavingVerifiedPerRun = verified.Count > 0 ? verified.Sum(r => r.VerifiedSavingPerRun!.Value) : null,
+        };
+        return new FleetView(rows, totals);
     }
 
     public AppView? App(string appKey)

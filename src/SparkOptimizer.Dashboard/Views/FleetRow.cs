@@ -11,4 +11,7 @@ public sealed record FleetRow(
     RunSummary LastRun,
     double? CostTrendPct,
     string? OpenPullRequestUrl,
-    double? PredictionErrorPct);
+    double? PredictionErrorPct)
+{
+    public decimal? VerifiedSavingPerRun { get; init; }
+}

@@ -21,6 +21,9 @@ public sealed record RunSummary(
     Severity WorstSeverity,
     int Findings)
 {
+    /// <summary>Right-sizing's saving per run when it found a cheaper shape; null otherwise.</summary>
+    public decimal? ProposedSaving { get; init; }
+
     public static RunSummary From(CatalogRun run, RunReport report, CostReport cost)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -42,6 +45,9 @@ public sealed record RunSummary(
             double.IsFinite(share) ? share : 0,
             worst?.Title,
             report.WorstSeverity,
-            report.Findings.Count);
+            report.Findings.Count)
+        {
+            ProposedSaving = cost.RightSizing is { Savings.Amount: > 0 } r ? r.Savings.Round(4).Amount : null,
+        };
     }
 }

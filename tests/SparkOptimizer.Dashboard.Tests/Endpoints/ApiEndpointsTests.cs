@@ -15,6 +15,7 @@ public sealed class ApiEndpointsTests(DashboardFixture fx)
         var totals = doc.RootElement.GetProperty("totals");
         totals.GetProperty("runs").GetInt32().Should().Be(6);
         totals.GetProperty("spend").GetDecimal().Should().BePositive("the runs are priced as m5.xlarge");
+        totals.GetProperty("savingVerifiedPerRun").GetDecimal().Should().Be(0.01m, "only the annotated app has a verified saving");
     }
 
     [Fact]
@@ -36,6 +37,7 @@ public sealed class ApiEndpointsTests(DashboardFixture fx)
         var starts = doc.RootElement.GetProperty("runs").EnumerateArray().Select(r => r.GetProperty("startTime").GetDateTimeOffset()).ToList();
         starts.Should().HaveCount(4).And.BeInAscendingOrder();
         doc.RootElement.GetProperty("annotations").GetProperty("merges").GetArrayLength().Should().Be(1);
+        doc.RootElement.GetProperty("annotations").GetProperty("predictions").GetArrayLength().Should().Be(1);
     }
 
     [Fact]

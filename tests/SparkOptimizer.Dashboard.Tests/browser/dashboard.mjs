@@ -58,6 +58,11 @@ try {
   const rows = await page.$$eval("table.data tbody tr", r => r.length);
   const dots = await page.$$eval("#history circle.dot.duration", d => d.length);
   check("app history has a point per run", rows > 1 && dots === rows, { rows, dots });
+  const app = await (await page.request.get(`${base}/api/apps/${encodeURIComponent(appKey)}`)).json();
+  const merges = await page.$$eval("#history .merge-marker", m => m.length);
+  check("a marker per merged recommendation", merges === app.annotations.merges.length, { merges, expected: app.annotations.merges.length });
+  const predicted = await page.$$eval("#history .predicted", m => m.length);
+  check("a mark per prediction", predicted === app.annotations.predictions.length, { predicted, expected: app.annotations.predictions.length });
   await page.screenshot({ path: path.join(shots, "app.png"), fullPage: true });
 
   // Every control has an accessible name.
