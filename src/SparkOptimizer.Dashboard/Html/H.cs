@@ -13,7 +13,15 @@ public static class H
 
     public static string N(double value, string format = "0.##") => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "0";
 
-    public static string Duration(long? ms) => ms is null ? "—" : DurationText.Format(ms);
+    public static string Duration(long? ms) => ms switch
+    {
+        null => "—",
+        // Beyond what TimeSpan holds (a broken prediction): say so rather than fail the page.
+        > MaxDurationMs or < -MaxDurationMs => "over 10,000 days",
+        _ => DurationText.Format(ms),
+    };
+
+    private const long MaxDurationMs = 10_000L * 86_400_000;
 
     public static string Money(decimal? amount, string? currency = "USD")
     {

@@ -30,6 +30,11 @@ public sealed record RunView(
         try
         {
             whatIf = WhatIfCurveBuilder.Build(run, options.Cost);
+            whatIfError = Implausible(whatIf, facts.WallMs);
+            if (whatIfError is not null)
+            {
+                whatIf = [];
+            }
         }
         catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException)
         {
@@ -49,5 +54,22 @@ public sealed record RunView(
             whatIfError,
             cost,
             CostBreakdownBuilder.Build(cost));
+    }
+
+    /// <summary>
+    /// A replay that cannot reproduce the run at its own configuration (off by more than 5x) says nothing about other
+    /// configurations: no curve is drawn then, and the page says why.
+    /// </summary>
+    internal static string? Implausible(IReadOnlyList<WhatIfPoint> curve, long wallMs)
+    {
+        if (curve.FirstOrDefault(p => p.Observed) is not { } observed || wallMs <= 0)
+        {
+            return null;
+        }
+
+        var ratio = observed.DurationMs / (double)wallMs;
+        return ratio is > 5 or < 0.2
+            ? $"the replay does not reproduce this run (it predicts {Html.H.Duration(observed.DurationMs)} at the observed configuration against {Html.H.Duration(wallMs)} observed), so no curve is drawn"
+            : null;
     }
 }
