@@ -80,8 +80,9 @@ public sealed class FolderRunCatalog : IRunCatalog
         {
             return _pipeline.Analyze(input);
         }
-        catch (Exception ex) when (ex is EventLogFormatException or IOException or InvalidDataException or FormatException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
+            // One log that breaks the reader or an analyzer must not take the whole catalog down.
             _problems.Enqueue($"{input.Path}: {ex.Message}");
             return null;
         }

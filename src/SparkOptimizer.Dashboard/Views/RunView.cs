@@ -36,7 +36,7 @@ public sealed record RunView(
                 whatIf = [];
             }
         }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or ArithmeticException)
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // One view that cannot be computed must not take the page down.
             whatIfError = ex.Message;
