@@ -27,3 +27,19 @@ if ! [ -x .tools/node_modules/.bin/s3rver ] || ! [ -x .tools/node_modules/.bin/a
   mkdir -p .tools
   npm install --prefix "$PWD/.tools" --no-audit --no-fund --silent s3rver@3.7.1 azurite@3.35.0
 fi
+
+# --- dashboard browser tests (tests/SparkOptimizer.Dashboard.Tests): Debian's chromium + npm playwright-core in .tools/ ---
+# Never `npx playwright install`: the tests drive /usr/bin/chromium through playwright-core only.
+if ! command -v chromium >/dev/null 2>&1; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
+  else
+    echo "missing chromium; install it (root needed): apt-get install -y --no-install-recommends chromium" >&2
+    exit 1
+  fi
+fi
+if [ ! -f .tools/node_modules/playwright-core/package.json ]; then
+  npm install --silent --no-audit --no-fund --prefix "$PWD/.tools" playwright-core@1.65.1 >/dev/null
+fi
+# --- end dashboard block ---

@@ -13,6 +13,7 @@ public static class CliApp
         root.Subcommands.Add(SampleCommand.Create(stdout));
         root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
         root.Subcommands.Add(LogsCommand.Create(stdout, stderr));
+        root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,50 @@
+using System.CommandLine;
+using SparkOptimizer.Dashboard;
+using SparkOptimizer.Dashboard.Catalog;
+using SparkOptimizer.Pricing;
+
+namespace SparkOptimizer.Cli.Commands;
+
+/// <summary>`serve DIR [--urls URL] [--instance-type T]`: the read-only web dashboard over a folder of event logs.</summary>
+public static class ServeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder of event logs (each file or rolling folder is one run)" };
+        var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => DashboardServer.DefaultUrl };
+        var instanceType = new Option<string?>("--instance-type") { Description = "Node type the runs ran on, to price them (else core-hours are shown)" };
+        var command = new Command("serve", "Serve the web dashboard (fleet, runs, apps) over a folder of event logs") { folder, urls, instanceType };
+        command.SetAction((parse, token) => ExecuteAsync(parse.GetValue(folder)!, parse.GetValue(urls)!, parse.GetValue(instanceType), stdout, stderr, token));
+        return command;
+    }
+
+    internal static async Task<int> ExecuteAsync(DirectoryInfo folder, string urls, string? instanceType, TextWriter stdout, TextWriter stderr, CancellationToken token)
+    {
+        if (!folder.Exists)
+        {
+            await stderr.WriteLineAsync($"error: {folder.FullName}: no such folder").ConfigureAwait(false);
+            return ExitCodes.Usage;
+        }
+
+        var options = new DashboardOptions { Cost = new CostOptions { InstanceType = instanceType } };
+        await using var app = DashboardServer.Create(new FolderRunCatalog(folder.FullName), options, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        await app.StartAsync(token).ConfigureAwait(false);
+        foreach (var address in DashboardServer.Addresses(app))
+        {
+            await stdout.WriteLineAsync($"Dashboard for {folder.FullName} on {address} (Ctrl+C to stop)").ConfigureAwait(false);
+        }
+
+        await stdout.FlushAsync(token).ConfigureAwait(false);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Ctrl+C: stop below.
+        }
+
+        await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}
