@@ -22,4 +22,7 @@ public sealed record ExecutorInfo(
     MetricPeaks Peaks)
 {
     public bool IsDriver => Id == "driver" || Id == "<driver>";
+
+    /// <summary>When the last task that ran on it finished; a removal logged before this is a clock or edit artefact.</summary>
+    public DateTimeOffset? LastTaskFinish { get; init; }
 }

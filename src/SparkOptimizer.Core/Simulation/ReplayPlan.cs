@@ -92,13 +92,22 @@ internal sealed class ReplayPlan
             }
 
             var lastFinish = s.Tasks.LastFinishMs is { } lf ? lf - origin : (long?)null;
+            var firstLaunch = s.Tasks.FirstLaunchMs is { } fl0 ? fl0 - origin : (long?)null;
+            var completion = s.CompletionTime is { } ct ? ct.ToUnixTimeMilliseconds() - origin : (long?)null;
+            if (!TaskTimesFitStage(submit, completion, firstLaunch, lastFinish))
+            {
+                // Task clocks that disagree with the stage's (edited or merged logs): the stage's own times are the evidence.
+                lastFinish = null;
+                firstLaunch = null;
+            }
+
             var stageEnd = Rel(s.CompletionTime, lastFinish ?? submit);
             var node = new ReplayStage(s, owner)
             {
                 ObservedSubmit = submit,
                 ObservedEnd = Math.Max(submit, stageEnd),
                 TailMs = lastFinish is { } f ? Math.Max(0, stageEnd - f) : 0,
-                ObservedLaunchDelayMs = s.Tasks.FirstLaunchMs is { } fl ? Math.Max(0, fl - origin - submit) : 0,
+                ObservedLaunchDelayMs = firstLaunch is { } fl ? Math.Max(0, fl - submit) : 0,
             };
             (node.Durations, node.TaskCount) = BaseDurations(s.Tasks);
             jobs[owner].Stages.Add(stages.Count);
@@ -227,6 +236,12 @@ internal sealed class ReplayPlan
             {
                 var added = e.AddedAt is { } a ? Math.Max(0, a.ToUnixTimeMilliseconds() - origin) : 0;
                 var removed = e.RemovedAt is { } r ? r.ToUnixTimeMilliseconds() - origin : long.MaxValue;
+                if (e.LastTaskFinish is { } last && removed != long.MaxValue)
+                {
+                    // Tasks ran on it until this time: the executor was there, whatever the removal event says.
+                    removed = Math.Max(removed, last.ToUnixTimeMilliseconds() - origin);
+                }
+
                 if (added >= appEnd || removed < 0)
                 {
                     // Its clock disagrees with the driver's (edited or merged logs): take it as present for the whole run.
@@ -245,6 +260,18 @@ internal sealed class ReplayPlan
         }
 
         return spans.ToArray();
+    }
+
+    /// <summary>Task times belong to their stage: launched no earlier than a minute before submission, finished no later than an hour after completion.</summary>
+    private static bool TaskTimesFitStage(long submit, long? completion, long? firstLaunch, long? lastFinish)
+    {
+        const long Slack = 60_000;
+        if (firstLaunch is { } f && f < submit - Slack)
+        {
+            return false;
+        }
+
+        return lastFinish is not { } l || completion is not { } c || l <= c + 60 * Slack;
     }
 
     private static int UpperBound(long[] sorted, long value)

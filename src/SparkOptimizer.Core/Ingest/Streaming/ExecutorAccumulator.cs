@@ -82,5 +82,8 @@ internal sealed class ExecutorAccumulator(string id)
 
     public ExecutorInfo Build() => new(
         Id, Host, Cores, JsonRead.Time(AddedAt), JsonRead.Time(RemovedAt), RemovedReason, MaxMemory, MaxOnHeap, MaxOffHeap,
-        Tasks, FailedTasks, TaskTime, RunTime, GcTime, ShuffleRead, ShuffleWrite, Input, MetricPeaks.From(_peaks));
+        Tasks, FailedTasks, TaskTime, RunTime, GcTime, ShuffleRead, ShuffleWrite, Input, MetricPeaks.From(_peaks))
+    {
+        LastTaskFinish = JsonRead.Time(LastTaskFinish),
+    };
 }

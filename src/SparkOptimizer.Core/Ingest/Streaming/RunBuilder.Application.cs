@@ -192,7 +192,6 @@ internal sealed partial class RunBuilder
         }
 
         _executorsAdded++;
-        Seen(time);
         if (id is null)
         {
             return;
@@ -233,7 +232,6 @@ internal sealed partial class RunBuilder
         }
 
         _executorsRemoved++;
-        Seen(time);
         if (id is null)
         {
             return;
@@ -304,7 +302,6 @@ internal sealed partial class RunBuilder
             }
         }
 
-        Seen(time);
         if (id is null)
         {
             return;

@@ -168,6 +168,8 @@ internal sealed partial class RunBuilder
         Events++;
     }
 
+    // Only the work clock (jobs, stages, tasks, SQL, application start and end) moves the last-event time: executor and
+    // block-manager events come from other hosts' clocks, which edited or merged logs show can be years off.
     private void Seen(long timestamp)
     {
         if (timestamp > _lastEvent)
