@@ -39,6 +39,16 @@ public static class OperatorApp
             context.Response.ContentType = "text/plain; version=0.0.4";
             await context.Response.WriteAsync(await metrics.ExportAsync(context.RequestAborted), Encoding.UTF8, context.RequestAborted);
         });
+        // The read-only dashboard over the runs this operator analysed, on the same port as /metrics.
+        var catalog = app.Services.GetService<OperatorRunCatalog>();
+        if (catalog is not null)
+        {
+            var data = new SparkOptimizer.Dashboard.Views.DashboardData(catalog, new SparkOptimizer.Dashboard.DashboardOptions());
+            SparkOptimizer.Dashboard.Endpoints.AssetEndpoints.MapDashboardAssets(app);
+            SparkOptimizer.Dashboard.Endpoints.ApiEndpoints.MapDashboardApi(app, data);
+            SparkOptimizer.Dashboard.Endpoints.PageEndpoints.MapDashboardPages(app, data);
+        }
+
         return app;
     }
 }

@@ -23,7 +23,8 @@ public sealed class EngineRunProcessor(
     IManifestPublisher? publisher,
     SparkPodMetricsQuery? podMetrics,
     EngineOptions options,
-    ILogger<EngineRunProcessor> logger) : IRunProcessor
+    ILogger<EngineRunProcessor> logger,
+    OperatorRunCatalog? catalog = null) : IRunProcessor
 {
     private const int TopFindings = 5;
 
@@ -47,6 +48,8 @@ public sealed class EngineRunProcessor(
         var pods = await PodsAsync(run, spark, cancellationToken).ConfigureAwait(false);
         var pullRequest = await PublishAsync(run, report, cancellationToken).ConfigureAwait(false);
 
+        catalog?.Record($"{run.App.Kind}/{run.App.Namespace}/{run.App.Name}", run.App.Name, run.RunId, report, pullRequest?.Url,
+            prediction is null ? null : new Dashboard.Catalog.PredictedRun(run.RunId, prediction.DurationMs, prediction.LowMs, prediction.HighMs));
         var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
         var tops = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
             .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToList();

@@ -25,13 +25,15 @@ public static class EngineServices
         services.AddSingleton(_ => string.IsNullOrEmpty(options.PrometheusUrl)
             ? null!
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
+        services.AddSingleton<OperatorRunCatalog>();
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
             sp.GetRequiredService<EventLogFinder>(),
             sp.GetRequiredService<AnalysisPipeline>(),
             sp.GetService<IManifestPublisher>(),
             sp.GetService<SparkPodMetricsQuery>(),
             options,
-            sp.GetRequiredService<ILogger<EngineRunProcessor>>()));
+            sp.GetRequiredService<ILogger<EngineRunProcessor>>(),
+            sp.GetRequiredService<OperatorRunCatalog>()));
         return services;
     }
 

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using SparkOptimizer.Dashboard.Catalog;
+using SparkOptimizer.Reporting;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// The dashboard's view of the runs this operator analysed: the latest reports per app (bounded), with the pull request
+/// and the predictions the operator made. Memory stays bounded: at most <see cref="RunsPerApp"/> reports per app and
+/// <see cref="MaxApps"/> apps; the run history proper lives in the run-history store.
+/// </summary>
+public sealed class OperatorRunCatalog : IRunCatalog
+{
+    public const int RunsPerApp = 10;
+    public const int MaxApps = 500;
+
+    private readonly ConcurrentDictionary<string, AppEntry> _apps = new(StringComparer.Ordinal);
+
+    public void Record(string appKey, string appName, string runId, RunReport report, string? pullRequestUrl, PredictedRun? prediction)
+    {
+        if (!_apps.ContainsKey(appKey) && _apps.Count >= MaxApps)
+        {
+            return;
+        }
+
+        var entry = _apps.GetOrAdd(appKey, _ => new AppEntry(appName));
+        lock (entry)
+        {
+            entry.Runs.RemoveAll(r => r.Run.Id == runId);
+            entry.Runs.Add((new CatalogRun(runId, appKey, appName, report.Run.Application.StartTime), report));
+            if (entry.Runs.Count > RunsPerApp)
+            {
+                entry.Runs.RemoveAt(0);
+            }
+
+            entry.PullRequestUrl = pullRequestUrl ?? entry.PullRequestUrl;
+            if (prediction is not null)
+            {
+                entry.Predictions.Add(prediction);
+                if (entry.Predictions.Count > RunsPerApp)
+                {
+                    entry.Predictions.RemoveAt(0);
+                }
+            }
+        }
+    }
+
+    public IReadOnlyList<CatalogRun> Runs() =>
+        _apps.Values.SelectMany(e =>
+        {
+            lock (e)
+            {
+                return e.Runs.Select(r => r.Run).ToArray();
+            }
+        }).ToArray();
+
+    public RunReport? Report(string runId)
+    {
+        foreach (var entry in _apps.Values)
+        {
+            lock (entry)
+            {
+                var match = entry.Runs.FirstOrDefault(r => r.Run.Id == runId);
+                if (match.Report is not null)
+                {
+                    return match.Report;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    public AppAnnotations Annotations(string appKey)
+    {
+        if (!_apps.TryGetValue(appKey, out var entry))
+        {
+            return AppAnnotations.None;
+        }
+
+        lock (entry)
+        {
+            return new AppAnnotations(entry.PullRequestUrl, null, []) { Predictions = entry.Predictions.ToArray() };
+        }
+    }
+
+    private sealed class AppEntry(string name)
+    {
+        public string Name { get; } = name;
+
+        public List<(CatalogRun Run, RunReport Report)> Runs { get; } = [];
+
+        public List<PredictedRun> Predictions { get; } = [];
+
+        public string? PullRequestUrl { get; set; }
+    }
+}
