@@ -12,6 +12,7 @@ public static class CliApp
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(SampleCommand.Create(stdout));
         root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
+        root.Subcommands.Add(McpCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
