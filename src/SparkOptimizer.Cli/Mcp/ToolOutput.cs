@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,7 +7,7 @@ namespace SparkOptimizer.Cli.Mcp;
 /// <summary>Builds tool answers: a versioned envelope, compact JSON, and a hard size bound.</summary>
 public static class ToolOutput
 {
-    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false };
+    private static readonly JsonSerializerOptions Compact = new() { WriteIndented = false, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static JsonObject Envelope(string tool) => new() { ["schemaVersion"] = McpDefaults.SchemaVersion, ["tool"] = tool };
 
