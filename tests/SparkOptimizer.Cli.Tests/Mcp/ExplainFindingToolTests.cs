@@ -29,7 +29,11 @@ public sealed class ExplainFindingToolTests(McpServerFixture server, ITestOutput
             finding.GetProperty("evidenceCount").GetInt32().Should().Be(expected.GetProperty("evidence").GetArrayLength());
             finding.GetProperty("whatWouldNotHelp").ToString().Should().Be(expected.GetProperty("whatWouldNotHelp").ToString());
             var stageIds = expected.GetProperty("stageIds").EnumerateArray().Select(s => s.GetInt32()).ToList();
-            mcp.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stageId").GetInt32()).Should().Contain(stageIds.Take(10));
+            var shown = mcp.GetProperty("stages").EnumerateArray().Select(s => s.GetProperty("stageId").GetInt32()).ToList();
+            if (stageIds.Count > 0)
+            {
+                shown.Should().Contain(stageIds.Take(10), "every stage the finding names is explained");
+            }
         }
     }
 
