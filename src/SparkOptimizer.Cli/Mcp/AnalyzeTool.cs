@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Reporting;
@@ -16,10 +17,13 @@ public sealed class AnalyzeTool
     [Description("Analyse one Spark event log (file, .zip, compressed log or rolling folder): application summary, the top findings " +
         "(worst first) with the stages and numbers behind them, and the recommended Spark settings. Findings are paged: topN and offset. " +
         "Call explain_finding with a finding id for the full evidence.")]
-    public static string Analyze(
+    public static CallToolResult Analyze(
         [Description("Path of the event log on this machine")] string path,
-        [Description("How many findings to return (1-25, default 5)")] int topN = McpDefaults.DefaultTopN,
+        [Description("How many findings to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
         [Description("Skip this many findings (paging; default 0)")] int offset = 0)
+        => ToolResult.Run(() => AnalyzeBody(path, topN, offset));
+
+    private static string AnalyzeBody(string path, int topN, int offset)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
@@ -58,9 +62,13 @@ public sealed class AnalyzeTool
         ["title"] = ToolOutput.Trim(f.Title, McpDefaults.ShortText * 2),
         ["stageIds"] = ToolOutput.Array(f.StageIds.Take(McpDefaults.MaxListed), id => JsonValue.Create(id)),
         ["stageCount"] = f.StageIds.Count,
-        ["evidence"] = ToolOutput.Array(f.Evidence.Take(McpDefaults.EvidencePerFindingInSummary), RunJson.Evidence),
+        ["evidence"] = ToolOutput.Array(f.Evidence.Take(McpDefaults.EvidencePerFindingInSummary), e => new JsonObject
+        {
+            ["metric"] = e.Metric,
+            ["display"] = ToolOutput.Trim(e.Display, McpDefaults.ShortText),
+            ["stageId"] = e.StageId,
+        }),
         ["evidenceCount"] = f.Evidence.Count,
-        ["recommendation"] = ToolOutput.Trim(f.Recommendations.FirstOrDefault()?.Text, McpDefaults.ShortText * 2),
-        ["expectedImprovement"] = ToolOutput.Trim(f.ExpectedImprovement, McpDefaults.ShortText),
+        ["recommendation"] = ToolOutput.Trim(f.Recommendations.FirstOrDefault()?.Text, McpDefaults.ShortText),
     };
 }

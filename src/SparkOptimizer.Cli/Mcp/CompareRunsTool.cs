@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Model;
 using SparkOptimizer.Reporting;
@@ -16,11 +17,14 @@ public sealed class CompareRunsTool
     [Description("Compare two runs of the same Spark job (two event logs): what changed in configuration, in data (input, shuffle, spill) " +
         "and in time, then stage by stage, stages matched by name and order, largest time change first (paged with topN and offset). " +
         "Use it to answer 'why was today's run slower?'.")]
-    public static string Compare(
+    public static CallToolResult Compare(
         [Description("Event log of the earlier (reference) run")] string baselinePath,
         [Description("Event log of the run to explain")] string candidatePath,
-        [Description("How many stage pairs to return (1-25, default 5)")] int topN = McpDefaults.DefaultTopN,
+        [Description("How many stage pairs to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
         [Description("Skip this many stage pairs (paging; default 0)")] int offset = 0)
+        => ToolResult.Run(() => CompareBody(baselinePath, candidatePath, topN, offset));
+
+    private static string CompareBody(string baselinePath, string candidatePath, int topN, int offset)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Model;
@@ -18,9 +19,12 @@ public sealed class ExplainFindingTool
     [Description("Explain one finding of a Spark event log in full: every metric behind it, the stages (task-time distribution, " +
         "shuffle, spill, slowest tasks), the SQL query and plan node concerned, why it matters, what to change and what would NOT help. " +
         "Finding ids come from the analyze tool (e.g. 'skew.duration').")]
-    public static string Explain(
+    public static CallToolResult Explain(
         [Description("Path of the event log on this machine")] string path,
         [Description("The finding id, as returned by analyze")] string findingId)
+        => ToolResult.Run(() => ExplainBody(path, findingId));
+
+    private static string ExplainBody(string path, string findingId)
     {
         if (string.IsNullOrWhiteSpace(findingId))
         {

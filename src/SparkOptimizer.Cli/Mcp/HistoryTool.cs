@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Reporting;
@@ -22,11 +23,14 @@ public sealed class HistoryTool
     [Description("Read a folder of event logs of one job as a cohort: its runs ordered by start time with duration, key settings and " +
         "findings counts, and the cohort's median and spread. When the folder holds several jobs, pass jobName (the application name). " +
         "Runs are paged (topN, offset; newest last).")]
-    public static string History(
+    public static CallToolResult History(
         [Description("Folder holding the job's event logs")] string folder,
         [Description("Only runs whose application name is this (case-insensitive)")] string? jobName = null,
-        [Description("How many runs to return (1-25, default 25)")] int topN = McpDefaults.MaxTopN,
+        [Description("How many runs to return (1-20, default 20)")] int topN = McpDefaults.MaxTopN,
         [Description("Skip this many runs (paging; default 0)")] int offset = 0)
+        => ToolResult.Run(() => HistoryBody(folder, jobName, topN, offset));
+
+    private static string HistoryBody(string folder, string? jobName, int topN, int offset)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);

@@ -11,9 +11,9 @@ public static class McpDefaults
 
     public const int DefaultTopN = 5;
 
-    public const int MaxTopN = 25;
+    public const int MaxTopN = 20;
 
-    public const int EvidencePerFindingInSummary = 3;
+    public const int EvidencePerFindingInSummary = 2;
 
     public const int MaxEvidence = 40;
 

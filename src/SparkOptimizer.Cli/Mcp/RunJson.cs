@@ -90,7 +90,8 @@ public static class RunJson
         ["from"] = c.From,
         ["to"] = c.To,
         ["reason"] = ToolOutput.Trim(c.Reason, reasonLength),
-        ["findingIds"] = ToolOutput.Array(c.FindingIds, id => JsonValue.Create(id)),
+        ["findingIds"] = ToolOutput.Array(c.FindingIds.Take(McpDefaults.DefaultTopN), id => JsonValue.Create(id)),
+        ["findingCount"] = c.FindingIds.Count,
     };
 
     public static string Lower<T>(T value)

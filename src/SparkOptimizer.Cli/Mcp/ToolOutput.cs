@@ -33,6 +33,7 @@ public static class ToolOutput
             while (array.Count > 1 && text.Length > McpDefaults.MaxOutputChars)
             {
                 array.RemoveAt(array.Count - 1);
+                Repage(array);
                 root["truncated"] = $"'{path}' cut to {array.Count} items to keep the answer under {McpDefaults.MaxOutputChars} characters";
                 text = root.ToJsonString(Compact);
             }
@@ -72,6 +73,17 @@ public static class ToolOutput
             ["nextOffset"] = next < all.Count ? next : null,
             ["items"] = Array(items, map),
         };
+    }
+
+    /// <summary>A page cut short still tells where the next page starts.</summary>
+    private static void Repage(JsonArray items)
+    {
+        if (items.Parent is JsonObject page && page["offset"] is JsonValue offset && page["total"] is JsonValue total)
+        {
+            var next = offset.GetValue<int>() + items.Count;
+            page["returned"] = items.Count;
+            page["nextOffset"] = next < total.GetValue<int>() ? next : null;
+        }
     }
 
     private static JsonNode? Find(JsonObject root, string path)

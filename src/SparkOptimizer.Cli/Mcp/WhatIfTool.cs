@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
+using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Model;
 using SparkOptimizer.Pricing;
@@ -18,12 +19,15 @@ public sealed class WhatIfTool
     [Description("Predict a Spark configuration change's effect before making it: replays the run's tasks on the changed settings and returns " +
         "the predicted duration with an 80 % interval, the cost (when the instance type has a price) and the baseline error of the replay " +
         "against the observed run. Supported keys: " + WhatIfChanges.SupportedList + ".")]
-    public static string WhatIf(
+    public static CallToolResult WhatIf(
         [Description("Path of the event log on this machine")] string path,
         [Description("Spark conf changes, key to value, e.g. {\"spark.executor.instances\":\"8\",\"spark.executor.memory\":\"8g\"}; empty replays the run as it was")]
         Dictionary<string, string>? changes = null,
         [Description("Optional: move the executors to this node type (e.g. m5.2xlarge); cores, memory, speed and price come from the node catalogue")]
         string? instanceType = null)
+        => ToolResult.Run(() => WhatIfBody(path, changes, instanceType));
+
+    private static string WhatIfBody(string path, Dictionary<string, string>? changes, string? instanceType)
     {
         var change = WhatIfChanges.Parse(changes);
         var run = RunLoader.LoadOne(path).Run;

@@ -14,7 +14,7 @@ public sealed class AnalyzeToolTests(McpServerFixture server, ITestOutputHelper 
         var path = Corpus.Path("sparklint/spark_event_log_example");
         var cli = CliJson.Analyze(path);
 
-        var (mcp, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 25 });
+        var (mcp, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 20 });
 
         mcp.GetProperty("schemaVersion").GetInt32().Should().Be(McpDefaults.SchemaVersion);
         mcp.GetProperty("application").GetProperty("id").GetString().Should().Be(cli.GetProperty("application").GetProperty("id").GetString());
@@ -32,7 +32,7 @@ public sealed class AnalyzeToolTests(McpServerFixture server, ITestOutputHelper 
         var path = Corpus.Path(log);
         var cli = CliJson.Analyze(path);
 
-        var (mcp, bytes) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 25 });
+        var (mcp, bytes) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 20 });
 
         output.WriteLine($"{log}: analyze answer {bytes} bytes (CLI JSON {cli.GetRawText().Length} chars, {cli.GetProperty("stages").GetArrayLength()} stages)");
         bytes.Should().BeLessThan(20_000);
@@ -46,7 +46,7 @@ public sealed class AnalyzeToolTests(McpServerFixture server, ITestOutputHelper 
     public async Task Analyze_Paging_SecondPageContinuesTheFirst()
     {
         var path = Corpus.Path("sparklint/spark_event_log_example");
-        var (all, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 25 });
+        var (all, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 20 });
         var (first, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 2 });
         var next = first.GetProperty("findings").GetProperty("nextOffset").GetInt32();
         var (second, _) = await server.CallJsonAsync("analyze", new() { ["path"] = path, ["topN"] = 2, ["offset"] = next });

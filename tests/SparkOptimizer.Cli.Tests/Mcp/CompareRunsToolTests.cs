@@ -15,7 +15,7 @@ public sealed class CompareRunsToolTests(McpServerFixture server, ITestOutputHel
         var a = CliJson.Analyze(Dsv1);
         var b = CliJson.Analyze(Dsv2);
 
-        var (mcp, bytes) = await server.CallJsonAsync("compare_runs", new() { ["baselinePath"] = Dsv1, ["candidatePath"] = Dsv2, ["topN"] = 25 });
+        var (mcp, bytes) = await server.CallJsonAsync("compare_runs", new() { ["baselinePath"] = Dsv1, ["candidatePath"] = Dsv2, ["topN"] = 20 });
 
         output.WriteLine($"compare_runs: {bytes} bytes");
         bytes.Should().BeLessThan(20_000);
@@ -39,13 +39,13 @@ public sealed class CompareRunsToolTests(McpServerFixture server, ITestOutputHel
     {
         var emr = Corpus.Path("spark_log_parser/emr.zip");
 
-        var (mcp, bytes) = await server.CallJsonAsync("compare_runs", new() { ["baselinePath"] = emr, ["candidatePath"] = emr, ["topN"] = 25 });
+        var (mcp, bytes) = await server.CallJsonAsync("compare_runs", new() { ["baselinePath"] = emr, ["candidatePath"] = emr, ["topN"] = 20 });
 
         output.WriteLine($"compare_runs emr.zip x2: {bytes} bytes");
         bytes.Should().BeLessThan(20_000);
         mcp.GetProperty("conf").GetProperty("changed").GetInt32().Should().Be(0);
         mcp.GetProperty("time").GetProperty("delta").GetInt64().Should().Be(0);
         mcp.GetProperty("stages").GetProperty("total").GetInt32().Should().BeGreaterThan(1000);
-        mcp.GetProperty("stages").GetProperty("returned").GetInt32().Should().Be(25);
+        mcp.GetProperty("stages").GetProperty("returned").GetInt32().Should().Be(20);
     }
 }

@@ -26,6 +26,7 @@ public sealed class McpServerTests(McpServerFixture server)
 
         result.IsError.Should().BeTrue();
         McpServerFixture.Text(result).Should().Contain(expected).And.Contain("/nonexistent/eventlog-1").And.NotContain(" at SparkOptimizer");
+        server.Stderr.Should().NotContain("McpException", "an input error is an answer, not a crash to log");
     }
 
     [Fact]
