@@ -20,14 +20,15 @@ public sealed class AnalyzeTool
     public static CallToolResult Analyze(
         [Description("Path of the event log on this machine")] string path,
         [Description("How many findings to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
-        [Description("Skip this many findings (paging; default 0)")] int offset = 0)
-        => ToolResult.Run(() => AnalyzeBody(path, topN, offset));
+        [Description("Skip this many findings (paging; default 0)")] int offset = 0,
+        CancellationToken cancellationToken = default)
+        => ToolResult.Run(() => AnalyzeBody(path, topN, offset, cancellationToken));
 
-    private static string AnalyzeBody(string path, int topN, int offset)
+    private static string AnalyzeBody(string path, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var report = RunLoader.LoadOne(path);
+        var report = RunLoader.LoadOne(path, cancellationToken: cancellationToken);
         var run = report.Run;
         var root = ToolOutput.Envelope(Name);
         root["application"] = RunJson.Application(run);

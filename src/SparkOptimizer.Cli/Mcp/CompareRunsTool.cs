@@ -21,15 +21,16 @@ public sealed class CompareRunsTool
         [Description("Event log of the earlier (reference) run")] string baselinePath,
         [Description("Event log of the run to explain")] string candidatePath,
         [Description("How many stage pairs to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
-        [Description("Skip this many stage pairs (paging; default 0)")] int offset = 0)
-        => ToolResult.Run(() => CompareBody(baselinePath, candidatePath, topN, offset));
+        [Description("Skip this many stage pairs (paging; default 0)")] int offset = 0,
+        CancellationToken cancellationToken = default)
+        => ToolResult.Run(() => CompareBody(baselinePath, candidatePath, topN, offset, cancellationToken));
 
-    private static string CompareBody(string baselinePath, string candidatePath, int topN, int offset)
+    private static string CompareBody(string baselinePath, string candidatePath, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var a = RunLoader.LoadOne(baselinePath, "baselinePath");
-        var b = RunLoader.LoadOne(candidatePath, "candidatePath");
+        var a = RunLoader.LoadOne(baselinePath, "baselinePath", cancellationToken);
+        var b = RunLoader.LoadOne(candidatePath, "candidatePath", cancellationToken);
         var root = ToolOutput.Envelope(Name);
         root["baseline"] = Side(a);
         root["candidate"] = Side(b);

@@ -21,17 +21,18 @@ public sealed class ExplainFindingTool
         "Finding ids come from the analyze tool (e.g. 'skew.duration').")]
     public static CallToolResult Explain(
         [Description("Path of the event log on this machine")] string path,
-        [Description("The finding id, as returned by analyze")] string findingId)
-        => ToolResult.Run(() => ExplainBody(path, findingId));
+        [Description("The finding id, as returned by analyze")] string findingId,
+        CancellationToken cancellationToken = default)
+        => ToolResult.Run(() => ExplainBody(path, findingId, cancellationToken));
 
-    private static string ExplainBody(string path, string findingId)
+    private static string ExplainBody(string path, string findingId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(findingId))
         {
             throw new McpException("findingId is required (see the ids that analyze returns)");
         }
 
-        var report = RunLoader.LoadOne(path);
+        var report = RunLoader.LoadOne(path, cancellationToken: cancellationToken);
         var finding = report.Findings.FirstOrDefault(f => string.Equals(f.Id, findingId.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new McpException($"unknown finding id '{findingId}' for this log; its findings are: " +
                 (report.Findings.Count == 0 ? "(none)" : string.Join(", ", report.Findings.Select(f => f.Id))));

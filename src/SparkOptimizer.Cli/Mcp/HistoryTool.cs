@@ -27,14 +27,15 @@ public sealed class HistoryTool
         [Description("Folder holding the job's event logs")] string folder,
         [Description("Only runs whose application name is this (case-insensitive)")] string? jobName = null,
         [Description("How many runs to return (1-20, default 20)")] int topN = McpDefaults.MaxTopN,
-        [Description("Skip this many runs (paging; default 0)")] int offset = 0)
-        => ToolResult.Run(() => HistoryBody(folder, jobName, topN, offset));
+        [Description("Skip this many runs (paging; default 0)")] int offset = 0,
+        CancellationToken cancellationToken = default)
+        => ToolResult.Run(() => HistoryBody(folder, jobName, topN, offset, cancellationToken));
 
-    private static string HistoryBody(string folder, string? jobName, int topN, int offset)
+    private static string HistoryBody(string folder, string? jobName, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var (reports, skipped, found) = RunLoader.LoadFolder(folder);
+        var (reports, skipped, found) = RunLoader.LoadFolder(folder, cancellationToken: cancellationToken);
         var runs = reports
             .Where(r => string.IsNullOrWhiteSpace(jobName) || string.Equals(r.JobName, jobName.Trim(), StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Run.Application.StartTime ?? DateTimeOffset.MaxValue)

@@ -17,7 +17,7 @@ public static class RunLoader
     private static readonly ConcurrentDictionary<string, RunReport> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The one application in a log file, zip or rolling folder.</summary>
-    public static RunReport LoadOne(string? path, string parameter = "path")
+    public static RunReport LoadOne(string? path, string parameter = "path", CancellationToken cancellationToken = default)
     {
         var full = CheckPath(path, parameter);
         var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
@@ -31,11 +31,11 @@ public static class RunLoader
             throw new McpException($"{parameter}: '{full}' holds {inputs.Count} applications; pass one log (the history tool takes a folder of runs)");
         }
 
-        return Analyze(inputs[0]);
+        return Analyze(inputs[0], cancellationToken);
     }
 
     /// <summary>Every application under a folder, in locator order; unreadable logs are returned as skipped with the reason.</summary>
-    public static (IReadOnlyList<RunReport> Reports, IReadOnlyList<string> Skipped, int Found) LoadFolder(string? folder, string parameter = "folder")
+    public static (IReadOnlyList<RunReport> Reports, IReadOnlyList<string> Skipped, int Found) LoadFolder(string? folder, string parameter = "folder", CancellationToken cancellationToken = default)
     {
         var full = CheckPath(folder, parameter);
         if (!Directory.Exists(full))
@@ -50,7 +50,7 @@ public static class RunLoader
         {
             try
             {
-                reports.Add(Analyze(input));
+                reports.Add(Analyze(input, cancellationToken));
             }
             catch (McpException ex)
             {
@@ -102,7 +102,7 @@ public static class RunLoader
         }
     }
 
-    private static RunReport Analyze(EventLogInput input)
+    private static RunReport Analyze(EventLogInput input, CancellationToken cancellationToken)
     {
         var key = CacheKey(input);
         if (Cache.TryGetValue(key, out var cached))
@@ -113,7 +113,7 @@ public static class RunLoader
         RunReport report;
         try
         {
-            report = new AnalysisPipeline().Analyze(input);
+            report = new AnalysisPipeline().Analyze(input, cancellationToken);
         }
         catch (EventLogFormatException ex)
         {

@@ -24,13 +24,14 @@ public sealed class WhatIfTool
         [Description("Spark conf changes, key to value, e.g. {\"spark.executor.instances\":\"8\",\"spark.executor.memory\":\"8g\"}; empty replays the run as it was")]
         Dictionary<string, string>? changes = null,
         [Description("Optional: move the executors to this node type (e.g. m5.2xlarge); cores, memory, speed and price come from the node catalogue")]
-        string? instanceType = null)
-        => ToolResult.Run(() => WhatIfBody(path, changes, instanceType));
+        string? instanceType = null,
+        CancellationToken cancellationToken = default)
+        => ToolResult.Run(() => WhatIfBody(path, changes, instanceType, cancellationToken));
 
-    private static string WhatIfBody(string path, Dictionary<string, string>? changes, string? instanceType)
+    private static string WhatIfBody(string path, Dictionary<string, string>? changes, string? instanceType, CancellationToken cancellationToken)
     {
         var change = WhatIfChanges.Parse(changes);
-        var run = RunLoader.LoadOne(path).Run;
+        var run = RunLoader.LoadOne(path, cancellationToken: cancellationToken).Run;
         var session = WhatIfSimulator.Prepare(run);
         var currentType = run.Vendor.InstanceType;
         if (!string.IsNullOrWhiteSpace(instanceType))

@@ -14,6 +14,7 @@ public sealed class McpServerTests(McpServerFixture server)
         tools.Should().OnlyContain(t => t.ProtocolTool.Annotations!.ReadOnlyHint == true && t.ProtocolTool.Annotations.DestructiveHint == false);
         tools.Should().OnlyContain(t => !string.IsNullOrWhiteSpace(t.Description));
         tools.Single(t => t.Name == "whatif").JsonSchema.GetProperty("properties").TryGetProperty("changes", out _).Should().BeTrue();
+        tools.SelectMany(t => t.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name)).Should().NotContain("cancellationToken");
     }
 
     [Theory]
