@@ -13,7 +13,7 @@ namespace SparkOptimizer.Cli.Mcp;
 /// </summary>
 public static class RunLoader
 {
-    private const int CacheSize = 8;
+    private const int CacheSize = 4;
     private static readonly ConcurrentDictionary<string, RunReport> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The one application in a log file, zip or rolling folder.</summary>

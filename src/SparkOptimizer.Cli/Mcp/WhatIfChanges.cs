@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using ModelContextProtocol;
 using SparkOptimizer.Model;
 using SparkOptimizer.Simulation;
@@ -16,13 +17,21 @@ public static class WhatIfChanges
         "spark.executor.instances", "spark.executor.cores", "spark.sql.shuffle.partitions", "spark.dynamicAllocation.minExecutors", "spark.dynamicAllocation.maxExecutors",
     };
 
-    public static SimulationChange Parse(IReadOnlyDictionary<string, string>? changes)
+    /// <summary>Values may come as JSON strings, numbers or booleans: assistants send "8" and 8 alike.</summary>
+    public static SimulationChange Parse(IReadOnlyDictionary<string, JsonElement>? changes)
     {
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (rawKey, rawValue) in changes ?? new Dictionary<string, string>())
+        foreach (var (rawKey, rawValue) in changes ?? new Dictionary<string, JsonElement>())
         {
             var key = rawKey.Trim();
-            var value = (rawValue ?? string.Empty).Trim();
+            var value = rawValue.ValueKind switch
+            {
+                JsonValueKind.String => rawValue.GetString()!.Trim(),
+                JsonValueKind.Number => rawValue.GetRawText(),
+                JsonValueKind.True => "true",
+                JsonValueKind.False => "false",
+                _ => throw new McpException($"changes: the value of {key} must be a string, number or boolean"),
+            };
             if (!Valid(key, value, out var problem))
             {
                 throw new McpException($"changes: {problem}");

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
@@ -21,14 +22,14 @@ public sealed class WhatIfTool
         "against the observed run. Supported keys: " + WhatIfChanges.SupportedList + ".")]
     public static CallToolResult WhatIf(
         [Description("Path of the event log on this machine")] string path,
-        [Description("Spark conf changes, key to value, e.g. {\"spark.executor.instances\":\"8\",\"spark.executor.memory\":\"8g\"}; empty replays the run as it was")]
-        Dictionary<string, string>? changes = null,
+        [Description("Spark conf changes, key to value, e.g. {\"spark.executor.instances\":8,\"spark.executor.memory\":\"8g\"}; empty replays the run as it was")]
+        Dictionary<string, JsonElement>? changes = null,
         [Description("Optional: move the executors to this node type (e.g. m5.2xlarge); cores, memory, speed and price come from the node catalogue")]
         string? instanceType = null,
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => WhatIfBody(path, changes, instanceType, cancellationToken));
 
-    private static string WhatIfBody(string path, Dictionary<string, string>? changes, string? instanceType, CancellationToken cancellationToken)
+    private static string WhatIfBody(string path, Dictionary<string, JsonElement>? changes, string? instanceType, CancellationToken cancellationToken)
     {
         var change = WhatIfChanges.Parse(changes);
         var run = RunLoader.LoadOne(path, cancellationToken: cancellationToken).Run;

@@ -14,7 +14,7 @@ public sealed class WhatIfToolTests(McpServerFixture server)
         var (mcp, bytes) = await server.CallJsonAsync("whatif", new()
         {
             ["path"] = sample,
-            ["changes"] = new Dictionary<string, string> { ["spark.executor.instances"] = "5" },
+            ["changes"] = new Dictionary<string, object> { ["spark.executor.instances"] = 5 },
         });
 
         bytes.Should().BeLessThan(20_000);
@@ -56,5 +56,14 @@ public sealed class WhatIfToolTests(McpServerFixture server)
 
         result.IsError.Should().BeTrue();
         McpServerFixture.Text(result).Should().Contain(expected);
+    }
+
+    [Fact]
+    public async Task WhatIf_UnknownInstanceType_IsAToolError()
+    {
+        var result = await server.CallAsync("whatif", new() { ["path"] = Corpus.Path("sparklint/spark_event_log_example"), ["instanceType"] = "z9.mega" });
+
+        result.IsError.Should().BeTrue();
+        McpServerFixture.Text(result).Should().Contain("unknown instance type 'z9.mega'");
     }
 }
