@@ -69,7 +69,7 @@ public sealed class McpServerFixture : IAsyncLifetime
     {
         get
         {
-            var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+            var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
             var dll = Path.Combine(CliRunner.RepoRoot, "src", "SparkOptimizer.Cli", "bin", configuration, "net10.0", "spark-optimizer.dll");
             return File.Exists(dll) ? dll : Path.Combine(AppContext.BaseDirectory, "spark-optimizer.dll");
         }
