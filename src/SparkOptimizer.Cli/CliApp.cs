@@ -14,6 +14,7 @@ public static class CliApp
         root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
         root.Subcommands.Add(LogsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
+        root.Subcommands.Add(McpCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,151 @@
+using System.Collections.Concurrent;
+using ModelContextProtocol;
+using SparkOptimizer.Ingest;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Reporting;
+
+namespace SparkOptimizer.Cli.Mcp;
+
+/// <summary>
+/// Reads and analyses logs for the tools, turning every input problem into a clear <see cref="McpException"/> (which the
+/// SDK returns as a tool error). Paths are only read. Reports are kept in memory for a few calls, so that an assistant's
+/// analyze-then-explain round trip reads a large log once.
+/// </summary>
+public static class RunLoader
+{
+    private const int CacheSize = 4;
+    private static readonly ConcurrentDictionary<string, RunReport> Cache = new(StringComparer.Ordinal);
+
+    /// <summary>The one application in a log file, zip or rolling folder.</summary>
+    public static RunReport LoadOne(string? path, string parameter = "path", CancellationToken cancellationToken = default)
+    {
+        var full = CheckPath(path, parameter);
+        var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
+        if (inputs.Count == 0)
+        {
+            throw new McpException($"{parameter}: no Spark event log found at '{full}'");
+        }
+
+        if (inputs.Count > 1)
+        {
+            throw new McpException($"{parameter}: '{full}' holds {inputs.Count} applications; pass one log (the history tool takes a folder of runs)");
+        }
+
+        return Analyze(inputs[0], cancellationToken);
+    }
+
+    /// <summary>Every application under a folder, in locator order; unreadable logs are returned as skipped with the reason.</summary>
+    public static (IReadOnlyList<RunReport> Reports, IReadOnlyList<string> Skipped, int Found) LoadFolder(string? folder, string parameter = "folder", CancellationToken cancellationToken = default)
+    {
+        var full = CheckPath(folder, parameter);
+        if (!Directory.Exists(full))
+        {
+            throw new McpException($"{parameter}: '{full}' is a file; pass the folder that holds the job's logs");
+        }
+
+        var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
+        var reports = new List<RunReport>();
+        var skipped = new List<string>();
+        foreach (var input in inputs.Take(McpDefaults.MaxHistoryLogs))
+        {
+            try
+            {
+                reports.Add(Analyze(input, cancellationToken));
+            }
+            catch (McpException ex)
+            {
+                skipped.Add(ex.Message);
+            }
+        }
+
+        return (reports, skipped, inputs.Count);
+    }
+
+    private static string CheckPath(string? path, string parameter)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new McpException($"{parameter} is required: the path of a Spark event log (file, zip or rolling folder)");
+        }
+
+        string full;
+        try
+        {
+            full = Path.GetFullPath(path.Trim());
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new McpException($"{parameter}: '{path}' is not a valid path ({ex.Message})");
+        }
+
+        if (!File.Exists(full) && !Directory.Exists(full))
+        {
+            throw new McpException($"{parameter}: no such file or folder: '{full}'");
+        }
+
+        return full;
+    }
+
+    private static IReadOnlyList<EventLogInput> Locate(string full)
+    {
+        try
+        {
+            return new LocalEventLogLocator().Locate(full);
+        }
+        catch (EventLogFormatException ex)
+        {
+            throw new McpException(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new McpException($"cannot read '{full}': {ex.Message}");
+        }
+    }
+
+    private static RunReport Analyze(EventLogInput input, CancellationToken cancellationToken)
+    {
+        var key = CacheKey(input);
+        if (Cache.TryGetValue(key, out var cached))
+        {
+            return cached;
+        }
+
+        RunReport report;
+        try
+        {
+            report = new AnalysisPipeline().Analyze(input, cancellationToken);
+        }
+        catch (EventLogFormatException ex)
+        {
+            throw new McpException(ex.Message);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            throw new McpException($"cannot read '{input.Path}': {ex.Message}");
+        }
+
+        if (Cache.Count >= CacheSize)
+        {
+            Cache.Clear();
+        }
+
+        Cache[key] = report;
+        return report;
+    }
+
+    /// <summary>Path, size and write time of every part: a log rewritten in place is read again.</summary>
+    private static string CacheKey(EventLogInput input) =>
+        input.Path + ":" + Stamp(input.Path) + "|" + string.Join(";", input.Parts.Select(p => $"{p.Name}:{p.Length}:{Stamp(p.Name)}"));
+
+    private static long Stamp(string file)
+    {
+        try
+        {
+            return File.Exists(file) ? File.GetLastWriteTimeUtc(file).Ticks : 0;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+}
