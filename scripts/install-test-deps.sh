@@ -27,3 +27,17 @@ if ! [ -x .tools/node_modules/.bin/s3rver ] || ! [ -x .tools/node_modules/.bin/a
   mkdir -p .tools
   npm install --prefix "$PWD/.tools" --no-audit --no-fund --silent s3rver@3.7.1 azurite@3.35.0
 fi
+
+# --- run history store (issue 12): PostgreSQL for the History tests' private server -------------------------------
+# The fixture runs Debian's initdb/pg_ctl from /usr/lib/postgresql/<version>/bin on a temporary data folder and port;
+# the packaged cluster service is not needed.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    echo "missing postgresql (for the run history tests); install it (root needed)" >&2
+    exit 1
+  fi
+fi
+# --- end run history store ---------------------------------------------------------------------------------------
