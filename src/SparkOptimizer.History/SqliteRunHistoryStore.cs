@@ -108,8 +108,9 @@ public sealed class SqliteRunHistoryStore : SqlRunHistoryStore
         return connection;
     }
 
-    private protected override async Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
-        await connection.BeginTransactionAsync(System.Data.IsolationLevel.Serializable, cancellationToken).ConfigureAwait(false);
+    // Not deferred (BEGIN IMMEDIATE): the write lock is taken up front, so a second instance waits instead of failing on a lock upgrade.
+    private protected override Task<DbTransaction> BeginMigrationAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     private protected override ValueTask DisposeCoreAsync()
     {
