@@ -22,6 +22,9 @@ public abstract class SqlRunHistoryStore : IRunHistoryStore
 
     private protected abstract IReadOnlyList<Migration> Migrations { get; }
 
+    /// <summary>Migrations after the shipped ones, for tests of how a new version is applied to an existing history.</summary>
+    internal IReadOnlyList<Migration> AdditionalMigrations { get; set; } = [];
+
     /// <summary>Applies the migrations not yet applied; safe to call again and from several instances at once. Returns how many ran.</summary>
     public async Task<int> MigrateAsync(CancellationToken cancellationToken = default)
     {
@@ -39,7 +42,7 @@ public abstract class SqlRunHistoryStore : IRunHistoryStore
         }
 
         var ran = 0;
-        foreach (var migration in Migrations.Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
+        foreach (var migration in Migrations.Concat(AdditionalMigrations).Where(m => !applied.Contains(m.Version)).OrderBy(m => m.Version))
         {
             await ExecuteAsync(connection, transaction, migration.Sql, cancellationToken).ConfigureAwait(false);
             await using var insert = Command(connection, transaction, "INSERT INTO schema_migrations (version, description, applied_ms) VALUES (@v, @d, @t)");

@@ -113,6 +113,21 @@ public abstract class RunHistoryStoreTests
     }
 
     [Fact]
+    public async Task Migrate_NewVersionOnAnExistingHistory_AppliesOnlyTheNewOneOnce()
+    {
+        var location = await NewLocationAsync();
+        await using var store = await OpenAsync(location);
+        await store.RecordAsync(Records.Run("c", 1));
+        store.AdditionalMigrations = [new Migration(2, "test column", "ALTER TABLE run_history ADD COLUMN test_note TEXT")];
+
+        (await store.MigrateAsync()).Should().Be(1);
+        (await store.MigrateAsync()).Should().Be(0);
+
+        (await store.AppliedMigrationsAsync()).Should().Equal(1, 2);
+        (await store.GetCohortAsync("c")).Should().ContainSingle("data survives the migration");
+    }
+
+    [Fact]
     public async Task RecordVerification_KnownRun_UpdatesItsStateOnly()
     {
         await using var store = await OpenAsync(await NewLocationAsync());
