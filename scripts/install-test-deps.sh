@@ -43,3 +43,16 @@ if [ ! -f .tools/node_modules/playwright-core/package.json ]; then
   npm install --silent --no-audit --no-fund --prefix "$PWD/.tools" playwright-core@1.65.1 >/dev/null
 fi
 # --- end dashboard block ---
+# --- run history store (issue 12): PostgreSQL for the History tests' private server -------------------------------
+# The fixture runs Debian's initdb/pg_ctl from /usr/lib/postgresql/<version>/bin on a temporary data folder and port;
+# the packaged cluster service is not needed.
+if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+  if [ "$(id -u)" -eq 0 ]; then
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+  else
+    echo "missing postgresql (for the run history tests); install it (root needed)" >&2
+    exit 1
+  fi
+fi
+# --- end run history store ---------------------------------------------------------------------------------------

@@ -14,4 +14,7 @@ public static class ExitCodes
 
     /// <summary>A finding reached the --fail-on severity.</summary>
     public const int FailOnThreshold = 3;
+
+    /// <summary>The report was written but the --history store could not be (bad path, locked or corrupt file).</summary>
+    public const int HistoryUnwritable = 4;
 }

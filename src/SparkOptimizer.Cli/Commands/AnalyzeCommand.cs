@@ -25,11 +25,12 @@ public static class AnalyzeCommand
         var follow = new Option<bool>("--follow") { Description = "Follow a log still being written (.inprogress file or rolling folder): print a summary as events arrive, the report when the application ends" };
         var followTimeout = new Option<string?>("--follow-timeout") { Description = "Stop following after this long (e.g. 90s, 30m, 2h) and report what was read" };
         var followInterval = new Option<string>("--follow-interval") { Description = "How often to look for new events while following", DefaultValueFactory = _ => "2s" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval };
+        var history = new Option<FileInfo?>("--history") { Description = "Record each analysed run in this SQLite run history (created when missing; a run already there is kept once)" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],
-                new AnalyzeFollow.Settings(parse.GetValue(followTimeout), parse.GetValue(followInterval) ?? "2s", TimeProvider.System, null),
+                new AnalyzeFollow.Settings(parse.GetValue(followTimeout), parse.GetValue(followInterval) ?? "2s", TimeProvider.System, null) { History = parse.GetValue(history) },
                 parse.GetValue(format),
                 parse.GetValue(output),
                 parse.GetValue(failOn),
@@ -43,11 +44,12 @@ public static class AnalyzeCommand
             parse.GetValue(failOn),
             parse.GetValue(config),
             stdout,
-            stderr));
+            stderr,
+            parse.GetValue(history)));
         return command;
     }
 
-    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr)
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
     {
         var pipeline = new AnalysisPipeline(configFile?.FullName);
         var reports = new List<RunReport>();
@@ -93,10 +95,10 @@ public static class AnalyzeCommand
             }
         }
 
-        return Finish(reports, inputWarnings, errors, format, output, failOn, stdout, stderr);
+        return Finish(reports, inputWarnings, errors, format, output, failOn, stdout, stderr, history);
     }
 
-    internal static int Finish(List<RunReport> reports, List<IngestWarning> inputWarnings, int errors, OutputFormat format, FileInfo? output, Severity? failOn, TextWriter stdout, TextWriter stderr)
+    internal static int Finish(List<RunReport> reports, List<IngestWarning> inputWarnings, int errors, OutputFormat format, FileInfo? output, Severity? failOn, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
     {
         if (reports.Count == 0)
         {
@@ -113,6 +115,13 @@ public static class AnalyzeCommand
         }
 
         ReportOutput.Write(reports, inputWarnings, format, output, stdout);
+
+        // After the report: a history that cannot be written must not cost the user the report.
+        if (history is not null && !AnalyzeHistory.Record(reports, history, stderr))
+        {
+            return ExitCodes.HistoryUnwritable;
+        }
+
         if (failOn is { } threshold && threshold > Severity.None && reports.Any(r => r.WorstSeverity >= threshold))
         {
             stderr.WriteLine($"failing: a finding reached severity '{threshold.ToString().ToLowerInvariant()}'");

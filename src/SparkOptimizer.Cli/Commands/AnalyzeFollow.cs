@@ -17,7 +17,11 @@ namespace SparkOptimizer.Cli.Commands;
 internal static class AnalyzeFollow
 {
     /// <summary>How to follow; <paramref name="Stop"/> lets tests end it the way Ctrl-C would.</summary>
-    internal sealed record Settings(string? Timeout, string Interval, TimeProvider Time, CancellationToken? Stop);
+    internal sealed record Settings(string? Timeout, string Interval, TimeProvider Time, CancellationToken? Stop)
+    {
+        /// <summary>The --history file the final report is recorded in, if any.</summary>
+        public FileInfo? History { get; init; }
+    }
 
     public static int Execute(string[] paths, Settings settings, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr)
     {
@@ -81,7 +85,7 @@ internal static class AnalyzeFollow
             ? "application ended: final report follows"
             : "stopped following before the application ended: report of what was read so far");
         var reports = result.Run is { } run ? new List<RunReport> { pipeline.Analyze(run) } : [];
-        return AnalyzeCommand.Finish(reports, [], 0, format, output, failOn, stdout, stderr);
+        return AnalyzeCommand.Finish(reports, [], 0, format, output, failOn, stdout, stderr, settings.History);
     }
 
     private static string Summary(FollowUpdate update, RunReport report)
