@@ -51,7 +51,12 @@ public static class AnalyzeCommand
 
     internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
     {
-        var pipeline = new AnalysisPipeline(configFile?.FullName);
+        var pipeline = PipelineFactory.Create(configFile, stderr);
+        if (pipeline is null)
+        {
+            return ExitCodes.Usage;
+        }
+
         var reports = new List<RunReport>();
         var inputWarnings = new List<IngestWarning>();
         var errors = 0;

@@ -44,7 +44,12 @@ internal static class AnalyzeFollow
             return ExitCodes.Usage;
         }
 
-        var pipeline = new AnalysisPipeline(configFile?.FullName);
+        var pipeline = PipelineFactory.Create(configFile, stderr);
+        if (pipeline is null)
+        {
+            return ExitCodes.Usage;
+        }
+
         var progress = format == OutputFormat.Text && output is null ? stdout : stderr;
         using var cancel = settings.Stop is { } stop ? CancellationTokenSource.CreateLinkedTokenSource(stop) : new CancellationTokenSource();
         if (timeout is { } t)

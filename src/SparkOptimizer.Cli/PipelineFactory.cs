@@ -1,0 +1,26 @@
+using SparkOptimizer.Pipeline;
+
+namespace SparkOptimizer.Cli;
+
+/// <summary>Builds the analysis pipeline for a command; a bad --config file is a usage error with one line, not a crash.</summary>
+public static class PipelineFactory
+{
+    public static AnalysisPipeline? Create(FileInfo? configFile, TextWriter stderr)
+    {
+        if (configFile is not null && !configFile.Exists)
+        {
+            stderr.WriteLine($"error: {configFile.FullName}: no such thresholds file");
+            return null;
+        }
+
+        try
+        {
+            return new AnalysisPipeline(configFile?.FullName);
+        }
+        catch (Exception ex) when (ex is FormatException or YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or InvalidCastException)
+        {
+            stderr.WriteLine($"error: {configFile?.FullName}: {ex.Message.Replace(Environment.NewLine, " ", StringComparison.Ordinal)}");
+            return null;
+        }
+    }
+}
