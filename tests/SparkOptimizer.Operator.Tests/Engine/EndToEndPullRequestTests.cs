@@ -85,6 +85,38 @@ public sealed class EndToEndPullRequestTests
         repo.PullRequests.Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task CompletedApacheRun_WithRealEventLog_OpensOnePullRequestEditingOnlySparkConf()
+    {
+        const string path = "apps/pi-with-eventlog.yaml";
+        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "apache-spark-operator", "examples", "pi-with-eventlog.yaml"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [path] = original });
+        await using var harness = await OperatorHarness.StartAsync();
+        var app = SparkApps.ApachePi("pi-with-eventlog");
+        var conf = app["spec"]!["sparkConf"]!.AsObject();
+        conf["spark.app.id"] = AppId;
+        conf["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events");
+        conf["spark.eventLog.rolling.enabled"] = "true";
+        app["status"] = SparkApps.ApacheStatus("Submitted", "DriverRequested", "DriverStarted", "RunningHealthy", "Succeeded", "ResourceReleased");
+        harness.Server.Store.Create(ResourceType.ApacheSparkApplications, SparkApps.Namespace, app);
+
+        harness.StartOperatorWith(Processor(github));
+        await harness.WaitUntilAsync(() => repo.PullRequests.Count > 0, "a pull request was opened");
+        await harness.WaitUntilAsync(() => harness.Server.Store.List(ResourceType.SparkOptimizations, SparkApps.Namespace).Items
+            .Any(o => o["status"]?["pullRequest"]?["number"] is not null), "status names the pull request");
+
+        repo.PullRequests.Should().ContainSingle();
+        var branch = new AppIdentity("SparkApplication", "spark.apache.org/v1", SparkApps.Namespace, "pi-with-eventlog").BranchName;
+        var edited = (await repo.ReadFileAsync(branch, path))!;
+        var removed = MultisetMinus(original.Split('\n'), edited.Split('\n'));
+        var added = MultisetMinus(edited.Split('\n'), original.Split('\n'));
+        added.Should().Contain(l => l.Contains("spark.executor.memory", StringComparison.Ordinal) && l.Contains("6g", StringComparison.Ordinal), string.Join("\n", added));
+        removed.Should().NotContain(l => !l.TrimStart().StartsWith("spark.", StringComparison.Ordinal), "only sparkConf values change");
+        added.Should().OnlyContain(l => l.TrimStart().StartsWith("spark.", StringComparison.Ordinal), "new keys go into sparkConf");
+        edited.Should().Contain("# Licensed to the Apache Software Foundation", "comments are kept");
+    }
+
     private static string[] MultisetMinus(string[] a, string[] b)
     {
         var counts = b.GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
