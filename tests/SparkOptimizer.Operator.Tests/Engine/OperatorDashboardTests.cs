@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Operator;
+using SparkOptimizer.Testing;
+using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Tests.Support;
+
+namespace SparkOptimizer.Tests.Engine;
+
+/// <summary>The operator's own host, with the real engine, serves the dashboard over the runs it analysed.</summary>
+public sealed class OperatorDashboardTests
+{
+    [Fact]
+    public async Task Host_AfterAnalysingARealRun_ServesItOnTheDashboard()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(kubeconfig, $"""
+            apiVersion: v1
+            kind: Config
+            clusters:
+            - name: fake
+              cluster:
+                server: {harness.Server.BaseUri.ToString().TrimEnd('/')}
+            users:
+            - name: test
+              user:
+                token: test
+            contexts:
+            - name: fake
+              context:
+                cluster: fake
+                user: test
+            current-context: fake
+            """);
+        try
+        {
+            var app = OperatorApp.Build(
+                ["--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false", "--Operator:BackoffUnit=00:00:00.010"],
+                builder => builder.Logging.ClearProviders());
+            await app.StartAsync();
+            try
+            {
+                var pi = SparkApps.KubeflowPi("spark-pi");
+                pi["spec"]!["sparkConf"] = new JsonObject
+                {
+                    ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
+                    ["spark.eventLog.rolling.enabled"] = "true",
+                };
+                pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-110be3a8424d4a2789cb88134418217b");
+                harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, pi);
+                await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
+                var fleet = await http.GetStringAsync(new Uri("/api/fleet", UriKind.Relative));
+                fleet.Should().Contain("spark-pi");
+                var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
+                page.Should().Contain("spark-pi");
+                var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+                status["recommendations"]!.AsArray().Should().NotBeEmpty("the engine analysed the real log");
+                (await http.GetAsync(new Uri("/metrics", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();
+            }
+            finally
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+}
