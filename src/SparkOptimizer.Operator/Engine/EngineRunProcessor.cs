@@ -41,7 +41,7 @@ public sealed class EngineRunProcessor(
             return new RunAnalysis { Message = $"Event log not found (tried {tried})." };
         }
 
-        var report = pipeline.Analyze(input, cancellationToken);
+        var report = PipelineFor(run).Analyze(input, cancellationToken);
         var spark = report.Run;
         var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
         var prediction = Predict(spark, report.ConfigChanges);
@@ -73,6 +73,24 @@ public sealed class EngineRunProcessor(
             PullRequest = pullRequest,
             Message = Summary(report, cost, pullRequest),
         };
+    }
+
+    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults.</summary>
+    private AnalysisPipeline PipelineFor(CompletedRun run)
+    {
+        if (run.Spec.Thresholds is not { Count: > 0 } overrides)
+        {
+            return pipeline;
+        }
+
+        var thresholds = ThresholdOverrides.Apply(
+            options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile), overrides, out var problems);
+        foreach (var problem in problems)
+        {
+            logger.LogWarning("{App}: {Problem}", run.App, problem);
+        }
+
+        return new AnalysisPipeline(thresholds);
     }
 
     private static Prediction? Predict(SparkRun run, IReadOnlyList<ConfigChange> changes)
