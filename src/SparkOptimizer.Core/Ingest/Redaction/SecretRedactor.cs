@@ -30,6 +30,13 @@ public sealed partial class SecretRedactor
         ["pass", "pwd", "secret", "token", "key", "credential", "sig", "sas", "://", "akia", "asia", "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "eyj", "xox", "bearer", "auth"],
         StringComparison.OrdinalIgnoreCase);
 
+    private const int CacheLimit = 20_000;
+    private const long CacheCharBudget = 16L * 1024 * 1024;
+    private long _cachedChars;
+
+    // Plans, stage details and metric names repeat across AQE updates and runs: redact each distinct text once.
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _cache = new(StringComparer.Ordinal);
+
     private readonly Regex? _extraKeyPattern;
 
     public SecretRedactor(string? extraKeyPattern = null)
@@ -64,6 +71,24 @@ public sealed partial class SecretRedactor
             return text;
         }
 
+        if (_cache.TryGetValue(text, out var cached))
+        {
+            return cached;
+        }
+
+        var redacted = RedactWithPatterns(text);
+        if (_cache.Count >= CacheLimit || Interlocked.Add(ref _cachedChars, text.Length) > CacheCharBudget)
+        {
+            _cache.Clear();
+            Interlocked.Exchange(ref _cachedChars, text.Length);
+        }
+
+        _cache[text] = redacted;
+        return redacted;
+    }
+
+    private static string RedactWithPatterns(string text)
+    {
         var result = SecretPairPattern().Replace(text, m => m.Groups[1].Value + Mask);
         result = UrlCredentialPattern().Replace(result, m => m.Groups[1].Value + Mask + m.Groups[3].Value);
         result = TokenShapePattern().Replace(result, Mask);
