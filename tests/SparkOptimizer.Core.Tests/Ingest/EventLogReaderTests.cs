@@ -311,4 +311,64 @@ public sealed class EventLogReaderTests
 
         ReadPath(file).Totals.Should().Be(ReadPath(source).Totals);
     }
+
+    [Fact]
+    public void Read_TwentyMegabyteLine_IsReadWithinTheLineLimit()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("bigline");
+        var lines = File.ReadAllLines(Corpus.Path("sparklens/local-1532512550423")).ToList();
+        lines.Insert(2, "{\"Event\":\"SparkListenerUnknownVendorEvent\",\"payload\":\"" + new string('x', 20 << 20) + "\"}");
+        File.WriteAllLines(file, lines);
+
+        var run = ReadPath(file);
+
+        run.Totals.Tasks.Should().Be(8);
+        run.Source.UnparsableLines.Should().Be(0);
+    }
+
+    [Fact]
+    public void Locate_ZipHoldingAZip_SkipsTheNestedArchiveWithAWarning()
+    {
+        using var dir = new TempDir();
+        var inner = dir.File("inner.zip");
+        using (var archive = ZipFile.Open(inner, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(Corpus.Path("sparklens/local-1532512550423"), "local-1532512550423");
+        }
+
+        var outer = dir.File("outer.zip");
+        using (var archive = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(inner, "inner.zip");
+            archive.CreateEntryFromFile(Corpus.Path("dr-elephant/event_log_1"), "event_log_1");
+        }
+
+        var inputs = new LocalEventLogLocator().Locate(outer);
+
+        inputs.Should().ContainSingle();
+        inputs[0].Warnings.Should().Contain(w => w.Message.Contains("nested archive skipped"));
+        new EventLogReader().Read(inputs[0]).Application.Id.Should().Be("application_1457600942802_0093");
+    }
+
+    [Fact]
+    public void Locate_ZipHoldingOnlyAZip_FailsNamingTheProblem()
+    {
+        using var dir = new TempDir();
+        var inner = dir.File("inner.zip");
+        using (var archive = ZipFile.Open(inner, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(Corpus.Path("sparklens/local-1532512550423"), "log");
+        }
+
+        var outer = dir.File("outer.zip");
+        using (var archive = ZipFile.Open(outer, ZipArchiveMode.Create))
+        {
+            archive.CreateEntryFromFile(inner, "inner.zip");
+        }
+
+        var act = () => new LocalEventLogLocator().Locate(outer);
+
+        act.Should().Throw<EventLogFormatException>().Where(e => e.File == outer && e.Message.Contains("nested archive"));
+    }
 }
