@@ -11,6 +11,12 @@ public sealed class EngineOptions
     /// <summary>Spark History Server base URL, used when an app's spark.eventLog.dir cannot be read directly.</summary>
     public string? HistoryServerUrl { get; set; }
 
+    /// <summary>Folders (mounted volumes) from which local event logs may be read; spark.eventLog.dir elsewhere is refused.</summary>
+    public List<string> LocalEventLogRoots { get; set; } = [];
+
+    /// <summary>URI schemes of object stores the operator may read event logs from.</summary>
+    public List<string> EventLogSchemes { get; set; } = [.. EventLogSourcePolicy.DefaultSchemes];
+
     /// <summary>Instance type assumed for pricing when the run does not name one.</summary>
     public string? DefaultInstanceType { get; set; }
 

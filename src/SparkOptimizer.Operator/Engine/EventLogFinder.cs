@@ -8,10 +8,16 @@ namespace SparkOptimizer.Operator.Engine;
 /// Finds a finished run's event log from spark.eventLog.dir and the app id: the exact file Spark writes (with its
 /// codec suffix), the rolling folder, or, failing those, the History Server.
 /// </summary>
-public sealed class EventLogFinder(SourceOptions sources, string? historyServerUrl)
+public sealed class EventLogFinder(SourceOptions sources, string? historyServerUrl, EventLogSourcePolicy policy)
 {
     public EventLogInput? Find(EventLogLocation location, out string tried)
     {
+        if (!policy.Allows(location.Directory, out var refused))
+        {
+            tried = $"refused: {refused}";
+            return null;
+        }
+
         var dir = location.Directory.TrimEnd('/');
         var candidates = new List<string>();
         if (location.Rolling)

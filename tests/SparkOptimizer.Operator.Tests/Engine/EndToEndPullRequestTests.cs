@@ -36,7 +36,7 @@ public sealed class EndToEndPullRequestTests
     }
 
     private static EngineRunProcessor Processor(FakeGitHubServer github) => new(
-        new EventLogFinder(SourceOptions.Default, null),
+        new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
         new AnalysisPipeline(),
         new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
         null,

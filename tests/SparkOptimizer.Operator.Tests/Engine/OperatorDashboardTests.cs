@@ -38,7 +38,7 @@ public sealed class OperatorDashboardTests
         try
         {
             var app = OperatorApp.Build(
-                ["--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false", "--Operator:BackoffUnit=00:00:00.010"],
+                ["--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false", "--Operator:BackoffUnit=00:00:00.010", $"--Engine:LocalEventLogRoots:0={Corpus.EventLogs}"],
                 builder => builder.Logging.ClearProviders());
             await app.StartAsync();
             try
