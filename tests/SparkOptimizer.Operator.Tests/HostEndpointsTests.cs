@@ -11,31 +11,14 @@ using SparkOptimizer.Tests.Support;
 namespace SparkOptimizer.Tests;
 
 /// <summary>The real web host (Program's composition) against the fake API server: health, readiness, metrics.</summary>
+[Collection(OperatorHostCollection.Name)]
 public sealed class HostEndpointsTests
 {
     [Fact]
     public async Task Host_ProcessesARun_ServesHealthReadinessAndMetrics()
     {
         await using var harness = await OperatorHarness.StartAsync();
-        var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {harness.Server.BaseUri.ToString().TrimEnd('/')}
-            users:
-            - name: test
-              user:
-                token: test
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: test
-            current-context: fake
-            """);
+        var kubeconfig = harness.WriteKubeconfig();
         try
         {
             var app = OperatorApp.Build(

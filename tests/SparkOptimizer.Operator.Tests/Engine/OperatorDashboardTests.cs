@@ -10,31 +10,14 @@ using SparkOptimizer.Tests.Support;
 namespace SparkOptimizer.Tests.Engine;
 
 /// <summary>The operator's own host, with the real engine, serves the dashboard over the runs it analysed.</summary>
+[Collection(OperatorHostCollection.Name)]
 public sealed class OperatorDashboardTests
 {
     [Fact]
     public async Task Host_AfterAnalysingARealRun_ServesItOnTheDashboard()
     {
         await using var harness = await OperatorHarness.StartAsync();
-        var kubeconfig = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(kubeconfig, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {harness.Server.BaseUri.ToString().TrimEnd('/')}
-            users:
-            - name: test
-              user:
-                token: test
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: test
-            current-context: fake
-            """);
+        var kubeconfig = harness.WriteKubeconfig();
         try
         {
             var app = OperatorApp.Build(
