@@ -1,0 +1,30 @@
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Model;
+
+namespace SparkOptimizer.Trust;
+
+/// <summary>
+/// Every emitted configuration goes through here: an infrastructure failure stops all tuning, then the memory ratchet, then the validator.
+/// The order matters: the validator may drop a memory change that would not fit a node, but never lowers memory, so the ratchet still holds.
+/// </summary>
+public static class SafetyRails
+{
+    public static RailsResult Apply(IReadOnlyList<ConfigChange> changes, SparkEnvironment env, Cohort cohort, ValidationContext context, RunFailureClass latestFailure = RunFailureClass.None)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        if (latestFailure == RunFailureClass.Infrastructure)
+        {
+            return new RailsResult([], cohort.LowConfidence, latestFailure, ["the latest run failed for infrastructure reasons: conf is not tuned on it"]);
+        }
+
+        var ratchet = MemoryRatchet.Apply(changes, env, cohort);
+        var notes = ratchet.Notes.ToList();
+        var validated = SafetyValidator.Enforce(ratchet.Changes, env, context, notes);
+        if (cohort.LowConfidence)
+        {
+            notes.Add($"{cohort.Describe()}: recommendations are low-confidence");
+        }
+
+        return new RailsResult(validated, cohort.LowConfidence, latestFailure, notes);
+    }
+}

@@ -1,0 +1,40 @@
+namespace SparkOptimizer.Trust;
+
+/// <summary>Issue 10's defaults in one place; each is overridable per app on the CRD.</summary>
+public sealed record TrustDefaults
+{
+    public static TrustDefaults Default { get; } = new();
+
+    /// <summary>A cohort is learning until it has this many usable (non-infrastructure) runs.</summary>
+    public int LearningRuns { get; init; } = 3;
+
+    /// <summary>Margin above the highest memory peak seen in the cohort.</summary>
+    public double MemoryBuffer { get; init; } = 0.2;
+
+    /// <summary>No memory decrease within this many runs of an OOM or container kill.</summary>
+    public int OomCooldownRuns { get; init; } = 3;
+
+    /// <summary>One step down: the largest share of the container memory one merged change may remove.</summary>
+    public double MemoryStepDown { get; init; } = 0.25;
+
+    /// <summary>A pull request needs a predicted gain of at least this many times the cohort's variation.</summary>
+    public double NoiseMultiplier { get; init; } = 2.0;
+
+    /// <summary>Runs needed on each side of a merged change before it is judged.</summary>
+    public int VerificationRuns { get; init; } = 3;
+
+    /// <summary>A run is flagged when its normalised duration exceeds the baseline median by this many coefficients of variation.</summary>
+    public double AlertSigmas { get; init; } = 4.0;
+
+    /// <summary>Smallest relative slowdown ever flagged, so a very quiet cohort does not alert on a few percent.</summary>
+    public double MinAlertSlowdown { get; init; } = 0.25;
+
+    /// <summary>How many recent runs form the baseline of the regression watch.</summary>
+    public int BaselineWindow { get; init; } = 10;
+
+    /// <summary>A prediction more than this factor away from the observed executor count or memory is extrapolated.</summary>
+    public double ExtrapolationFactor { get; init; } = 2.0;
+
+    /// <summary>How much an extrapolated prediction's interval is widened (each half-width times this).</summary>
+    public double ExtrapolationWidening { get; init; } = 2.0;
+}

@@ -1,0 +1,120 @@
+using System.Globalization;
+using SparkOptimizer.Model;
+using SparkOptimizer.Simulation;
+
+namespace SparkOptimizer.Trust;
+
+/// <summary>
+/// Judges merged changes on the runs around them and watches each new run for a gross slowdown. Durations are normalised by input
+/// size. A verdict needs the change to clear the noise band (<see cref="TrustDefaults.NoiseMultiplier"/> x the pooled coefficient of
+/// variation) by two standard errors of the difference of means, so a change inside the band is not called Verified by luck.
+/// </summary>
+public static class Verifier
+{
+    private const double StandardErrors = 2.0;
+
+    public static Verification Verify(Cohort cohort, string changeId)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var d = cohort.Defaults;
+        var runs = cohort.UsableRuns.Where(r => r.Failure == RunFailureClass.None).ToArray();
+        var first = Array.FindIndex(runs, r => r.ChangeId == changeId);
+        if (first < 0)
+        {
+            return new Verification(VerificationStatus.Pending, 0, 0, 0, 0, $"no run under change {changeId} yet");
+        }
+
+        var previous = first > 0 ? runs[first - 1].ChangeId : null;
+        var before = runs.Take(first).Reverse().TakeWhile(r => r.ChangeId == previous).Take(d.BaselineWindow).Select(r => r.Normalised).ToArray();
+        var after = runs.Skip(first).Where(r => r.ChangeId == changeId).Select(r => r.Normalised).ToArray();
+        if (before.Length < d.VerificationRuns || after.Length < d.VerificationRuns)
+        {
+            return new Verification(VerificationStatus.Pending, 0, 0, before.Length, after.Length, $"{before.Length} run(s) before and {after.Length} after; {d.VerificationRuns} needed on each side");
+        }
+
+        var mb = Stats.Mean(before);
+        var change = (Stats.Mean(after) / mb) - 1;
+        var pooledVar = ((Math.Pow(Stats.StdDev(before), 2) * (before.Length - 1)) + (Math.Pow(Stats.StdDev(after), 2) * (after.Length - 1))) / (before.Length + after.Length - 2);
+        var cv = Math.Sqrt(pooledVar) / mb;
+        var band = d.NoiseMultiplier * cv;
+        var se = cv * Math.Sqrt((1.0 / before.Length) + (1.0 / after.Length));
+        var margin = band + (StandardErrors * se);
+        string Pct(double x) => (x * 100).ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) + " %";
+        var text = $"{Pct(change)} per GiB over {after.Length} run(s) after against {before.Length} before; noise band ±{Pct(band).TrimStart('+')}";
+        var status = change < -margin ? VerificationStatus.Verified : change > margin ? VerificationStatus.Regressed : VerificationStatus.Inconclusive;
+        return new Verification(status, change, band, before.Length, after.Length, text);
+    }
+
+    /// <summary>
+    /// Flags each run whose normalised duration exceeds the median of the previous unflagged runs (up to <see cref="TrustDefaults.BaselineWindow"/>)
+    /// by more than max(<see cref="TrustDefaults.AlertSigmas"/> x their CV, <see cref="TrustDefaults.MinAlertSlowdown"/>).
+    /// </summary>
+    public static IReadOnlyList<RegressionAlert> Watch(Cohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(cohort);
+        var d = cohort.Defaults;
+        var alerts = new List<RegressionAlert>();
+        var baseline = new List<double>();
+        for (var i = 0; i < cohort.Runs.Count; i++)
+        {
+            var run = cohort.Runs[i];
+            if (run.Failure == RunFailureClass.Infrastructure || run.DurationMs <= 0)
+            {
+                continue;
+            }
+
+            if (baseline.Count >= d.VerificationRuns)
+            {
+                var window = baseline.TakeLast(d.BaselineWindow).ToArray();
+                var threshold = Math.Max(d.AlertSigmas * Stats.Cv(window), d.MinAlertSlowdown);
+                var slowdown = (run.Normalised / Stats.Median(window)) - 1;
+                if (slowdown > threshold)
+                {
+                    alerts.Add(new RegressionAlert(i, run.RunId, slowdown, threshold));
+                    continue;
+                }
+            }
+
+            baseline.Add(run.Normalised);
+        }
+
+        return alerts;
+    }
+
+    /// <summary>
+    /// The prediction's interval, marked extrapolated and widened when the predicted executor count or memory is more than
+    /// <see cref="TrustDefaults.ExtrapolationFactor"/> away from what the run observed (either way).
+    /// </summary>
+    public static PredictedInterval Interval(Prediction prediction, SparkRun observed, TrustDefaults? defaults = null)
+    {
+        ArgumentNullException.ThrowIfNull(prediction);
+        ArgumentNullException.ThrowIfNull(observed);
+        var executors = observed.WorkerExecutors.Count();
+        var memory = ConfValueBytes(observed.Environment.Get("spark.executor.memory")) ?? ExecutorMemory.DefaultHeap;
+        return Interval(prediction.DurationMs, prediction.LowMs, prediction.HighMs, executors, prediction.Config.Executors, memory, prediction.Config.ExecutorMemory.Bytes, defaults);
+    }
+
+    public static PredictedInterval Interval(long durationMs, long lowMs, long highMs, double observedExecutors, double predictedExecutors, double observedMemory, double predictedMemory, TrustDefaults? defaults = null)
+    {
+        var d = defaults ?? TrustDefaults.Default;
+        bool Far(double o, double p) => o > 0 && p > 0 && Math.Max(o / p, p / o) > d.ExtrapolationFactor;
+        if (!Far(observedExecutors, predictedExecutors) && !Far(observedMemory, predictedMemory))
+        {
+            return new PredictedInterval(durationMs, lowMs, highMs, false);
+        }
+
+        var low = durationMs - (long)((durationMs - lowMs) * d.ExtrapolationWidening);
+        var high = durationMs + (long)((highMs - durationMs) * d.ExtrapolationWidening);
+        return new PredictedInterval(durationMs, Math.Max(0, low), high, true);
+    }
+
+    /// <summary>Share of verified runs whose observed duration fell inside the interval stated for them (goal: at least 0.8 for an 80 % interval).</summary>
+    public static double Coverage(IEnumerable<(PredictedInterval Interval, long ObservedMs)> outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        var list = outcomes.ToArray();
+        return list.Length == 0 ? double.NaN : list.Count(o => o.Interval.Contains(o.ObservedMs)) / (double)list.Length;
+    }
+
+    private static long? ConfValueBytes(string? value) => ByteSize.TryParse(value, out var b, ByteSize.MiB) ? b.Bytes : null;
+}
