@@ -40,12 +40,12 @@ public static class SafetyValidator
             var max = Int(get(DaMax)) ?? int.MaxValue;
             if (min > max)
             {
-                v.Add(new Violation("executors-order", [DaMin, DaMax], $"minExecutors {min} > maxExecutors {max}"));
+                v.Add(new Violation("executors-min-max", [DaMin, DaMax], $"minExecutors {min} > maxExecutors {max}"));
             }
 
             if (Int(get(DaInitial)) is { } initial && (initial < min || initial > max))
             {
-                v.Add(new Violation("executors-order", [DaInitial, DaMin, DaMax], $"initialExecutors {initial} outside [{min}, {max}]"));
+                v.Add(new Violation("executors-initial", [DaInitial, DaMin, DaMax], $"initialExecutors {initial} outside [{min}, {max}]"));
             }
 
             if (Int(get(Instances)) is { } n && (n < min || n > max))

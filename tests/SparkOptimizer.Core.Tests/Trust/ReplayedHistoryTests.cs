@@ -1,0 +1,102 @@
+using SparkOptimizer.Simulation;
+using SparkOptimizer.Trust;
+using Xunit.Abstractions;
+
+namespace SparkOptimizer.Tests.Trust;
+
+/// <summary>Issue 10's acceptance histories: a real log replayed with 10 % noise, a change inside the noise band, and a planted 2 x slowdown.</summary>
+public sealed class ReplayedHistoryTests(ITestOutputHelper output)
+{
+    private const int Histories = 200;
+    private const double Noise = 0.10;
+
+    [Fact]
+    public void Verify_ChangeInsideNoiseBand_NeverVerified()
+    {
+        var random = new Random(1010);
+        var statuses = new Dictionary<VerificationStatus, int>();
+        for (var h = 0; h < Histories; h++)
+        {
+            // A 5 % gain, well inside 2 x 10 % noise; 10 runs before the merge, 3 to 6 after.
+            var runs = ReplayedHistory.Series(random, 10 + random.Next(3, 7), Noise, changeAt: 10, effect: 0.95);
+            var status = Verifier.Verify(new Cohort("job", runs), "c1").Status;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+
+        output.WriteLine($"inside-band histories: {string.Join(", ", statuses.Select(s => $"{s.Key} {s.Value}"))}");
+        statuses.GetValueOrDefault(VerificationStatus.Verified).Should().Be(0);
+        statuses.GetValueOrDefault(VerificationStatus.Regressed).Should().Be(0);
+    }
+
+    [Fact]
+    public void Watch_PlantedTwoTimesSlowdown_FlaggedOnItsFirstBadRun()
+    {
+        var random = new Random(2020);
+        var flaggedFirst = 0;
+        var early = 0;
+        for (var h = 0; h < Histories; h++)
+        {
+            var at = random.Next(5, 25);
+            var runs = ReplayedHistory.Series(random, 30, Noise, changeAt: at, effect: 2.0);
+            var alerts = Verifier.Watch(new Cohort("job", runs));
+            flaggedFirst += alerts.Count > 0 && alerts[0].RunIndex == at ? 1 : 0;
+            early += alerts.Count(a => a.RunIndex < at);
+        }
+
+        output.WriteLine($"planted 2x slowdown: flagged on the first bad run in {flaggedFirst}/{Histories}; alerts before it {early}");
+        flaggedFirst.Should().Be(Histories);
+        early.Should().Be(0);
+    }
+
+    [Fact]
+    public void Watch_UnchangedSeries_NoAlerts()
+    {
+        var random = new Random(3030);
+        var alerts = 0;
+        for (var h = 0; h < Histories; h++)
+        {
+            alerts += Verifier.Watch(new Cohort("job", ReplayedHistory.Series(random, 30, Noise))).Count;
+        }
+
+        output.WriteLine($"unchanged series: {alerts} alerts over {Histories} x 30 runs");
+        alerts.Should().Be(0);
+    }
+
+    [Fact]
+    public void NoiseFloor_ReplayedCohorts_GainDecisionsFollowTwiceTheVariation()
+    {
+        var random = new Random(4040);
+        var opened = new int[4];
+        double[] gains = [0.05, 0.15, 0.25, 0.40];
+        for (var h = 0; h < Histories; h++)
+        {
+            var floor = NoiseFloor.Estimate(new Cohort("job", ReplayedHistory.Series(random, 10, Noise)));
+            for (var g = 0; g < gains.Length; g++)
+            {
+                opened[g] += floor.ShouldOpenPullRequest(gains[g]).Open ? 1 : 0;
+            }
+        }
+
+        output.WriteLine("pull requests opened per predicted gain: " + string.Join(", ", gains.Select((g, i) => $"{g:P0} {opened[i]}/{Histories}")));
+        opened[0].Should().Be(0);
+        opened[3].Should().Be(Histories);
+    }
+
+    [Fact]
+    public void Coverage_UnchangedPredictionOverReplayedRuns_Reported()
+    {
+        var run = ReplayedHistory.Run;
+        var prediction = WhatIfSimulator.Prepare(run).Predict(SimulationChange.None);
+        var interval = Verifier.Interval(prediction, run);
+        var random = new Random(5050);
+        var observed = Enumerable.Range(0, 500).Select(_ => (interval, (long)(ReplayedHistory.Base.DurationMs * Math.Exp(Noise * ReplayedHistory.Gaussian(random))))).ToArray();
+        var coverage = Verifier.Coverage(observed);
+        output.WriteLine($"interval {interval.LowMs}-{interval.HighMs} ms around {interval.DurationMs} (observed {ReplayedHistory.Base.DurationMs}); coverage {coverage:P1}; extrapolated {interval.Extrapolated}");
+        interval.Extrapolated.Should().BeFalse();
+        coverage.Should().BeInRange(0, 1);
+
+        var wide = Verifier.Interval(WhatIfSimulator.Prepare(run).Predict(new SimulationChange { Executors = Math.Max(1, run.WorkerExecutors.Count()) * 4 }), run);
+        output.WriteLine($"4x executors: extrapolated {wide.Extrapolated}, interval {wide.LowMs}-{wide.HighMs} ms around {wide.DurationMs}");
+        wide.Extrapolated.Should().BeTrue();
+    }
+}
