@@ -74,6 +74,30 @@ public static class MemoryRatchet
         return new RatchetResult(list, cohort.LowConfidence, current.TotalBytes, proposed.TotalBytes, floor, notes);
     }
 
+    /// <summary>Why the changes break the ratchet for this cohort (null when they hold): the check behind <see cref="Apply"/>, run again after the validator.</summary>
+    public static string? Broken(IReadOnlyList<ConfigChange> changes, SparkEnvironment env, Cohort cohort)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(env);
+        ArgumentNullException.ThrowIfNull(cohort);
+        var before = ExecutorMemory.From(env.Get).TotalBytes;
+        var after = ExecutorMemory.From(ExecutorMemory.Effective(env, changes)).TotalBytes;
+        if (changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && after < cohort.MemoryFloorBytes)
+        {
+            return $"memory {ByteSize.Format(after)} below the cohort floor {ByteSize.Format(cohort.MemoryFloorBytes)}";
+        }
+
+        if (after >= before)
+        {
+            return null;
+        }
+
+        return cohort.LowConfidence ? "memory decrease while the cohort is learning"
+            : cohort.InMemoryCooldown ? "memory decrease within the OOM cool-down"
+            : after < (long)Math.Ceiling(before * (1 - cohort.Defaults.MemoryStepDown)) ? "memory decrease of more than one step"
+            : null;
+    }
+
     /// <summary>True when the change sets a memory key below its current effective value.</summary>
     public static bool Lowers(ConfigChange change, SparkEnvironment env)
     {

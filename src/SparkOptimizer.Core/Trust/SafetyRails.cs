@@ -20,6 +20,13 @@ public static class SafetyRails
         var ratchet = MemoryRatchet.Apply(changes, env, cohort);
         var notes = ratchet.Notes.ToList();
         var validated = SafetyValidator.Enforce(ratchet.Changes, env, context, notes);
+        if (MemoryRatchet.Broken(validated, env, cohort) is { } broken)
+        {
+            // The validator dropped part of a memory change (a pinned key, say) and the rest alone breaks the ratchet: memory stays as it is.
+            validated = validated.Where(c => !ExecutorMemory.IsMemoryKey(c.Key)).ToArray();
+            notes.Add($"memory changes dropped: {broken} once the validator had run");
+        }
+
         if (cohort.LowConfidence)
         {
             notes.Add($"{cohort.Describe()}: recommendations are low-confidence");

@@ -97,6 +97,32 @@ public static class SafetyValidator
         Aqe(list, env, context);
         RequestLimit(list, env, context);
         Memory(list, env, context, notes);
+        return Fallback(list, env, context, notes);
+    }
+
+    /// <summary>
+    /// When pinned keys leave no repair, the changes behind a violation the input did not have go back (for dynamic-allocation rules,
+    /// switching it on too); if that is still not enough, nothing is emitted.
+    /// </summary>
+    private static List<ConfigChange> Fallback(List<ConfigChange> list, SparkEnvironment env, ValidationContext context, List<string> notes)
+    {
+        var had = Check(env.Get, context).Select(v => v.Rule).ToHashSet(StringComparer.Ordinal);
+        IReadOnlyList<Violation> New() => Check(ExecutorMemory.Effective(env, list), context, list).Where(v => !had.Contains(v.Rule)).ToArray();
+        var fresh = New();
+        if (fresh.Count == 0)
+        {
+            return list;
+        }
+
+        var keys = fresh.SelectMany(v => v.Keys).Append(DaEnabled).ToHashSet(StringComparer.Ordinal);
+        list.RemoveAll(c => keys.Contains(c.Key));
+        notes.Add($"changes to {string.Join(", ", keys.Order(StringComparer.Ordinal))} dropped: {string.Join("; ", fresh.Select(v => v.Message))}, and pinned keys leave no repair");
+        if (New().Count > 0)
+        {
+            notes.Add("no change emitted: the configuration cannot be made consistent without touching pinned keys");
+            list.Clear();
+        }
+
         return list;
     }
 
@@ -145,6 +171,17 @@ public static class SafetyValidator
                 if (!context.Pinned.Contains(key))
                 {
                     Put(list, env, key, Math.Clamp(n, min, max), $"kept inside dynamic allocation's [{min}, {max}]");
+                }
+                else if (n > max && !context.Pinned.Contains(DaMax))
+                {
+                    // The user pinned this count: the bounds move to hold it.
+                    Put(list, env, DaMax, n, $"raised to the pinned {key}");
+                    max = n;
+                }
+                else if (n < min && !context.Pinned.Contains(DaMin))
+                {
+                    Put(list, env, DaMin, n, $"lowered to the pinned {key}");
+                    min = n;
                 }
             }
         }

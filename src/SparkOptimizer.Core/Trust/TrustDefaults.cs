@@ -26,8 +26,14 @@ public sealed record TrustDefaults
     /// <summary>A run is flagged when its normalised duration exceeds the baseline median by this many coefficients of variation.</summary>
     public double AlertSigmas { get; init; } = 4.0;
 
-    /// <summary>Smallest relative slowdown ever flagged, so a very quiet cohort does not alert on a few percent.</summary>
-    public double MinAlertSlowdown { get; init; } = 0.25;
+    /// <summary>
+    /// Smallest relative slowdown the per-run watch flags: it is for gross regressions (a quiet cohort must not alert on a few percent,
+    /// and a baseline of three runs gives a poor CV); smaller slowdowns are caught by <see cref="Verifier.Verify"/> after three runs.
+    /// </summary>
+    public double MinAlertSlowdown { get; init; } = 0.5;
+
+    /// <summary>Unflagged runs the per-run watch needs before it judges a run (three give too poor a spread).</summary>
+    public int WatchMinRuns { get; init; } = 5;
 
     /// <summary>How many recent runs form the baseline of the regression watch.</summary>
     public int BaselineWindow { get; init; } = 10;

@@ -46,8 +46,9 @@ public static class Verifier
     }
 
     /// <summary>
-    /// Flags each run whose normalised duration exceeds the median of the previous unflagged runs (up to <see cref="TrustDefaults.BaselineWindow"/>)
-    /// by more than max(<see cref="TrustDefaults.AlertSigmas"/> x their CV, <see cref="TrustDefaults.MinAlertSlowdown"/>).
+    /// Flags each run whose normalised duration exceeds the median of the previous unflagged runs (at least <see cref="TrustDefaults.WatchMinRuns"/>,
+    /// up to <see cref="TrustDefaults.BaselineWindow"/>) by more than max(<see cref="TrustDefaults.AlertSigmas"/> standard deviations of the
+    /// log duration, <see cref="TrustDefaults.MinAlertSlowdown"/>).
     /// </summary>
     public static IReadOnlyList<RegressionAlert> Watch(Cohort cohort)
     {
@@ -63,19 +64,21 @@ public static class Verifier
                 continue;
             }
 
-            if (baseline.Count >= d.VerificationRuns)
+            // Log scale: run-to-run noise is multiplicative, so a slowdown is a shift of the log duration.
+            var x = Math.Log(run.Normalised);
+            if (baseline.Count >= d.WatchMinRuns)
             {
                 var window = baseline.TakeLast(d.BaselineWindow).ToArray();
-                var threshold = Math.Max(d.AlertSigmas * Stats.Cv(window), d.MinAlertSlowdown);
-                var slowdown = (run.Normalised / Stats.Median(window)) - 1;
-                if (slowdown > threshold)
+                var threshold = Math.Max(d.AlertSigmas * Stats.StdDev(window), Math.Log(1 + d.MinAlertSlowdown));
+                var excess = x - Stats.Median(window);
+                if (excess > threshold)
                 {
-                    alerts.Add(new RegressionAlert(i, run.RunId, slowdown, threshold));
+                    alerts.Add(new RegressionAlert(i, run.RunId, Math.Exp(excess) - 1, Math.Exp(threshold) - 1));
                     continue;
                 }
             }
 
-            baseline.Add(run.Normalised);
+            baseline.Add(x);
         }
 
         return alerts;

@@ -28,37 +28,41 @@ public sealed class ReplayedHistoryTests(ITestOutputHelper output)
         statuses.GetValueOrDefault(VerificationStatus.Regressed).Should().Be(0);
     }
 
-    [Fact]
-    public void Watch_PlantedTwoTimesSlowdown_FlaggedOnItsFirstBadRun()
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.10)]
+    public void Watch_PlantedTwoTimesSlowdown_FlaggedOnItsFirstBadRun(double noise)
     {
         var random = new Random(2020);
         var flaggedFirst = 0;
         var early = 0;
         for (var h = 0; h < Histories; h++)
         {
-            var at = random.Next(5, 25);
-            var runs = ReplayedHistory.Series(random, 30, Noise, changeAt: at, effect: 2.0);
+            var at = random.Next(6, 25);
+            var runs = ReplayedHistory.Series(random, 30, noise, changeAt: at, effect: 2.0);
             var alerts = Verifier.Watch(new Cohort("job", runs));
             flaggedFirst += alerts.Count > 0 && alerts[0].RunIndex == at ? 1 : 0;
             early += alerts.Count(a => a.RunIndex < at);
         }
 
-        output.WriteLine($"planted 2x slowdown: flagged on the first bad run in {flaggedFirst}/{Histories}; alerts before it {early}");
+        output.WriteLine($"noise {noise:P0}, planted 2x slowdown: flagged on the first bad run in {flaggedFirst}/{Histories}; alerts before it {early}");
         flaggedFirst.Should().Be(Histories);
         early.Should().Be(0);
     }
 
-    [Fact]
-    public void Watch_UnchangedSeries_NoAlerts()
+    [Theory]
+    [InlineData(0.05)]
+    [InlineData(0.10)]
+    public void Watch_UnchangedSeries_NoAlerts(double noise)
     {
         var random = new Random(3030);
         var alerts = 0;
         for (var h = 0; h < Histories; h++)
         {
-            alerts += Verifier.Watch(new Cohort("job", ReplayedHistory.Series(random, 30, Noise))).Count;
+            alerts += Verifier.Watch(new Cohort("job", ReplayedHistory.Series(random, 30, noise))).Count;
         }
 
-        output.WriteLine($"unchanged series: {alerts} alerts over {Histories} x 30 runs");
+        output.WriteLine($"noise {noise:P0}, unchanged series: {alerts} alerts over {Histories} x 30 runs");
         alerts.Should().Be(0);
     }
 

@@ -92,7 +92,7 @@ public sealed class SafetyValidatorTests
                 }
                 else
                 {
-                    failures.Add($"case {i}: {v.Rule}: {v.Message}");
+                    failures.Add($"case {i}: {v.Rule}: {v.Message}; pinned {string.Join(",", context.Pinned)}; input {string.Join(",", input)}; env {string.Join(",", env.SparkProperties.Select(p => p.Key + "=" + p.Value))}; changes {string.Join(",", changes.Select(c => c.Key + "=" + c.To))}; out {string.Join(",", result.Changes.Select(c => c.Key + "=" + c.To))}");
                 }
             }
 
