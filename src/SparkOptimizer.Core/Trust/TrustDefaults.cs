@@ -24,7 +24,7 @@ public sealed record TrustDefaults
     public int VerificationRuns { get; init; } = 3;
 
     /// <summary>A run is flagged when its normalised duration exceeds the baseline median by this many coefficients of variation.</summary>
-    public double AlertSigmas { get; init; } = 4.0;
+    public double AlertSigmas { get; init; } = 3.0;
 
     /// <summary>
     /// Smallest relative slowdown the per-run watch flags: it is for gross regressions (a quiet cohort must not alert on a few percent,

@@ -111,6 +111,25 @@ public static class Verifier
         return new PredictedInterval(durationMs, Math.Max(0, low), high, true);
     }
 
+    /// <summary>
+    /// The interval a cohort's next run should fall in: the simulator's interval says how wrong the model may be for one replay, not
+    /// how much the job varies from run to run, so the cohort's variation (80 % two-sided: 1.28 x CV) is added in quadrature.
+    /// </summary>
+    public static PredictedInterval WithNoise(PredictedInterval interval, NoiseFloor floor, double z = 1.2816)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+        ArgumentNullException.ThrowIfNull(floor);
+        if (!floor.Known || interval.DurationMs <= 0)
+        {
+            return interval;
+        }
+
+        double d = interval.DurationMs, noise = z * floor.CoefficientOfVariation;
+        var low = Math.Sqrt(Math.Pow((d - interval.LowMs) / d, 2) + (noise * noise));
+        var high = Math.Sqrt(Math.Pow((interval.HighMs - d) / d, 2) + (noise * noise));
+        return interval with { LowMs = (long)Math.Max(0, d * (1 - low)), HighMs = (long)(d * (1 + high)) };
+    }
+
     /// <summary>Share of verified runs whose observed duration fell inside the interval stated for them (goal: at least 0.8 for an 80 % interval).</summary>
     public static double Coverage(IEnumerable<(PredictedInterval Interval, long ObservedMs)> outcomes)
     {

@@ -5,7 +5,7 @@ using static SparkOptimizer.Tests.Trust.CohortTests;
 
 namespace SparkOptimizer.Tests.Trust;
 
-public sealed class MemoryRatchetTests
+public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     public const int Cases = 10_000;
 
@@ -94,6 +94,7 @@ public sealed class MemoryRatchetTests
             }
         }
 
+        output.WriteLine($"ratchet: {Cases} cases, {failures.Count} failures, {decreases} allowed decreases");
         failures.Should().BeEmpty();
         decreases.Should().BePositive("the generator must exercise allowed decreases too");
     }

@@ -5,7 +5,7 @@ using static SparkOptimizer.Tests.Trust.CohortTests;
 
 namespace SparkOptimizer.Tests.Trust;
 
-public sealed class SafetyValidatorTests
+public sealed class SafetyValidatorTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static SparkEnvironment Env(params (string Key, string Value)[] props) =>
         SparkEnvironment.Empty with { SparkProperties = props.ToDictionary(p => p.Key, p => p.Value) };
@@ -102,6 +102,7 @@ public sealed class SafetyValidatorTests
             }
         }
 
+        output.WriteLine($"rails: {MemoryRatchetTests.Cases} cases, {failures.Count} failures, {changed} with changes emitted, {inherited} violations inherited from the input and unfixable without pinned keys or lower memory");
         failures.Should().BeEmpty();
         changed.Should().BeGreaterThan(MemoryRatchetTests.Cases / 2);
         inherited.Should().BeLessThan(MemoryRatchetTests.Cases / 4, "most inputs must be repairable");
