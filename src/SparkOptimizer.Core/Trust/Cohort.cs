@@ -42,6 +42,17 @@ public sealed class Cohort(string key, IReadOnlyList<CohortRun> runs, TrustDefau
     /// <summary>True while an OOM or container kill lies within the cool-down (the failing run and the next runs).</summary>
     public bool InMemoryCooldown => RunsSinceMemoryFailure is { } n && n < Defaults.OomCooldownRuns;
 
+    /// <summary>Usable runs under the latest merged change (null when no change of ours has been merged yet).</summary>
+    public int? RunsUnderLatestChange => UsableRuns.Count > 0 && UsableRuns[^1].ChangeId is { } latest
+        ? UsableRuns.Reverse().TakeWhile(r => r.ChangeId == latest).Count()
+        : null;
+
+    /// <summary>
+    /// True while the latest merged change has fewer usable runs than a learning cohort needs: one step down per merged change
+    /// means the next step waits until the last one has been seen to hold.
+    /// </summary>
+    public bool AwaitingLatestChange => RunsUnderLatestChange is { } n && n < Defaults.LearningRuns;
+
     /// <summary>Merged changes the cohort has run under, in order of first appearance.</summary>
     public IReadOnlyList<string> MergedChanges => Runs.Select(r => r.ChangeId).OfType<string>().Distinct(StringComparer.Ordinal).ToArray();
 

@@ -6,7 +6,8 @@ namespace SparkOptimizer.Trust;
 /// <summary>
 /// The memory ratchet over a cohort. Container memory (heap + overhead + off-heap + PySpark) is never recommended below the cohort's
 /// highest peak x (1 + buffer); it never goes down while the cohort is learning or within the cool-down after an OOM or exit 137; a
-/// decrease is at most one step (<see cref="TrustDefaults.MemoryStepDown"/> of the current total) per merged change; increases pass at once.
+/// decrease is at most one step (<see cref="TrustDefaults.MemoryStepDown"/> of the current total) per merged change, and the next step
+/// waits until the latest merged change has as many runs as a learning cohort needs; increases pass at once.
 /// The ratchet only removes or raises memory changes, so it cannot make a valid configuration invalid by lowering anything.
 /// </summary>
 public static class MemoryRatchet
@@ -32,6 +33,7 @@ public static class MemoryRatchet
         {
             var blocked = cohort.LowConfidence ? $"{cohort.Describe()}: memory is never lowered while learning"
                 : cohort.InMemoryCooldown ? $"an OOM or container kill {cohort.RunsSinceMemoryFailure} run(s) ago: no memory decrease within {d.OomCooldownRuns} runs"
+                : cohort.AwaitingLatestChange ? $"the last merged change has {cohort.RunsUnderLatestChange} run(s): the next step down waits for {d.LearningRuns}"
                 : null;
             long target;
             if (blocked is not null)
@@ -94,6 +96,7 @@ public static class MemoryRatchet
 
         return cohort.LowConfidence ? "memory decrease while the cohort is learning"
             : cohort.InMemoryCooldown ? "memory decrease within the OOM cool-down"
+            : cohort.AwaitingLatestChange ? "memory decrease before the last merged change has enough runs"
             : after < (long)Math.Ceiling(before * (1 - cohort.Defaults.MemoryStepDown)) ? "memory decrease of more than one step"
             : null;
     }

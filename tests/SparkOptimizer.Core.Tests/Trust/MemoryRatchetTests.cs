@@ -59,6 +59,15 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
     }
 
     [Fact]
+    public void Apply_LastChangeHasTwoRuns_NextStepDownWaits()
+    {
+        var cohort = Established(ByteSize.GiB, Run(3, ByteSize.GiB, change: "c1"), Run(4, ByteSize.GiB, change: "c1"));
+        MemoryRatchet.Apply([Heap("8g", "7g")], Env("8g"), cohort).Changes.Should().BeEmpty();
+        var later = new Cohort("job", [.. cohort.Runs, Run(5, ByteSize.GiB, change: "c1")]);
+        MemoryRatchet.Apply([Heap("8g", "7g")], Env("8g"), later).Changes.Should().ContainSingle(c => c.To == "7g");
+    }
+
+    [Fact]
     public void Apply_Increase_PassesAtOnceEvenWhileLearning()
     {
         var result = MemoryRatchet.Apply([Heap("4g", "12g")], Env("4g"), new Cohort("job", [Run(0, 3 * ByteSize.GiB, oom: true)]));
@@ -99,6 +108,36 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
         decreases.Should().BePositive("the generator must exercise allowed decreases too");
     }
 
+    [Fact]
+    public void Apply_RandomDecreasesOnEstablishedCohorts_EveryOutputHoldsTheRatchet()
+    {
+        var random = new Random(4242);
+        var failures = new List<string>();
+        int decreases = 0, held = 0;
+        for (var i = 0; i < Cases; i++)
+        {
+            var heapMiB = random.Next(2048, 65536);
+            var env = Env($"{heapMiB}m", random.NextDouble() < 0.5 ? $"{random.Next(384, 8192)}m" : null);
+            var total = ExecutorMemory.From(env.Get).TotalBytes;
+            var runs = Enumerable.Range(0, random.Next(3, 9))
+                .Select(k => Run(k, (long)(total * (0.05 + (0.9 * random.NextDouble()))), oom: random.NextDouble() < 0.05)).ToArray();
+            var cohort = new Cohort("job", runs);
+            var to = $"{(int)(heapMiB * (0.1 + (0.9 * random.NextDouble())))}m";
+            var result = MemoryRatchet.Apply([Heap($"{heapMiB}m", to)], env, cohort);
+            var after = ExecutorMemory.From(ExecutorMemory.Effective(env, result.Changes)).TotalBytes;
+            decreases += after < total ? 1 : 0;
+            held += result.Notes.Count > 0 ? 1 : 0;
+            if (RatchetBroken(total, after, result.Changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)), cohort, result.LowConfidence) is { } why)
+            {
+                failures.Add($"case {i}: {why}");
+            }
+        }
+
+        output.WriteLine($"ratchet, decreases asked on established cohorts: {Cases} cases, {failures.Count} failures, {decreases} decreases emitted, {held} held back or limited");
+        failures.Should().BeEmpty();
+        decreases.Should().BeGreaterThan(Cases / 5, "the generator must exercise emitted decreases");
+    }
+
     internal static string? RatchetBroken(long before, long after, bool touches, Cohort cohort, bool lowConfidence)
     {
         if (lowConfidence != cohort.LowConfidence)
@@ -119,6 +158,11 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
         if (after < before && cohort.InMemoryCooldown)
         {
             return "decrease within the OOM cool-down";
+        }
+
+        if (after < before && cohort.AwaitingLatestChange)
+        {
+            return "second step down before the last merged change has enough runs";
         }
 
         if (after < before && after < (long)Math.Ceiling(before * (1 - cohort.Defaults.MemoryStepDown)))

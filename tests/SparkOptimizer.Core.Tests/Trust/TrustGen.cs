@@ -58,11 +58,12 @@ internal static class TrustGen
         var total = ExecutorMemory.From(env.Get).TotalBytes;
         var runs = new List<CohortRun>();
         var n = r.Next(0, 9);
+        var changedFrom = r.Next(0, n + 3);
         for (var i = 0; i < n; i++)
         {
             var oom = r.NextDouble() < 0.1;
             var failure = oom ? RunFailureClass.Application : r.NextDouble() < 0.1 ? RunFailureClass.Infrastructure : RunFailureClass.None;
-            runs.Add(new CohortRun($"r{i}", null, 60_000, ByteSize.GiB, (long)(total * (0.1 + (1.3 * r.NextDouble()))), failure, oom, null));
+            runs.Add(new CohortRun($"r{i}", null, 60_000, ByteSize.GiB, (long)(total * (0.1 + (1.3 * r.NextDouble()))), failure, oom, i >= changedFrom ? "c1" : null));
         }
 
         return new Cohort("random", runs);
