@@ -20,6 +20,15 @@ public sealed record TrustDefaults
     /// <summary>A pull request needs a predicted gain of at least this many times the cohort's variation.</summary>
     public double NoiseMultiplier { get; init; } = 2.0;
 
+    /// <summary>Confidence of the upper bound on the CV that sets the verification band (few runs give a poor spread).</summary>
+    public double NoiseConfidence { get; init; } = 0.9;
+
+    /// <summary>Standard errors of the difference of means a verdict needs beyond the noise band.</summary>
+    public double VerifyStandardErrors { get; init; } = 1.645;
+
+    /// <summary>Runs before and after together needed to call a change Verified (a regression is called with fewer).</summary>
+    public int VerifyMinRuns { get; init; } = 10;
+
     /// <summary>Runs needed on each side of a merged change before it is judged.</summary>
     public int VerificationRuns { get; init; } = 3;
 

@@ -7,12 +7,11 @@ namespace SparkOptimizer.Trust;
 /// <summary>
 /// Judges merged changes on the runs around them and watches each new run for a gross slowdown. Durations are normalised by input
 /// size. A verdict needs the change to clear the noise band (<see cref="TrustDefaults.NoiseMultiplier"/> x the pooled coefficient of
-/// variation) by two standard errors of the difference of means, so a change inside the band is not called Verified by luck.
+/// variation, the CV taken at an upper confidence bound) by <see cref="TrustDefaults.VerifyStandardErrors"/> standard errors of the difference
+/// of means, so a change inside the band is not called Verified by luck.
 /// </summary>
 public static class Verifier
 {
-    private const double StandardErrors = 2.0;
-
     public static Verification Verify(Cohort cohort, string changeId)
     {
         ArgumentNullException.ThrowIfNull(cohort);
@@ -32,16 +31,27 @@ public static class Verifier
             return new Verification(VerificationStatus.Pending, 0, 0, before.Length, after.Length, $"{before.Length} run(s) before and {after.Length} after; {d.VerificationRuns} needed on each side");
         }
 
-        var mb = Stats.Mean(before);
-        var change = (Stats.Mean(after) / mb) - 1;
-        var pooledVar = ((Math.Pow(Stats.StdDev(before), 2) * (before.Length - 1)) + (Math.Pow(Stats.StdDev(after), 2) * (after.Length - 1))) / (before.Length + after.Length - 2);
-        var cv = Math.Sqrt(pooledVar) / mb;
-        var band = d.NoiseMultiplier * cv;
+        // Log scale: noise is multiplicative, so the spread of log durations is the CV on both sides, whatever the change did to the mean.
+        var lb = before.Select(x => Math.Log(x)).ToArray();
+        var la = after.Select(x => Math.Log(x)).ToArray();
+        var logChange = Stats.Mean(la) - Stats.Mean(lb);
+        var change = Math.Exp(logChange) - 1;
+        var pooledVar = ((Math.Pow(Stats.StdDev(lb), 2) * (lb.Length - 1)) + (Math.Pow(Stats.StdDev(la), 2) * (la.Length - 1))) / (lb.Length + la.Length - 2);
+        var cv = Math.Sqrt(pooledVar);
+        // Few runs give a poor spread: the band uses an upper confidence bound of the CV (chi-square on the pooled degrees of freedom).
+        var df = before.Length + after.Length - 2;
+        var band = d.NoiseMultiplier * cv * Math.Sqrt(df / ChiSquareQuantile(1 - d.NoiseConfidence, df));
         var se = cv * Math.Sqrt((1.0 / before.Length) + (1.0 / after.Length));
-        var margin = band + (StandardErrors * se);
+        var margin = band + (d.VerifyStandardErrors * se);
         string Pct(double x) => (x * 100).ToString("+0.#;-0.#;0", CultureInfo.InvariantCulture) + " %";
         var text = $"{Pct(change)} per GiB over {after.Length} run(s) after against {before.Length} before; noise band ±{Pct(band).TrimStart('+')}";
-        var status = change < -margin ? VerificationStatus.Verified : change > margin ? VerificationStatus.Regressed : VerificationStatus.Inconclusive;
+        if (logChange < -margin && before.Length + after.Length < d.VerifyMinRuns)
+        {
+            // A gain is a claim and waits for enough runs; a regression is a risk and is reported as soon as it shows.
+            return new Verification(VerificationStatus.Pending, change, band, before.Length, after.Length, $"{text}; looks faster, confirmed once {d.VerifyMinRuns} runs are in");
+        }
+
+        var status = logChange < -margin ? VerificationStatus.Verified : logChange > margin ? VerificationStatus.Regressed : VerificationStatus.Inconclusive;
         return new Verification(status, change, band, before.Length, after.Length, text);
     }
 
@@ -136,6 +146,24 @@ public static class Verifier
         ArgumentNullException.ThrowIfNull(outcomes);
         var list = outcomes.ToArray();
         return list.Length == 0 ? double.NaN : list.Count(o => o.Interval.Contains(o.ObservedMs)) / (double)list.Length;
+    }
+
+    /// <summary>Wilson-Hilferty approximation of the chi-square quantile (good to a few percent from 2 degrees of freedom).</summary>
+    internal static double ChiSquareQuantile(double p, int df)
+    {
+        var z = NormalQuantile(p);
+        var a = 2.0 / (9 * df);
+        return df * Math.Pow(1 - a + (z * Math.Sqrt(a)), 3);
+    }
+
+    /// <summary>Rational approximation of the standard normal quantile, enough for confidence levels.</summary>
+    internal static double NormalQuantile(double p)
+    {
+        // Abramowitz and Stegun 26.2.23 (error below 4.5e-4).
+        var q = p < 0.5 ? p : 1 - p;
+        var t = Math.Sqrt(-2 * Math.Log(q));
+        var x = t - ((2.515517 + (0.802853 * t) + (0.010328 * t * t)) / (1 + (1.432788 * t) + (0.189269 * t * t) + (0.001308 * t * t * t)));
+        return p < 0.5 ? -x : x;
     }
 
     private static long? ConfValueBytes(string? value) => ByteSize.TryParse(value, out var b, ByteSize.MiB) ? b.Bytes : null;

@@ -10,6 +10,35 @@ public sealed class ReplayedHistoryTests(ITestOutputHelper output)
     private const int Histories = 200;
     private const double Noise = 0.10;
 
+    [Theory]
+    [InlineData(10, 0.95, 0, 0, 0)]
+    [InlineData(3, 0.95, 0, 10, 0)]
+    [InlineData(10, 0.80, 0, 1000, 0)]
+    [InlineData(10, 0.60, 900, 1000, 0)]
+    [InlineData(10, 2.0, 0, 0, 990)]
+    [InlineData(3, 0.60, 350, 1000, 0)]
+    [InlineData(3, 2.0, 0, 0, 900)]
+    public void Verify_ReplayedHistories_StatusCounts(int before, double effect, int minVerified, int maxVerified, int minRegressed)
+    {
+        const int n = 1000;
+        var random = new Random(1111);
+        var statuses = new Dictionary<VerificationStatus, int>();
+        for (var h = 0; h < n; h++)
+        {
+            var runs = ReplayedHistory.Series(random, before + random.Next(3, 11), Noise, changeAt: before, effect: effect);
+            var status = Verifier.Verify(new Cohort("job", runs), "c1").Status;
+            statuses[status] = statuses.GetValueOrDefault(status) + 1;
+        }
+
+        output.WriteLine($"{before} runs before, 3-10 after, effect x{effect}: {string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}"))}");
+        statuses.GetValueOrDefault(VerificationStatus.Verified).Should().BeInRange(minVerified, maxVerified);
+        statuses.GetValueOrDefault(VerificationStatus.Regressed).Should().BeGreaterThanOrEqualTo(minRegressed);
+        if (effect < 1)
+        {
+            statuses.GetValueOrDefault(VerificationStatus.Regressed).Should().Be(0);
+        }
+    }
+
     [Fact]
     public void Verify_ChangeInsideNoiseBand_NeverVerified()
     {

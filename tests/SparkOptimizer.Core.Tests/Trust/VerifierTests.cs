@@ -14,8 +14,17 @@ public sealed class VerifierTests
     [Fact]
     public void Verify_HalvedDuration_Verified()
     {
-        var runs = ReplayedHistory.Series(new Random(6), 8, 0.05, changeAt: 5, effect: 0.5);
+        var runs = ReplayedHistory.Series(new Random(6), 10, 0.05, changeAt: 7, effect: 0.5);
         Verifier.Verify(new Cohort("job", runs), "c1").Status.Should().Be(VerificationStatus.Verified);
+    }
+
+    [Fact]
+    public void Verify_HalvedDurationEightRuns_PendingUntilTenRuns()
+    {
+        var runs = ReplayedHistory.Series(new Random(6), 8, 0.05, changeAt: 5, effect: 0.5);
+        var verification = Verifier.Verify(new Cohort("job", runs), "c1");
+        verification.Status.Should().Be(VerificationStatus.Pending);
+        verification.Reason.Should().Contain("looks faster");
     }
 
     [Fact]
