@@ -12,6 +12,9 @@ public sealed class Cohort(string key, IReadOnlyList<CohortRun> runs, TrustDefau
     /// <summary>Runs that say something about the job: infrastructure failures say nothing about its conf.</summary>
     public IReadOnlyList<CohortRun> UsableRuns => Runs.Where(r => r.Failure != RunFailureClass.Infrastructure).ToArray();
 
+    /// <summary>Runs whose duration says how fast the configuration is: usable, finished successfully, with a duration.</summary>
+    public IReadOnlyList<CohortRun> TimedRuns => UsableRuns.Where(r => r.Succeeded && r.DurationMs > 0).ToArray();
+
     public CohortState State => UsableRuns.Count < Defaults.LearningRuns ? CohortState.Learning : CohortState.Established;
 
     /// <summary>Recommendations from a learning cohort are low-confidence (and never lower memory).</summary>

@@ -16,6 +16,9 @@ public sealed record CohortRun(
     bool MemoryFailure,
     string? ChangeId)
 {
+    /// <summary>The run finished and every job succeeded (retried task failures allowed): only such runs time the configuration.</summary>
+    public bool Succeeded { get; init; } = true;
+
     /// <summary>Duration per GiB of input (runs of one job read different amounts); the raw duration when no input is known.</summary>
     public double Normalised => InputBytes > 0 ? DurationMs / (InputBytes / (double)ByteSize.GiB) : DurationMs;
 
@@ -31,7 +34,11 @@ public sealed record CohortRun(
             PeakMemory(run),
             classification.Class,
             classification.MemoryFailure,
-            changeId);
+            changeId)
+        {
+            Succeeded = !run.Application.Incomplete && run.Jobs.All(j => j.Succeeded != false)
+                && !(operatorState?.Contains("FAIL", StringComparison.OrdinalIgnoreCase) ?? false),
+        };
     }
 
     /// <summary>The largest container footprint seen on one executor: process-tree RSS when sampled, else JVM heap plus off-heap.</summary>

@@ -4,7 +4,7 @@ namespace SparkOptimizer.Trust;
 
 /// <summary>
 /// A cohort's run-to-run variation: the coefficient of variation of duration per GiB of input over the runs under the current
-/// configuration (same merged change, no infrastructure failure). A pull request whose predicted gain is below
+/// configuration (same merged change, finished successfully, no infrastructure failure). A pull request whose predicted gain is below
 /// <see cref="TrustDefaults.NoiseMultiplier"/> x that variation would be indistinguishable from noise, so it is not opened.
 /// </summary>
 public sealed record NoiseFloor(double CoefficientOfVariation, int Runs, TrustDefaults Defaults)
@@ -16,7 +16,7 @@ public sealed record NoiseFloor(double CoefficientOfVariation, int Runs, TrustDe
     public static NoiseFloor Estimate(Cohort cohort)
     {
         ArgumentNullException.ThrowIfNull(cohort);
-        var usable = cohort.UsableRuns.Where(r => r.Failure == RunFailureClass.None).ToArray();
+        var usable = cohort.TimedRuns.ToArray();
         if (usable.Length == 0)
         {
             return new NoiseFloor(0, 0, cohort.Defaults);

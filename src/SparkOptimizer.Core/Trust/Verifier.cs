@@ -16,7 +16,7 @@ public static class Verifier
     {
         ArgumentNullException.ThrowIfNull(cohort);
         var d = cohort.Defaults;
-        var runs = cohort.UsableRuns.Where(r => r.Failure == RunFailureClass.None).ToArray();
+        var runs = cohort.TimedRuns.ToArray();
         var first = Array.FindIndex(runs, r => r.ChangeId == changeId);
         if (first < 0)
         {
@@ -69,7 +69,7 @@ public static class Verifier
         for (var i = 0; i < cohort.Runs.Count; i++)
         {
             var run = cohort.Runs[i];
-            if (run.Failure == RunFailureClass.Infrastructure || run.DurationMs <= 0)
+            if (run.Failure == RunFailureClass.Infrastructure || !run.Succeeded || run.DurationMs <= 0)
             {
                 continue;
             }

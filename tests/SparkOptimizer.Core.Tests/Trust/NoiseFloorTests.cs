@@ -36,4 +36,15 @@ public sealed class NoiseFloorTests
         var runs = ReplayedHistory.Series(new Random(4), 12, 0.05, changeAt: 8, effect: 0.5);
         NoiseFloor.Estimate(new Cohort("job", runs)).Runs.Should().Be(4);
     }
+
+    [Fact]
+    public void Estimate_FailedAndInfrastructureRuns_Ignored()
+    {
+        var runs = ReplayedHistory.Series(new Random(5), 6, 0.05);
+        runs[1] = runs[1] with { Succeeded = false, DurationMs = 1_000 };
+        runs[2] = runs[2] with { Failure = RunFailureClass.Infrastructure, DurationMs = 5_000_000 };
+        var floor = NoiseFloor.Estimate(new Cohort("job", runs));
+        floor.Runs.Should().Be(4);
+        floor.CoefficientOfVariation.Should().BeLessThan(0.15);
+    }
 }
