@@ -32,6 +32,9 @@ public sealed class EngineOptions
     /// <summary>Base branch of the GitOps repository (default: the repository's default branch).</summary>
     public string? BaseBranch { get; set; }
 
+    /// <summary>Fleet-wide ceiling on trust levels (observe, recommend, pullRequest, autoMerge): no app goes above it.</summary>
+    public string TrustCeiling { get; set; } = "pullRequest";
+
     /// <summary>Caps across the fleet (Renovate's etiquette).</summary>
     public int? MaxOpenPullRequests { get; set; }
 

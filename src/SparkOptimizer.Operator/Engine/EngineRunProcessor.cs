@@ -9,6 +9,7 @@ using SparkOptimizer.Pricing;
 using SparkOptimizer.Publishing;
 using SparkOptimizer.Reporting;
 using SparkOptimizer.Simulation;
+using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
 
@@ -24,7 +25,9 @@ public sealed class EngineRunProcessor(
     SparkPodMetricsQuery? podMetrics,
     EngineOptions options,
     ILogger<EngineRunProcessor> logger,
-    OperatorRunCatalog? catalog = null) : IRunProcessor
+    OperatorRunCatalog? catalog = null,
+    CohortMemory? cohorts = null,
+    TrustPolicy? trust = null) : IRunProcessor
 {
     private const int TopFindings = 5;
 
@@ -43,10 +46,22 @@ public sealed class EngineRunProcessor(
 
         var report = PipelineFor(run).Analyze(input, cancellationToken);
         var spark = report.Run;
+
+        // Trust rails: the cohort's memory floor and OOM cool-down, the validator, pinned keys; infrastructure failures tune nothing.
+        var cohortKey = CohortResolver.Resolve(run.App.Name, run.Annotations, spark.Application.Name);
+        var cohort = (cohorts ?? new CohortMemory()).Add($"{run.App.Namespace}/{cohortKey}", CohortRun.From(spark, run.Outcome) with { RunId = run.RunId });
+        var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(run.Annotations)));
+        report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
         var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
         var prediction = Predict(spark, report.ConfigChanges);
         var pods = await PodsAsync(run, spark, cancellationToken).ConfigureAwait(false);
-        var pullRequest = await PublishAsync(run, report, cancellationToken).ConfigureAwait(false);
+        var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
+        // Until the cohort has enough unchanged runs its noise is unknown: the proposal goes out marked low-confidence
+        // (memory never lowered); once known, a gain inside 2 x the noise is reported on status, not proposed.
+        var floor = NoiseFloor.Estimate(cohort);
+        var noise = floor.Known ? floor.ShouldOpenPullRequest(Math.Abs(gain) > 0 ? Math.Abs(gain) : CostGain(cost, prediction, spark)) : null;
+        var decision = (trust ?? new TrustPolicy()).Decide(TrustLevelNames.Parse(run.Spec.TrustLevel), report.ConfigChanges, spark.Environment, cohort, noise);
+        var pullRequest = decision.OpenPullRequest ? await PublishAsync(run, report, cancellationToken).ConfigureAwait(false) : null;
 
         catalog?.Record($"{run.App.Kind}/{run.App.Namespace}/{run.App.Name}", run.App.Name, run.RunId, report, pullRequest?.Url,
             prediction is null ? null : new Dashboard.Catalog.PredictedRun(run.RunId, prediction.DurationMs, prediction.LowMs, prediction.HighMs));
@@ -68,10 +83,10 @@ public sealed class EngineRunProcessor(
                 findings.Count(f => f.Severity == Severity.Moderate),
                 findings.Count(f => f.Severity == Severity.Low)),
             TopFindings = tops,
-            Recommendations = report.ConfigChanges.Select(c => new RecommendedChange(c.Key, c.From, c.To, c.Reason)).ToArray(),
+            Recommendations = decision.ShowRecommendations ? report.ConfigChanges.Select(c => new RecommendedChange(c.Key, c.From, c.To, c.Reason)).ToArray() : [],
             Prediction = prediction is null ? null : ToStatus(prediction, spark, costUsd),
             PullRequest = pullRequest,
-            Message = Summary(report, cost, pullRequest),
+            Message = Summary(report, cost, pullRequest) + Because(decision, rails),
         };
     }
 
@@ -91,6 +106,26 @@ public sealed class EngineRunProcessor(
         }
 
         return new AnalysisPipeline(thresholds);
+    }
+
+    /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>
+    private double CostGain(CostReport cost, Prediction? prediction, SparkRun spark)
+    {
+        if (prediction is null || cost.Cost is not { Amount: > 0 } observed || (spark.Vendor.InstanceType ?? options.DefaultInstanceType) is not { } type)
+        {
+            return 0;
+        }
+
+        var predicted = CostModel.PriceExecutorHours(type, prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor,
+            CostModel.ExecutorMemoryRequest(prediction.Config.ExecutorMemory));
+        return predicted is { } p ? Math.Max(0, (double)((observed.Amount - p.Amount) / observed.Amount)) : 0;
+    }
+
+    private static string Because(TrustDecision decision, RailsResult rails)
+    {
+        var notes = decision.Reasons.Concat(rails.Notes).Where(n => !string.IsNullOrWhiteSpace(n)).Take(3).ToArray();
+        var confidence = rails.LowConfidence ? " (low confidence: the cohort is still learning)" : string.Empty;
+        return notes.Length == 0 ? confidence : $"{confidence}; {string.Join("; ", notes)}";
     }
 
     private static Prediction? Predict(SparkRun run, IReadOnlyList<ConfigChange> changes)

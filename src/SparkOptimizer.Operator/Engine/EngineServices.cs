@@ -27,6 +27,8 @@ public static class EngineServices
             ? null!
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
         services.AddSingleton<OperatorRunCatalog>();
+        services.AddSingleton<CohortMemory>();
+        services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
             sp.GetRequiredService<EventLogFinder>(),
             sp.GetRequiredService<AnalysisPipeline>(),
@@ -34,7 +36,9 @@ public static class EngineServices
             sp.GetService<SparkPodMetricsQuery>(),
             options,
             sp.GetRequiredService<ILogger<EngineRunProcessor>>(),
-            sp.GetRequiredService<OperatorRunCatalog>()));
+            sp.GetRequiredService<OperatorRunCatalog>(),
+            sp.GetRequiredService<CohortMemory>(),
+            sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>()));
         return services;
     }
 

@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging.Abstractions;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Operator.Engine;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Publishing.GitHub;
+using SparkOptimizer.Testing;
+using SparkOptimizer.Testing.GitHub;
+using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Trust;
+using SparkOptimizer.Tests.Support;
+
+namespace SparkOptimizer.Tests.Engine;
+
+/// <summary>One end-to-end run per trust level on the app's SparkOptimization: what reaches status and Git.</summary>
+public sealed class TrustLevelTests
+{
+    private const string AppId = "spark-110be3a8424d4a2789cb88134418217b";
+
+    [Theory]
+    [InlineData("observe", false, false)]
+    [InlineData("recommend", true, false)]
+    [InlineData("pullRequest", true, true)]
+    [InlineData("autoMerge", true, true)]
+    public async Task CompletedRun_AtTrustLevel_ShowsAndProposesOnlyWhatTheLevelAllows(string level, bool recommendations, bool pullRequest)
+    {
+        var manifest = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { ["apps/spark-pi.yaml"] = manifest });
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Store.Create(ResourceType.SparkOptimizations, SparkApps.Namespace, new JsonObject
+        {
+            ["apiVersion"] = "sparkoptimizer.io/v1alpha1",
+            ["kind"] = "SparkOptimization",
+            ["metadata"] = new JsonObject { ["name"] = "spark-pi", ["namespace"] = SparkApps.Namespace },
+            ["spec"] = new JsonObject
+            {
+                ["target"] = new JsonObject { ["apiVersion"] = "sparkoperator.k8s.io/v1beta2", ["kind"] = "SparkApplication", ["name"] = "spark-pi" },
+                ["trustLevel"] = level,
+            },
+        });
+        var app = SparkApps.KubeflowPi("spark-pi");
+        app["spec"]!["sparkConf"] = new JsonObject
+        {
+            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
+            ["spark.eventLog.rolling.enabled"] = "true",
+        };
+        app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
+        var processor = new EngineRunProcessor(
+            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            new AnalysisPipeline(),
+            new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+            null,
+            new EngineOptions(),
+            NullLogger<EngineRunProcessor>.Instance,
+            null,
+            new CohortMemory(),
+            new TrustPolicy(TrustLevel.AutoMerge));
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+        status["findings"].Should().NotBeNull("every level shows findings");
+        ((status["recommendations"] as JsonArray)?.Count > 0).Should().Be(recommendations);
+        repo.PullRequests.Should().HaveCount(pullRequest ? 1 : 0);
+        repo.PullRequests.Should().NotContain(pr => pr.State != "open", "nothing is merged by the operator, and a cohort's first change always waits for a person");
+    }
+}
