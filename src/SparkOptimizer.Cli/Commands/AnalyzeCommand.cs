@@ -26,7 +26,8 @@ public static class AnalyzeCommand
         var followTimeout = new Option<string?>("--follow-timeout") { Description = "Stop following after this long (e.g. 90s, 30m, 2h) and report what was read" };
         var followInterval = new Option<string>("--follow-interval") { Description = "How often to look for new events while following", DefaultValueFactory = _ => "2s" };
         var history = new Option<FileInfo?>("--history") { Description = "Record each analysed run in this SQLite run history (created when missing; a run already there is kept once)" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history };
+        var cohort = new Option<bool>("--cohort") { Description = "Treat the logs as runs of jobs: group them into cohorts, say which cohort each run joined, and apply the cohort's safety rails" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],
@@ -45,11 +46,12 @@ public static class AnalyzeCommand
             parse.GetValue(config),
             stdout,
             stderr,
-            parse.GetValue(history)));
+            parse.GetValue(history),
+            parse.GetValue(cohort)));
         return command;
     }
 
-    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false)
     {
         var pipeline = PipelineFactory.Create(configFile, stderr);
         if (pipeline is null)
@@ -98,6 +100,11 @@ public static class AnalyzeCommand
                     errors++;
                 }
             }
+        }
+
+        if (cohort && reports.Count > 0)
+        {
+            reports = AnalyzeCohort.Apply(reports, stderr);
         }
 
         return Finish(reports, inputWarnings, errors, format, output, failOn, stdout, stderr, history);

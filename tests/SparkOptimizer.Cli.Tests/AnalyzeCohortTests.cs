@@ -1,0 +1,41 @@
+using SparkOptimizer.Testing;
+
+namespace SparkOptimizer.Tests;
+
+public sealed class AnalyzeCohortTests
+{
+    [Fact]
+    public void Analyze_CohortFolder_SaysWhichCohortEachRunJoined()
+    {
+        using var dir = new TempDir();
+        File.Copy(Corpus.Path("spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_1_eventlog.zstd"), dir.File("a1.zstd"));
+        File.Copy(Corpus.Path("spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_2_eventlog.zstd"), dir.File("a2.zstd"));
+        File.Copy(Corpus.Path("sparklens/local-1532512550423"), dir.File("other"));
+
+        var (exit, stdout, stderr) = CliRunner.Run("analyze", dir.Path, "--cohort", "--format", "json");
+
+        exit.Should().Be(0);
+        stderr.Should().Contain("cohort ProcessLargeDataset: learning, 2 run(s)");
+        stderr.Should().Contain("cohort Spark shell: learning, 1 run(s)");
+        System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("applications").GetArrayLength().Should().Be(3);
+    }
+
+    [Fact]
+    public void Analyze_CohortStillLearning_NeverLowersMemory()
+    {
+        using var dir = new TempDir();
+        File.Copy(Corpus.Path("aws-emr-advisor/job_spark_shell"), dir.File("run1"));
+
+        var (_, stdout, _) = CliRunner.Run("analyze", dir.Path, "--cohort", "--format", "json");
+
+        var changes = System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("configChangeDetails").EnumerateArray();
+        foreach (var change in changes.Where(c => c.GetProperty("key").GetString()!.Contains("memory", StringComparison.OrdinalIgnoreCase)))
+        {
+            SparkOptimizer.Model.ByteSize.TryParse(change.GetProperty("to").GetString(), out var to, SparkOptimizer.Model.ByteSize.MiB).Should().BeTrue();
+            if (change.GetProperty("from").GetString() is { } fromText && SparkOptimizer.Model.ByteSize.TryParse(fromText, out var from, SparkOptimizer.Model.ByteSize.MiB))
+            {
+                to.Bytes.Should().BeGreaterThanOrEqualTo(from.Bytes);
+            }
+        }
+    }
+}
