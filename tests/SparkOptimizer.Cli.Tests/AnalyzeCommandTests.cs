@@ -119,4 +119,29 @@ public sealed class AnalyzeCommandTests
         exit.Should().Be(2);
         stderr.Should().Contain("error:");
     }
+
+    [Fact]
+    public void Analyze_SampleWithKnownInstanceType_JsonCarriesCostWithItsSource()
+    {
+        var sample = Path.Combine(CliRunner.RepoRoot, "samples", "daily_etl_pipeline.json");
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", sample, "--format", "json");
+
+        exit.Should().Be(0);
+        var cost = JsonDocument.Parse(stdout).RootElement.GetProperty("cost");
+        cost.GetProperty("perRun").GetDecimal().Should().BePositive();
+        cost.GetProperty("priceSource").GetString().Should().NotBeNullOrEmpty();
+        cost.GetProperty("coreHours").GetDouble().Should().BePositive();
+        cost.GetProperty("waste").GetArrayLength().Should().BePositive();
+    }
+
+    [Fact]
+    public void Analyze_RunWithoutInstanceType_ReportsHoursNotAGuessedPrice()
+    {
+        var (_, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklint/spark_event_log_example"), "--format", "json");
+
+        var cost = JsonDocument.Parse(stdout).RootElement.GetProperty("cost");
+        cost.GetProperty("perRun").ValueKind.Should().Be(JsonValueKind.Null);
+        cost.GetProperty("executorHours").GetDouble().Should().BePositive();
+    }
 }

@@ -79,6 +79,7 @@ public static class JsonReportWriter
 
         w.WriteEndArray();
         WriteUsage(w, report);
+        JsonCostWriter.Write(w, report);
         WriteStrings(w, "recommendationNotes", report.RecommendationNotes);
         WriteWarnings(w, run.Warnings.Concat(extraWarnings).Concat(report.AnalysisWarnings.Select(m => new IngestWarning(run.Source.Path, null, m))).ToArray());
         w.WriteEndObject();
