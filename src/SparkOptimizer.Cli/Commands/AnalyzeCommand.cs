@@ -26,8 +26,9 @@ public static class AnalyzeCommand
         var followTimeout = new Option<string?>("--follow-timeout") { Description = "Stop following after this long (e.g. 90s, 30m, 2h) and report what was read" };
         var followInterval = new Option<string>("--follow-interval") { Description = "How often to look for new events while following", DefaultValueFactory = _ => "2s" };
         var history = new Option<FileInfo?>("--history") { Description = "Record each analysed run in this SQLite run history (created when missing; a run already there is kept once)" };
+        var logs = new Option<FileInfo[]>("--logs") { Description = "Driver or executor log files of the run: OOMs and memory kills in them become evidence on the report", AllowMultipleArgumentsPerToken = true };
         var cohort = new Option<bool>("--cohort") { Description = "Treat the logs as runs of jobs: group them into cohorts, say which cohort each run joined, and apply the cohort's safety rails" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],
@@ -47,11 +48,12 @@ public static class AnalyzeCommand
             stdout,
             stderr,
             parse.GetValue(history),
-            parse.GetValue(cohort)));
+            parse.GetValue(cohort),
+            parse.GetValue(logs)));
         return command;
     }
 
-    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false)
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null)
     {
         var pipeline = PipelineFactory.Create(configFile, stderr);
         if (pipeline is null)
@@ -100,6 +102,23 @@ public static class AnalyzeCommand
                     errors++;
                 }
             }
+        }
+
+        if (logs is { Length: > 0 } && reports.Count > 0)
+        {
+            var parsed = new List<(string, IReadOnlyList<SparkOptimizer.Ingest.Logs.LogEvent>)>();
+            foreach (var log in logs)
+            {
+                if (!log.Exists)
+                {
+                    stderr.WriteLine($"error: {log.FullName}: no such log file");
+                    return ExitCodes.Usage;
+                }
+
+                parsed.Add((log.FullName, SparkOptimizer.Ingest.Logs.SparkLogParser.ParseFile(log.FullName)));
+            }
+
+            reports = reports.Select(r => LogEvidence.Attach(r, parsed)).ToList();
         }
 
         if (cohort && reports.Count > 0)
