@@ -27,7 +27,8 @@ public sealed class EngineRunProcessor(
     ILogger<EngineRunProcessor> logger,
     OperatorRunCatalog? catalog = null,
     CohortMemory? cohorts = null,
-    TrustPolicy? trust = null) : IRunProcessor
+    TrustPolicy? trust = null,
+    PodLogSource? podLogs = null) : IRunProcessor
 {
     private const int TopFindings = 5;
 
@@ -45,6 +46,11 @@ public sealed class EngineRunProcessor(
         }
 
         var report = PipelineFor(run).Analyze(input, cancellationToken);
+        if (podLogs is not null)
+        {
+            report = LogEvidence.Attach(report, await podLogs.DriverLogAsync(run, cancellationToken).ConfigureAwait(false));
+        }
+
         var spark = report.Run;
 
         // Trust rails: the cohort's memory floor and OOM cool-down, the validator, pinned keys; infrastructure failures tune nothing.

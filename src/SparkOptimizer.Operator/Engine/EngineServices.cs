@@ -28,6 +28,7 @@ public static class EngineServices
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
         services.AddSingleton<OperatorRunCatalog>();
         services.AddSingleton<CohortMemory>();
+        services.AddSingleton<PodLogSource>();
         services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
             sp.GetRequiredService<EventLogFinder>(),
@@ -38,7 +39,8 @@ public static class EngineServices
             sp.GetRequiredService<ILogger<EngineRunProcessor>>(),
             sp.GetRequiredService<OperatorRunCatalog>(),
             sp.GetRequiredService<CohortMemory>(),
-            sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>()));
+            sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>(),
+            sp.GetRequiredService<PodLogSource>()));
         return services;
     }
 

@@ -10,12 +10,13 @@ namespace SparkOptimizer.Operator.Rbac;
 /// </summary>
 public static class OperatorPermissions
 {
-    /// <summary>Our own resource: found or created per app, its spec patched when the app's annotations change; status written only through /status.</summary>
+    /// <summary>Our own resource: found or created per app, its spec patched when the app's annotations change; status written only through /status. Driver pod logs are read for OOM evidence.</summary>
     public static readonly IReadOnlyList<PermissionRule> Always =
     [
         new(V1Alpha1SparkOptimization.Group, V1Alpha1SparkOptimization.Plural, ["get", "list", "watch", "create", "patch"]),
         new(V1Alpha1SparkOptimization.Group, V1Alpha1SparkOptimization.Plural + "/status", ["patch"]),
         new("", "events", ["create"]),
+        new("", "pods/log", ["get"]),
     ];
 
     /// <summary>Kubeflow spark-operator's kinds, read from the watch cache only.</summary>

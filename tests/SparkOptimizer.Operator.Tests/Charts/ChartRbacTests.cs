@@ -63,7 +63,9 @@ public sealed class ChartRbacTests
     public async Task OperatorPermissions_MatchTheRequestsARunningOperatorSends()
     {
         await using var harness = await OperatorHarness.StartAsync();
-        var op = harness.StartOperator(OperatorHarness.FastOptions(leaderElection: true, identity: "only"));
+        // the engine reads the driver pod's log for each run: do the same here around the recording processor
+        var podLogs = new SparkOptimizer.Operator.Engine.PodLogSource(harness.NewClient(), Microsoft.Extensions.Logging.Abstractions.NullLogger<SparkOptimizer.Operator.Engine.PodLogSource>.Instance);
+        var op = harness.StartOperatorWith(new PodLogReadingProcessor(podLogs, harness.Processor), OperatorHarness.FastOptions(leaderElection: true, identity: "only"));
         await harness.WaitUntilAsync(() => op.Runtime.IsLeader && op.Runtime.Ready, "leading and listed");
         var app = SparkApps.KubeflowPi("spark-pi");
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
@@ -130,4 +132,13 @@ public sealed class ChartRbacTests
     private static string? Name(JsonObject doc) => doc["metadata"]?["name"]?.GetValue<string>();
 
     private static string? Namespace(JsonObject doc) => doc["metadata"]?["namespace"]?.GetValue<string>();
+
+    private sealed class PodLogReadingProcessor(SparkOptimizer.Operator.Engine.PodLogSource logs, RecordingRunProcessor inner) : SparkOptimizer.Operator.Processing.IRunProcessor
+    {
+        public async Task<SparkOptimizer.Operator.Processing.RunAnalysis> ProcessAsync(SparkOptimizer.Operator.Processing.CompletedRun run, CancellationToken cancellationToken)
+        {
+            await logs.DriverLogAsync(run, cancellationToken);
+            return await inner.ProcessAsync(run, cancellationToken);
+        }
+    }
 }

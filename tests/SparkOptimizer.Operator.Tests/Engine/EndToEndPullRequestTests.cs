@@ -117,6 +117,53 @@ public sealed class EndToEndPullRequestTests
         edited.Should().Contain("# Licensed to the Apache Software Foundation", "comments are kept");
     }
 
+    [Fact]
+    public async Task CompletedRun_WithAnOomInTheDriverPodLog_ReportsItOnStatus()
+    {
+        await using var github = await FakeGitHubServer.StartAsync();
+        await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
+        {
+            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml")),
+        });
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.PodLogs[$"{SparkApps.Namespace}/spark-pi-driver"] =
+            "24/01/01 10:05:00 ERROR TaskSchedulerImpl: Lost executor 2 on 10.0.0.7: The executor with id 2 exited with exit code 137(SIGKILL, possible container OOM).\n" +
+            "24/01/01 10:06:00 ERROR Executor: Exception in task 1.0 in stage 3.0 (TID 12)\njava.lang.OutOfMemoryError: Java heap space\n";
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
+        var processor = new EngineRunProcessor(
+            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            new AnalysisPipeline(),
+            null,
+            null,
+            new EngineOptions(),
+            NullLogger<EngineRunProcessor>.Instance,
+            podLogs: new PodLogSource(harness.NewClient(), NullLogger<PodLogSource>.Instance));
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+        status["findings"]!["critical"]!.GetValue<int>().Should().BeGreaterThanOrEqualTo(1);
+        status.ToJsonString().Should().Contain("Out of Memory in Executor and Driver Logs");
+        harness.Server.Requests.Should().Contain(r => r.Path.EndsWith("/pods/spark-pi-driver/log", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task CompletedRun_WhoseDriverPodIsGone_IsStillAnalysed()
+    {
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
+        var processor = new EngineRunProcessor(
+            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            new AnalysisPipeline(), null, null, new EngineOptions(), NullLogger<EngineRunProcessor>.Instance,
+            podLogs: new PodLogSource(harness.NewClient(), NullLogger<PodLogSource>.Instance));
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["phase"]!.GetValue<string>().Should().Be("Analyzed");
+    }
+
     private static string[] MultisetMinus(string[] a, string[] b)
     {
         var counts = b.GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

@@ -135,6 +135,21 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
 
                 status = await WriteAsync(context, f.Status, StoreResult.Status(f.Status, ReasonFor(f.Status), "injected fault"));
             }
+            else if (path is { Plural: "pods", Subresource: "log", Name: { } pod } && request.Method == "GET")
+            {
+                // GET /api/v1/namespaces/{ns}/pods/{name}/log: plain text, or 404 when the pod is gone.
+                if (PodLogs.TryGetValue($"{path.Namespace}/{pod}", out var text))
+                {
+                    context.Response.StatusCode = 200;
+                    context.Response.ContentType = "text/plain";
+                    await context.Response.WriteAsync(text);
+                    status = 200;
+                }
+                else
+                {
+                    status = await WriteAsync(context, 404, StoreResult.Status(404, "NotFound", $"pods \"{pod}\" not found"));
+                }
+            }
             else if (path is null || !types.TryGetValue((path.Group, path.Version, path.Plural), out var type))
             {
                 status = await WriteAsync(context, 404, StoreResult.Status(404, "NotFound", "the server could not find the requested resource"));
@@ -158,6 +173,9 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
 
         Record(request, body, status);
     }
+
+    /// <summary>Pod logs served on GET .../pods/{name}/log, keyed "namespace/pod".</summary>
+    public System.Collections.Concurrent.ConcurrentDictionary<string, string> PodLogs { get; } = new(StringComparer.Ordinal);
 
     private async Task<int> DispatchAsync(HttpContext context, ResourceType type, ApiPath path, string? body)
     {

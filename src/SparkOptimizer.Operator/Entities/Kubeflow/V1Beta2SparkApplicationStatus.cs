@@ -19,6 +19,9 @@ public sealed class V1Beta2SparkApplicationStatus
     [JsonPropertyName("applicationState")]
     public V1Beta2ApplicationState? ApplicationState { get; set; }
 
+    [JsonPropertyName("driverInfo")]
+    public V1Beta2DriverInfo? DriverInfo { get; set; }
+
     [JsonPropertyName("executorState")]
     public IDictionary<string, string>? ExecutorState { get; set; }
 

@@ -1,0 +1,49 @@
+using k8s;
+using k8s.Autorest;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Ingest.Logs;
+using SparkOptimizer.Operator.Processing;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// Reads a finished run's driver pod log through the Kubernetes API (bounded to the last 10 MiB) and parses it for
+/// OOMs, memory kills, fetch failures and lost executors. A pod already gone is not an error: the run is analysed without.
+/// </summary>
+public sealed class PodLogSource(IKubernetes client, ILogger<PodLogSource> logger)
+{
+    public const int MaxLogBytes = 10 * 1024 * 1024;
+
+    public async Task<IReadOnlyList<(string File, IReadOnlyList<LogEvent> Events)>> DriverLogAsync(CompletedRun run, CancellationToken cancellationToken)
+    {
+        var pod = DriverPodName(run);
+        try
+        {
+            using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, run.Run.Namespace, limitBytes: MaxLogBytes, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var reader = new StreamReader(stream);
+            var events = SparkLogParser.Parse(reader, executor: "driver").ToArray();
+            return [($"pod/{pod}", events)];
+        }
+        catch (HttpOperationException ex)
+        {
+            logger.LogInformation("No driver log for {Run} (pod {Pod}): {Status}", run.RunId, pod, ex.Response?.StatusCode);
+            return [];
+        }
+        catch (HttpRequestException ex)
+        {
+            logger.LogWarning("Driver log of {Run} unreadable: {Reason}", run.RunId, ex.Message);
+            return [];
+        }
+    }
+
+    /// <summary>The Spark operators name the driver pod "&lt;app&gt;-driver" unless the status says otherwise.</summary>
+    public static string DriverPodName(CompletedRun run)
+    {
+        if (run.Resource is Entities.Kubeflow.V1Beta2SparkApplication { Status.DriverInfo.PodName: { Length: > 0 } name })
+        {
+            return name;
+        }
+
+        return $"{run.Run.Name}-driver";
+    }
+}
