@@ -27,7 +27,17 @@ public static class CliApp
             return ExitCodes.Usage;
         }
 
-        var config = new InvocationConfiguration { Output = stdout, Error = stderr };
-        return parse.Invoke(config);
+        var config = new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return parse.Invoke(config);
+        }
+#pragma warning disable CA1031 // the last line of defence: a user sees one line, never a stack trace
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            stderr.WriteLine($"error: {ex.Message.Split('\n')[0].Trim()} ({ex.GetType().Name})");
+            return ExitCodes.NothingReadable;
+        }
     }
 }

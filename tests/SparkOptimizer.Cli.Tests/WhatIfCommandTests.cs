@@ -52,4 +52,55 @@ public sealed class WhatIfCommandTests
         exit.Should().Be(2);
         stderr.Should().Contain("unknown instance type");
     }
+
+    [Fact]
+    public void WhatIf_Sla_FindsTheCheapestConfigurationWhoseUpperBoundMeetsIt()
+    {
+        var sample = Path.Combine(CliRunner.RepoRoot, "samples", "daily_etl_pipeline.json");
+
+        var (exit, stdout, _) = CliRunner.Run("whatif", sample, "--sla", "8m", "-f", "json");
+
+        exit.Should().Be(0);
+        var search = JsonDocument.Parse(stdout).RootElement.GetProperty("slaSearch");
+        search.GetProperty("slaMs").GetInt64().Should().Be(480_000);
+        search.GetProperty("high").GetInt64().Should().BeLessThanOrEqualTo(480_000);
+        search.GetProperty("costUnit").GetString().Should().Be("USD");
+    }
+
+    [Fact]
+    public void WhatIf_ImpossibleSla_SaysNoConfigurationMeetsIt()
+    {
+        var sample = Path.Combine(CliRunner.RepoRoot, "samples", "daily_etl_pipeline.json");
+
+        var (exit, stdout, _) = CliRunner.Run("whatif", sample, "--sla", "5s");
+
+        exit.Should().Be(0);
+        stdout.Should().Contain("No configuration searched meets the SLA");
+    }
+
+    [Fact]
+    public void WhatIf_WithRunHistory_ReadsTheCohortsRecordedRuns()
+    {
+        using var dir = new TempDir();
+        var history = dir.File("history.db");
+        foreach (var attempt in new[] { "attempt_1", "attempt_2" })
+        {
+            CliRunner.Run("analyze", Corpus.Path($"spark-rapids-tools/spark-events-qualification/multiple_attempts/{attempt}_eventlog.zstd"), "--history", history).Exit.Should().Be(0);
+        }
+
+        var (exit, stdout, stderr) = CliRunner.Run("whatif", Corpus.Path("spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_2_eventlog.zstd"), "--executors", "2", "--history", history, "-f", "json");
+
+        exit.Should().Be(0);
+        stderr.Should().Contain("history: 2 recorded run(s) of cohort ProcessLargeDataset");
+        JsonDocument.Parse(stdout).RootElement.GetProperty("prediction").GetProperty("durationMs").GetInt64().Should().BePositive();
+    }
+
+    [Fact]
+    public void WhatIf_BadSla_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("whatif", Corpus.Path("sparklens/local-1532512550423"), "--sla", "soon");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("--sla expects a duration");
+    }
 }

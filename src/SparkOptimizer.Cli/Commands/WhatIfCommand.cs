@@ -18,13 +18,44 @@ public static class WhatIfCommand
         var executors = new Option<int?>("--executors") { Description = "Executor count" };
         var instanceType = new Option<string?>("--instance-type") { Description = "Move the executors to this node type (cores, memory, speed and price from config/)" };
         var format = new Option<OutputFormat>("--format", "-f") { Description = "text or json", DefaultValueFactory = _ => OutputFormat.Text };
-        var command = new Command("whatif", "Replay a run on another configuration and predict its duration and cost, with an interval") { log, set, executors, instanceType, format };
-        command.SetAction(parse => Execute(parse.GetValue(log)!, parse.GetValue(set) ?? [], parse.GetValue(executors), parse.GetValue(instanceType), parse.GetValue(format), stdout, stderr));
+        var sla = new Option<string?>("--sla") { Description = "Also search the cheapest executor configuration whose predicted upper bound meets this duration (e.g. 45m)" };
+        var history = new Option<FileInfo?>("--history") { Description = "Calibrate the prediction with this app's recorded runs (the SQLite file `analyze --history` writes)" };
+        var command = new Command("whatif", "Replay a run on another configuration and predict its duration and cost, with an interval") { log, set, executors, instanceType, format, sla, history };
+        command.SetAction(parse => Execute(parse.GetValue(log)!, parse.GetValue(set) ?? [], parse.GetValue(executors), parse.GetValue(instanceType), parse.GetValue(format), stdout, stderr,
+            parse.GetValue(sla), parse.GetValue(history)));
         return command;
     }
 
-    internal static int Execute(string path, string[] sets, int? executors, string? instanceType, OutputFormat format, TextWriter stdout, TextWriter stderr)
+    internal static int Execute(string path, string[] sets, int? executors, string? instanceType, OutputFormat format, TextWriter stdout, TextWriter stderr, string? sla = null, FileInfo? history = null)
     {
+        long? slaMs = null;
+        if (sla is not null)
+        {
+            TimeSpan? parsed;
+            try
+            {
+                parsed = DurationText.Parse(sla);
+            }
+            catch (FormatException)
+            {
+                parsed = null;
+            }
+
+            if (parsed is null || parsed <= TimeSpan.Zero)
+            {
+                stderr.WriteLine($"error: --sla expects a duration such as 90s, 45m or 2h, got '{sla}'");
+                return ExitCodes.Usage;
+            }
+
+            slaMs = (long)parsed.Value.TotalMilliseconds;
+        }
+
+        if (history is not null && !history.Exists)
+        {
+            stderr.WriteLine($"error: {history.FullName}: no such run history");
+            return ExitCodes.Usage;
+        }
+
         var settings = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in sets)
         {
@@ -79,16 +110,28 @@ public static class WhatIfCommand
         }
 
         var prediction = session.Predict(change);
+        if (history is not null)
+        {
+            prediction = WhatIfExtras.Calibrate(prediction, run, history, stderr);
+        }
+
+        (SearchCandidate? Best, string Unit)? search = slaMs is { } target ? WhatIfExtras.CheapestMeetingSla(session, target, instanceType ?? currentType) : null;
         var targetType = instanceType ?? currentType;
         var baselineCost = currentType is null ? null : Price(currentType, session.BaselineReplay.ExecutorSeconds, session.Observed.CoresPerExecutor, session.Observed.ExecutorMemory);
         var predictedCost = targetType is null ? null : Price(targetType, prediction.ExecutorSeconds, prediction.Config.CoresPerExecutor, prediction.Config.ExecutorMemory);
         if (format == OutputFormat.Json)
         {
-            WriteJson(stdout, prediction, baselineCost, predictedCost, targetType);
+            WriteJson(stdout, prediction, baselineCost, predictedCost, targetType, search, slaMs);
         }
         else
         {
             WriteText(stdout, run, prediction, baselineCost, predictedCost, targetType);
+            if (search is { } s)
+            {
+                stdout.WriteLine(s.Best is { } best
+                    ? $"Cheapest meeting the SLA of {Reporting.DurationText.Format(slaMs)}: {WhatIfExtras.Describe(best, s.Unit)}"
+                    : $"No configuration searched meets the SLA of {Reporting.DurationText.Format(slaMs)}");
+            }
         }
 
         return ExitCodes.Ok;
@@ -119,7 +162,7 @@ public static class WhatIfCommand
 
     private static string Ms(long? ms) => Reporting.DurationText.Format(ms);
 
-    private static void WriteJson(TextWriter o, Prediction p, Money? baselineCost, Money? predictedCost, string? instanceType)
+    private static void WriteJson(TextWriter o, Prediction p, Money? baselineCost, Money? predictedCost, string? instanceType, (SearchCandidate? Best, string Unit)? search, long? slaMs)
     {
         using var buffer = new MemoryStream();
         using (var w = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
@@ -166,6 +209,28 @@ public static class WhatIfCommand
             }
 
             w.WriteEndObject();
+            if (search is { } found)
+            {
+                w.WriteStartObject("slaSearch");
+                w.WriteNumber("slaMs", slaMs ?? 0);
+                if (found.Best is { } best)
+                {
+                    w.WriteNumber("executors", best.Prediction.Config.Executors);
+                    w.WriteNumber("coresPerExecutor", best.Prediction.Config.CoresPerExecutor);
+                    w.WriteString("executorMemory", best.Prediction.Config.ExecutorMemory.ToSparkString());
+                    w.WriteNumber("durationMs", best.Prediction.DurationMs);
+                    w.WriteNumber("high", best.Prediction.HighMs);
+                    w.WriteNumber("cost", Math.Round(best.Cost, 4));
+                    w.WriteString("costUnit", found.Unit);
+                }
+                else
+                {
+                    w.WriteNull("executors");
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteStartArray("notes");
             foreach (var note in p.Notes)
             {
