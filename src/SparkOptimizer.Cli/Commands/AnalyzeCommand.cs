@@ -53,6 +53,9 @@ public static class AnalyzeCommand
         return command;
     }
 
+    /// <summary>Past this many logs in one input, reports keep only what the writers print.</summary>
+    private const int SlimAbove = 20;
+
     internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null)
     {
         var pipeline = PipelineFactory.Create(configFile, stderr);
@@ -84,21 +87,36 @@ public static class AnalyzeCommand
                 errors++;
             }
 
-            foreach (var input in inputs)
+            foreach (var input in inputs.Where(i => i.Parts.Count == 0))
             {
-                if (input.Parts.Count == 0)
-                {
-                    inputWarnings.AddRange(input.Warnings);
-                    continue;
-                }
+                inputWarnings.AddRange(input.Warnings);
+            }
 
+            // A folder of many logs uses every core: one pipeline per worker (pipelines keep per-run caches), results in input order.
+            var readable = inputs.Where(i => i.Parts.Count > 0).ToArray();
+            var results = new (RunReport? Report, string? Error)[readable.Length];
+            using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null) ?? pipeline);
+            Parallel.For(0, readable.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
+            {
                 try
                 {
-                    reports.Add(pipeline.Analyze(input));
+                    var analysed = pipelines.Value!.Analyze(readable[i]);
+                    results[i] = (readable.Length > SlimAbove ? analysed.Slim() : analysed, null);
                 }
                 catch (EventLogFormatException ex)
                 {
-                    stderr.WriteLine($"error: {ex.Message}");
+                    results[i] = (null, ex.Message);
+                }
+            });
+            foreach (var (report, error) in results)
+            {
+                if (report is not null)
+                {
+                    reports.Add(report);
+                }
+                else
+                {
+                    stderr.WriteLine($"error: {error}");
                     errors++;
                 }
             }

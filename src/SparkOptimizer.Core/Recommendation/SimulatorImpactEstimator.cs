@@ -12,7 +12,9 @@ namespace SparkOptimizer.Recommendation;
 public sealed class SimulatorImpactEstimator : IImpactEstimator
 {
     private readonly StageTimeImpactEstimator _fallback = new();
-    private readonly Dictionary<SparkRun, WhatIfSession?> _sessions = new(ReferenceEqualityComparer.Instance);
+    // One run at a time is estimated: keep only its session, so a long-lived pipeline (the operator) holds no old runs.
+    private SparkRun? _lastRun;
+    private WhatIfSession? _lastSession;
 
     public ImpactEstimate? Estimate(SparkRun run, RunFacts facts, Finding finding)
     {
@@ -55,20 +57,19 @@ public sealed class SimulatorImpactEstimator : IImpactEstimator
 
     private WhatIfSession? Session(SparkRun run)
     {
-        if (!_sessions.TryGetValue(run, out var session))
+        if (!ReferenceEquals(run, _lastRun))
         {
+            _lastRun = run;
             try
             {
-                session = WhatIfSimulator.Prepare(run);
+                _lastSession = WhatIfSimulator.Prepare(run);
             }
             catch (InvalidOperationException)
             {
-                session = null;
+                _lastSession = null;
             }
-
-            _sessions[run] = session;
         }
 
-        return session;
+        return _lastSession;
     }
 }

@@ -4,7 +4,8 @@ namespace SparkOptimizer.Ingest.Streaming;
 
 internal sealed partial class RunBuilder
 {
-    private const int MaxPlanDescription = 64 * 1024;
+    // The head of the plan text is kept for people to read; analyzers work on the plan tree, so the rest would only cost memory.
+    private const int MaxPlanDescription = 8 * 1024;
 
     private SqlAccumulator Sql(long id)
     {
