@@ -21,6 +21,8 @@ public static class BenchmarkMain
             "parser" when args.Length >= 2 => ParserBenchmark.Compare(args[1], args.Length >= 3 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3),
             "floor" when args.Length >= 2 => ParserBenchmark.Floor(args[1]),
             "engine" when args.Length >= 2 => ParserBenchmark.Engine(args[1]),
+            "operator-burst" => OperatorBurstBenchmark.RunAsync(args.Length >= 2 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000).GetAwaiter().GetResult(),
+            "simulator" => SimulatorBenchmark.Run(),
             _ => Usage(),
         };
     }
