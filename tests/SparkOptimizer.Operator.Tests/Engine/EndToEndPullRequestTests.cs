@@ -164,6 +164,46 @@ public sealed class EndToEndPullRequestTests
         harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["phase"]!.GetValue<string>().Should().Be("Analyzed");
     }
 
+    [Fact]
+    public async Task CompletedRun_WithSecretsInItsLog_KeepsThemOutOfStatusPullRequestAndEvents()
+    {
+        using var dir = new TempDir();
+        var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "eventlog_v2_" + AppId)).FullName;
+        PlantedSecrets.Write(
+            Corpus.Path($"mcp-apache-spark-history-server/events/eventlog_v2_{AppId}/events_1_{AppId}"),
+            Path.Combine(folder, $"events_1_{AppId}"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
+        {
+            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml")),
+        });
+        await using var harness = await OperatorHarness.StartAsync();
+        var app = CompletedApp();
+        app["spec"]!["sparkConf"]!["spark.eventLog.dir"] = dir.Path;
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
+        var processor = new EngineRunProcessor(
+            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [dir.Path])),
+            new AnalysisPipeline(),
+            new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+            null,
+            new EngineOptions(),
+            NullLogger<EngineRunProcessor>.Instance);
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var everything = string.Join("\n",
+            harness.Optimization(SparkApps.Namespace, "spark-pi")!.ToJsonString(),
+            string.Join("\n", harness.Events(SparkApps.Namespace).Select(e => e.ToJsonString())),
+            string.Join("\n", repo.PullRequests.Select(pr => pr.Title + "\n" + pr.Body)),
+            string.Join("\n", github.Requests.Select(r => r.Body)));
+        repo.PullRequests.Should().ContainSingle("the run was analysed and proposed");
+        foreach (var secret in PlantedSecrets.Values)
+        {
+            everything.Should().NotContain(secret);
+        }
+    }
+
     private static string[] MultisetMinus(string[] a, string[] b)
     {
         var counts = b.GroupBy(x => x, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
