@@ -48,7 +48,18 @@ public sealed class HostEndpointsTests
                 harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, pi);
                 await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
 
-                var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                // the counters move just after the status write the wait above saw: poll, with a deadline
+                var metrics = string.Empty;
+                var deadline = System.Diagnostics.Stopwatch.StartNew();
+                while (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(15))
+                {
+                    metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+                    if (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal))
+                    {
+                        await Task.Delay(20);
+                    }
+                }
+
                 metrics.Should().Contain("sparkoptimizer_runs_analysed_total{kind=\"SparkApplication.sparkoperator.k8s.io\",result=\"analysed\"} 1");
                 metrics.Should().Contain("sparkoptimizer_findings_total{severity=\"critical\"} 1");
                 metrics.Should().Contain("sparkoptimizer_pull_requests_total{action=\"opened\"} 1");
