@@ -5,7 +5,7 @@ namespace SparkOptimizer.Cli;
 /// <summary>Builds the analysis pipeline for a command; a bad --config file is a usage error with one line, not a crash.</summary>
 public static class PipelineFactory
 {
-    public static AnalysisPipeline? Create(FileInfo? configFile, TextWriter stderr)
+    public static AnalysisPipeline? Create(FileInfo? configFile, TextWriter stderr, TimeSpan? sla = null)
     {
         if (configFile is not null && !configFile.Exists)
         {
@@ -15,7 +15,7 @@ public static class PipelineFactory
 
         try
         {
-            return new AnalysisPipeline(configFile?.FullName);
+            return new AnalysisPipeline(configFile?.FullName) { Sla = sla };
         }
         catch (Exception ex) when (ex is FormatException or YamlDotNet.Core.YamlException or IOException or UnauthorizedAccessException or InvalidCastException)
         {

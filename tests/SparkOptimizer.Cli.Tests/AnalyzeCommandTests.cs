@@ -144,4 +144,32 @@ public sealed class AnalyzeCommandTests
         cost.GetProperty("perRun").ValueKind.Should().Be(JsonValueKind.Null);
         cost.GetProperty("executorHours").GetDouble().Should().BePositive();
     }
+
+    [Fact]
+    public void Analyze_WithSla_SizesExecutorsToTheCheapestConfigurationMeetingIt()
+    {
+        var sample = Path.Combine(CliRunner.RepoRoot, "samples", "daily_etl_pipeline.json");
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", sample, "--sla", "6m", "--format", "json");
+
+        exit.Should().Be(0);
+        var root = JsonDocument.Parse(stdout).RootElement;
+        var sized = root.GetProperty("configChangeDetails").EnumerateArray()
+            .Where(c => c.GetProperty("reason").GetString()!.Contains("meets the SLA of 6 minutes", StringComparison.Ordinal)).ToArray();
+        sized.Should().NotBeEmpty();
+        sized.Select(c => c.GetProperty("key").GetString()).Should().OnlyContain(k => k!.StartsWith("spark.executor.", StringComparison.Ordinal));
+
+        var settings = sized.Select(c => $"{c.GetProperty("key").GetString()}={c.GetProperty("to").GetString()}").SelectMany(kv => new[] { "--set", kv }).ToArray();
+        var whatif = JsonDocument.Parse(CliRunner.Run(["whatif", sample, .. settings, "-f", "json"]).Stdout).RootElement;
+        whatif.GetProperty("prediction").GetProperty("high").GetInt64().Should().BeLessThanOrEqualTo(6 * 60 * 1000, "the proposed sizing is predicted to meet the SLA");
+    }
+
+    [Fact]
+    public void Analyze_BadSla_ExitsTwo()
+    {
+        var (exit, _, stderr) = CliRunner.Run("analyze", Corpus.Path("sparklens/local-1532512550423"), "--sla", "soon");
+
+        exit.Should().Be(2);
+        stderr.Should().Contain("--sla expects a duration");
+    }
 }

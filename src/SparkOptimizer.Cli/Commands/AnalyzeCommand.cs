@@ -27,8 +27,9 @@ public static class AnalyzeCommand
         var followInterval = new Option<string>("--follow-interval") { Description = "How often to look for new events while following", DefaultValueFactory = _ => "2s" };
         var history = new Option<FileInfo?>("--history") { Description = "Record each analysed run in this SQLite run history (created when missing; a run already there is kept once)" };
         var logs = new Option<FileInfo[]>("--logs") { Description = "Driver or executor log files of the run: OOMs and memory kills in them become evidence on the report", AllowMultipleArgumentsPerToken = true };
+        var sla = new Option<string?>("--sla") { Description = "The job's SLA (e.g. 45m): executors are sized to the cheapest configuration the what-if replay predicts will meet it" };
         var cohort = new Option<bool>("--cohort") { Description = "Treat the logs as runs of jobs: group them into cohorts, say which cohort each run joined, and apply the cohort's safety rails" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs, sla };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],
@@ -49,16 +50,24 @@ public static class AnalyzeCommand
             stderr,
             parse.GetValue(history),
             parse.GetValue(cohort),
-            parse.GetValue(logs)));
+            parse.GetValue(logs),
+            parse.GetValue(sla)));
         return command;
     }
 
     /// <summary>Past this many logs in one input, reports keep only what the writers print.</summary>
     private const int SlimAbove = 20;
 
-    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null)
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null, string? sla = null)
     {
-        var pipeline = PipelineFactory.Create(configFile, stderr);
+        var slaTime = SlaText.Parse(sla);
+        if (sla is not null && slaTime is null)
+        {
+            stderr.WriteLine($"error: --sla expects a duration such as 45m or 1h30m, got '{sla}'");
+            return ExitCodes.Usage;
+        }
+
+        var pipeline = PipelineFactory.Create(configFile, stderr, slaTime);
         if (pipeline is null)
         {
             return ExitCodes.Usage;
@@ -95,7 +104,7 @@ public static class AnalyzeCommand
             // A folder of many logs uses every core: one pipeline per worker (pipelines keep per-run caches), results in input order.
             var readable = inputs.Where(i => i.Parts.Count > 0).ToArray();
             var results = new (RunReport? Report, string? Error)[readable.Length];
-            using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null) ?? pipeline);
+            using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null, slaTime) ?? pipeline);
             Parallel.For(0, readable.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 try

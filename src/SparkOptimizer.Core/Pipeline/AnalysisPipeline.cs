@@ -31,6 +31,9 @@ public sealed class AnalysisPipeline
 
     private readonly CostOptions _costOptions;
 
+    /// <summary>The app's SLA: when set, the executor count and size are the cheapest the simulator predicts will meet it.</summary>
+    public TimeSpan? Sla { get; init; }
+
     public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default) => Analyze(_reader.Read(input, cancellationToken));
 
     /// <summary>Analyse a run already read (the operator and tests build runs themselves).</summary>
@@ -38,15 +41,16 @@ public sealed class AnalysisPipeline
     {
         var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(run, _thresholds);
         var result = new Recommender(_thresholds, _estimator, _options).Recommend(run, findings);
-        var report = new RunReport(run, result.Findings, result.Changes, warnings)
+        var (changes, simulatorNotes) = SimulatorCheck.Apply(run, result.Changes, Sla, _costOptions.InstanceType ?? run.Vendor.InstanceType);
+        var report = new RunReport(run, result.Findings, changes, warnings)
         {
             Sizing = result.Sizing,
-            RecommendationNotes = result.Notes,
+            RecommendationNotes = [.. result.Notes, .. simulatorNotes],
         };
         try
         {
             var cost = CostModel.Price(run, _costOptions);
-            return report with { Cost = ReportCostBuilder.Build(run, cost, result.Changes, _costOptions), CostDetails = cost };
+            return report with { Cost = ReportCostBuilder.Build(run, cost, changes, _costOptions), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
         catch (Exception ex)

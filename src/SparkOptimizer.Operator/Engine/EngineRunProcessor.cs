@@ -99,9 +99,10 @@ public sealed class EngineRunProcessor(
     /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults.</summary>
     private AnalysisPipeline PipelineFor(CompletedRun run)
     {
+        var sla = SlaText.Parse(run.Spec.Sla);
         if (run.Spec.Thresholds is not { Count: > 0 } overrides)
         {
-            return pipeline;
+            return sla is null ? pipeline : new AnalysisPipeline(options.ThresholdsFile) { Sla = sla };
         }
 
         var thresholds = ThresholdOverrides.Apply(
@@ -111,7 +112,7 @@ public sealed class EngineRunProcessor(
             logger.LogWarning("{App}: {Problem}", run.App, problem);
         }
 
-        return new AnalysisPipeline(thresholds);
+        return new AnalysisPipeline(thresholds) { Sla = sla };
     }
 
     /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>
