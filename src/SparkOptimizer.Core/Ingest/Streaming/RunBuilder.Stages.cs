@@ -55,7 +55,6 @@ internal sealed partial class RunBuilder
     /// <summary>Reads a "Stage Info" object into its accumulator (created if new). Job starts list stages that may never run.</summary>
     private StageAccumulator? ReadStageInfo(ref Utf8JsonReader reader, StageInfoSource from, ReadOnlySpan<byte> line)
     {
-        var forJobStart = from == StageInfoSource.JobStart;
         var id = -1;
         var attempt = 0;
         string? name = null;
@@ -86,7 +85,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Details"u8))
             {
                 reader.Read();
-                details = forJobStart ? SkipString(ref reader) : FirstLineOf(ref reader);
+                details = FirstLineOf(ref reader);
             }
             else if (reader.ValueTextEquals("Number of Tasks"u8))
             {
@@ -224,15 +223,7 @@ internal sealed partial class RunBuilder
 
     private static string? FirstLineOf(ref Utf8JsonReader reader)
     {
-        var text = JsonRead.String(ref reader);
-        var first = FirstLine(text);
-        return first is { Length: > 300 } ? first[..300] : first;
-    }
-
-    private static string? SkipString(ref Utf8JsonReader reader)
-    {
-        reader.Skip();
-        return null;
+        return Shorten(FirstLine(JsonRead.String(ref reader)));
     }
 
     private static List<int> ReadIntArray(ref Utf8JsonReader reader)

@@ -128,17 +128,14 @@ internal sealed partial class RunBuilder
             }
         }
 
-        var raw = reader.GetString() ?? string.Empty;
-        if (!_metricNames.TryGetValue(raw, out var interned))
+        // Not among the known names (all were tried above): remember it for the next task end.
+        var name = Intern(ref reader, _metricNames) ?? string.Empty;
+        if (_knownMetrics.Count < 256)
         {
-            _metricNames[raw] = interned = raw;
-            if (_knownMetrics.Count < 256)
-            {
-                _knownMetrics.Add((System.Text.Encoding.UTF8.GetBytes(raw), raw));
-            }
+            _knownMetrics.Add((System.Text.Encoding.UTF8.GetBytes(name), name));
         }
 
-        return interned;
+        return name;
     }
 
     private void ReadTaskInfo(ref Utf8JsonReader reader)
@@ -207,24 +204,8 @@ internal sealed partial class RunBuilder
         }
     }
 
-    private string? InternExecutorId(ref Utf8JsonReader reader)
-    {
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 64)
-        {
-            return JsonRead.String(ref reader);
-        }
-
-        // Executor ids repeat on every task end: look them up by their bytes without allocating a string.
-        Span<char> chars = stackalloc char[64];
-        var n = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
-        var lookup = _executors.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..n], out var known))
-        {
-            return known.Id;
-        }
-
-        return new string(chars[..n]);
-    }
+    // Executor ids repeat on every task end: the known executor's own id instance, found by the value's bytes.
+    private string? InternExecutorId(ref Utf8JsonReader reader) => Lookup(ref reader, _executors, out _);
 
     private readonly Dictionary<string, string> _hosts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _reasons = new(StringComparer.Ordinal);
@@ -233,9 +214,25 @@ internal sealed partial class RunBuilder
 
     private string? InternReason(ref Utf8JsonReader reader) => Intern(ref reader, _reasons);
 
-    /// <summary>Returns the one string instance for a repeated value, looked up by its bytes without allocating.</summary>
+    /// <summary>Returns the one string instance for a repeated value, adding it to the pool when new.</summary>
     private static string? Intern(ref Utf8JsonReader reader, Dictionary<string, string> pool)
     {
+        var value = Lookup(ref reader, pool, out var known);
+        if (!known && value is not null && pool.Count < 100_000)
+        {
+            pool[value] = value;
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// The string value of the current token: the dictionary's own key when it has it (looked up by the value's bytes,
+    /// without allocating), else a new string.
+    /// </summary>
+    private static string? Lookup<T>(ref Utf8JsonReader reader, Dictionary<string, T> pool, out bool known)
+    {
+        known = false;
         if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
         {
             return JsonRead.String(ref reader);
@@ -243,19 +240,13 @@ internal sealed partial class RunBuilder
 
         Span<char> chars = stackalloc char[256];
         var n = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, chars);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (lookup.TryGetValue(chars[..n], out var known))
+        if (pool.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(chars[..n], out var key, out _))
         {
-            return known;
+            known = true;
+            return key;
         }
 
-        var created = new string(chars[..n]);
-        if (pool.Count < 100_000)
-        {
-            pool[created] = created;
-        }
-
-        return created;
+        return new string(chars[..n]);
     }
 
     private void ReadEndReason(ref Utf8JsonReader reader)

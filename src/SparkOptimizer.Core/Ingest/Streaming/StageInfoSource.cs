@@ -1,9 +1,8 @@
 namespace SparkOptimizer.Ingest.Streaming;
 
-/// <summary>Which event a "Stage Info" object came from: each carries a different subset worth reading.</summary>
+/// <summary>Which event a "Stage Info" object came from: each carries a different subset worth reading (job starts' lists are read for ids only).</summary>
 internal enum StageInfoSource
 {
-    JobStart,
     StageSubmitted,
     StageCompleted,
 }
