@@ -31,12 +31,13 @@ public static class ReportCostBuilder
         var change = SimulationChange.FromSparkConf(settings);
         if (changes.Count > 0 && change != SimulationChange.None && cost.InstanceType is { } type && run.Application.DurationMs is > 0)
         {
-            var prediction = WhatIfSimulator.Prepare(run).Predict(change);
+            var session = WhatIfSimulator.Prepare(run);
+            var prediction = session.Predict(change);
             if (CostModel.PriceExecutorHours(type, prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor,
                     CostModel.ExecutorMemoryRequest(prediction.Config.ExecutorMemory), options) is { } predicted)
             {
                 // Executor time alone: add the driver and overheads the observed cost carries, in proportion.
-                var observedExecutorCost = CostModel.PriceExecutorHours(type, WhatIfSimulator.Prepare(run).BaselineReplay.ExecutorSeconds / 3600,
+                var observedExecutorCost = CostModel.PriceExecutorHours(type, session.BaselineReplay.ExecutorSeconds / 3600,
                     config.CoresPerExecutor, CostModel.ExecutorMemoryRequest(config.ExecutorMemory), options);
                 var scale = observedExecutorCost is { Amount: > 0 } o ? money.Amount / o.Amount : 1m;
                 return result with
