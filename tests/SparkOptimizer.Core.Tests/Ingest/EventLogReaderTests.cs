@@ -371,4 +371,15 @@ public sealed class EventLogReaderTests
 
         act.Should().Throw<EventLogFormatException>().Where(e => e.File == outer && e.Message.Contains("nested archive"));
     }
+
+    [Fact]
+    public void Read_TaskExecutorMetrics_GiveEachExecutorItsNamedPeaks()
+    {
+        var run = ReadPath(Corpus.Path("aws-emr-advisor/job_spark_shell"));
+
+        var executor = run.WorkerExecutors.First(e => e.TaskCount > 0);
+        executor.Peaks.JvmHeap.Should().BePositive();
+        executor.Peaks.Values.Keys.Should().Contain("JVMOffHeapMemory").And.NotContain(string.Empty);
+        run.Stages.Should().Contain(s => s.ExecutorPeaks.JvmHeap > 0);
+    }
 }

@@ -33,9 +33,11 @@ internal sealed partial class RunBuilder
     private static string? Lookup<T>(ref Utf8JsonReader reader, Dictionary<string, T> pool, out bool known)
     {
         known = false;
-        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
+        // Property names (executor metric names) are looked up the same way as string values.
+        var text = reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName;
+        if (!text || reader.ValueIsEscaped || reader.HasValueSequence || reader.ValueSpan.Length > 256)
         {
-            return JsonRead.String(ref reader);
+            return text ? reader.GetString() : JsonRead.String(ref reader);
         }
 
         Span<char> chars = stackalloc char[256];
