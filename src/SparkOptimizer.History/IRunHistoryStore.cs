@@ -17,4 +17,10 @@ public interface IRunHistoryStore : IAsyncDisposable
 
     /// <summary>Sets a run's verification; returns false when the run is not in the history.</summary>
     Task<bool> RecordVerificationAsync(RunKey key, Verification verification, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a proposal, replacing the one with the same (cohort, fingerprint) but keeping when it was first proposed.</summary>
+    Task SaveProposalAsync(ProposalRecord proposal, CancellationToken cancellationToken = default);
+
+    /// <summary>A cohort's proposals, oldest first.</summary>
+    Task<IReadOnlyList<ProposalRecord>> GetProposalsAsync(string cohort, CancellationToken cancellationToken = default);
 }

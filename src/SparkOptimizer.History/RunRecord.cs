@@ -2,6 +2,7 @@ using SparkOptimizer.Pricing;
 using SparkOptimizer.Reporting;
 using SparkOptimizer.Simulation;
 using SparkOptimizer.Simulation.Calibration;
+using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.History;
 
@@ -24,6 +25,13 @@ public sealed record RunRecord(
     Verification Verification)
 {
     public RunKey Key => new(Cohort, AppId, Attempt);
+
+    /// <summary>The trust rails' view of the run (peak, failure, merged change); null for runs recorded before it was kept.</summary>
+    public RunOutcome? Outcome { get; init; }
+
+    /// <summary>The run as the trust rails' cohort holds it; null when its outcome was not recorded.</summary>
+    public CohortRun? ToCohortRun() => Outcome is not { } o ? null
+        : new CohortRun(AppId, StartedAt, DurationMs ?? 0, InputBytes, o.PeakMemoryBytes, o.Failure, o.MemoryFailure, o.ChangeId) { Succeeded = o.Succeeded };
 
     /// <summary>Maps a report (and what priced and predicted it) to a record; times come from the event log, never the clock.</summary>
     public static RunRecord From(RunReport report, string cohort, Prediction? p, CostReport? cost)
@@ -54,7 +62,10 @@ public sealed record RunRecord(
             currency,
             FindingsSummary.From(report.Findings),
             p is null ? null : new PredictedRun(p.DurationMs, p.LowMs, p.HighMs, PredictedCost(p, cost), HistoryDefaults.PredictionIntervalLevel, p.Basis.ToString()),
-            Verification.None);
+            Verification.None)
+        {
+            Outcome = RunOutcome.From(CohortRun.From(run)),
+        };
     }
 
     /// <summary>The calibration's view of this run; the predicted duration stands for the replay, else the run itself.</summary>

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using SparkOptimizer.Analysis;
+using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.History;
 
@@ -8,13 +9,13 @@ namespace SparkOptimizer.History;
 /// The store over plain ADO.NET, shared by SQLite and PostgreSQL: both speak INSERT ... ON CONFLICT DO NOTHING, so
 /// idempotence is the database's unique key, not a read-then-write that two replicas could race.
 /// </summary>
-public abstract class SqlRunHistoryStore : IRunHistoryStore
+public abstract partial class SqlRunHistoryStore : IRunHistoryStore
 {
     private const string Columns =
         "cohort, app_id, attempt, started_ms, finished_ms, duration_ms, configuration, executors, cores_per_executor, executor_memory_bytes, "
         + "shuffle_partitions, input_bytes, cost, currency, findings_critical, findings_severe, findings_moderate, findings_low, worst_severity, "
         + "worst_title, predicted_ms, predicted_low_ms, predicted_high_ms, predicted_cost, interval_level, prediction_basis, "
-        + "verification_state, verified_ms, verification_error_pct, verification_note";
+        + "verification_state, verified_ms, verification_error_pct, verification_note, peak_memory_bytes, failure_class, memory_failure, succeeded, change_id";
 
     private readonly TimeProvider _time;
 
@@ -79,7 +80,8 @@ public abstract class SqlRunHistoryStore : IRunHistoryStore
         await using var insert = Command(connection, null,
             $"INSERT INTO run_history ({Columns}) VALUES (@cohort, @app_id, @attempt, @started_ms, @finished_ms, @duration_ms, @configuration, "
             + "@executors, @cores, @memory, @partitions, @input_bytes, @cost, @currency, @critical, @severe, @moderate, @low, @worst, @worst_title, "
-            + "@predicted_ms, @predicted_low_ms, @predicted_high_ms, @predicted_cost, @interval_level, @basis, @state, @verified_ms, @error_pct, @note) "
+            + "@predicted_ms, @predicted_low_ms, @predicted_high_ms, @predicted_cost, @interval_level, @basis, @state, @verified_ms, @error_pct, @note, "
+            + "@peak_memory, @failure_class, @memory_failure, @succeeded, @change_id) "
             + "ON CONFLICT (cohort, app_id, attempt) DO NOTHING");
         Bind(insert, record);
         return await insert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
@@ -207,6 +209,11 @@ public abstract class SqlRunHistoryStore : IRunHistoryStore
         Add(c, "verified_ms", r.Verification.VerifiedAt?.ToUnixTimeMilliseconds());
         Add(c, "error_pct", r.Verification.ErrorPercent);
         Add(c, "note", r.Verification.Note);
+        Add(c, "peak_memory", r.Outcome?.PeakMemoryBytes);
+        Add(c, "failure_class", r.Outcome?.Failure.ToString());
+        Add(c, "memory_failure", r.Outcome is { } o1 ? (o1.MemoryFailure ? 1 : 0) : null);
+        Add(c, "succeeded", r.Outcome is { } o2 ? (o2.Succeeded ? 1 : 0) : null);
+        Add(c, "change_id", r.Outcome?.ChangeId);
     }
 
     private static RunRecord Read(DbDataReader r)
@@ -228,6 +235,11 @@ public abstract class SqlRunHistoryStore : IRunHistoryStore
             r.GetInt64(11), Decimal(12), Text(13),
             new FindingsSummary(r.GetInt32(14), r.GetInt32(15), r.GetInt32(16), r.GetInt32(17), Enum.Parse<Severity>(r.GetString(18)), Text(19)),
             prediction,
-            new Verification(Enum.Parse<VerificationState>(r.GetString(26)), Time(27), Double(28), Text(29)));
+            new Verification(Enum.Parse<VerificationState>(r.GetString(26)), Time(27), Double(28), Text(29)))
+        {
+            Outcome = Text(31) is { } failure
+                ? new RunOutcome(Long(30) ?? 0, Enum.Parse<RunFailureClass>(failure), Int(32) is 1, Int(33) is not 0, Text(34))
+                : null,
+        };
     }
 }

@@ -1,4 +1,5 @@
 using SparkOptimizer.Analysis;
+using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.History.Tests;
 
@@ -21,5 +22,21 @@ internal static class Records
         "USD",
         new FindingsSummary(1, 0, 2, 3, Severity.Critical, "Stage 3 spills to disk"),
         new PredictedRun(500_000, 450_000, 560_000, 10.5m, 0.8, "ReplayWithErnest"),
-        Verification.None);
+        Verification.None)
+    {
+        Outcome = new RunOutcome(6L << 30, n % 3 == 0 ? RunFailureClass.Application : RunFailureClass.None, n % 3 == 0, n % 3 != 0, n > 2 ? "3f2a9c0d1e4b5a67" : null),
+    };
+
+    public static ProposalRecord Proposal(string cohort, string fingerprint, int minute) => new(
+        cohort,
+        fingerprint,
+        new Dictionary<string, string> { ["spark.executor.memory"] = "6g", ["spark.sql.shuffle.partitions"] = "400" },
+        [new ProposalEdit("spark.executor.memory", "spec.executor.memory", "8g", "6g"), new ProposalEdit("spark.sql.shuffle.partitions", "spec.sparkConf", null, "400")],
+        new PredictedRun(500_000, 450_000, 560_000, 10.5m, 0.8, "Replay"),
+        600_000,
+        1_000_000_000L,
+        null,
+        null,
+        ProposalStatus.Proposed,
+        Epoch.AddMinutes(minute));
 }

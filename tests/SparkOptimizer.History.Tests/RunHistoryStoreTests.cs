@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 namespace SparkOptimizer.History.Tests;
 
 /// <summary>The store contract, run unchanged against SQLite and PostgreSQL (one subclass each).</summary>
-public abstract class RunHistoryStoreTests
+public abstract partial class RunHistoryStoreTests
 {
     private readonly ITestOutputHelper _output;
 
@@ -108,7 +108,7 @@ public abstract class RunHistoryStoreTests
         await using var second = await OpenAsync(location);
         (await second.MigrateAsync()).Should().Be(0);
 
-        (await second.AppliedMigrationsAsync()).Should().Equal(1);
+        (await second.AppliedMigrationsAsync()).Should().Equal(1, 2);
         (await second.GetCohortAsync("c")).Should().ContainSingle();
     }
 
@@ -118,12 +118,12 @@ public abstract class RunHistoryStoreTests
         var location = await NewLocationAsync();
         await using var store = await OpenAsync(location);
         await store.RecordAsync(Records.Run("c", 1));
-        store.AdditionalMigrations = [new Migration(2, "test column", "ALTER TABLE run_history ADD COLUMN test_note TEXT")];
+        store.AdditionalMigrations = [new Migration(3, "test column", "ALTER TABLE run_history ADD COLUMN test_note TEXT")];
 
         (await store.MigrateAsync()).Should().Be(1);
         (await store.MigrateAsync()).Should().Be(0);
 
-        (await store.AppliedMigrationsAsync()).Should().Equal(1, 2);
+        (await store.AppliedMigrationsAsync()).Should().Equal(1, 2, 3);
         (await store.GetCohortAsync("c")).Should().ContainSingle("data survives the migration");
     }
 
