@@ -49,6 +49,7 @@ public static class StatusComposer
             {
                 State = v.State, MergedFingerprint = v.MergedFingerprint, PredictedDurationMs = v.PredictedDurationMs, ObservedDurationMs = v.ObservedDurationMs,
                 PredictedCost = v.PredictedCost, ObservedCost = v.ObservedCost, ErrorPercent = v.ErrorPercent, Runs = v.Runs,
+                RunsBefore = v.RunsBefore, IntervalCoverage = v.IntervalCoverage, Reason = v.Reason, RevertPullRequest = v.RevertPullRequest,
             };
         }
 

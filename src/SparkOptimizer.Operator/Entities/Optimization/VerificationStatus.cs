@@ -7,7 +7,7 @@ namespace SparkOptimizer.Operator.Entities.Optimization;
 public sealed class VerificationStatus
 {
     [JsonPropertyName("state")]
-    [EnumValues("Pending", "Confirmed", "Regressed", "Inconclusive")]
+    [EnumValues("Pending", "Verified", "Inconclusive", "Regressed", "Reverted")]
     public string? State { get; set; }
 
     [JsonPropertyName("mergedFingerprint")]
@@ -28,6 +28,22 @@ public sealed class VerificationStatus
     [JsonPropertyName("errorPercent")]
     public double? ErrorPercent { get; set; }
 
+    /// <summary>Runs under the merged change (after) and under the configuration before it.</summary>
     [JsonPropertyName("runs")]
     public int? Runs { get; set; }
+
+    [JsonPropertyName("runsBefore")]
+    public int? RunsBefore { get; set; }
+
+    /// <summary>Share of the runs after the merge whose duration (scaled to the predicted run's input) fell inside the predicted interval.</summary>
+    [JsonPropertyName("intervalCoverage")]
+    public double? IntervalCoverage { get; set; }
+
+    /// <summary>The verdict in words: change per GiB against the noise band.</summary>
+    [JsonPropertyName("reason")]
+    public string? Reason { get; set; }
+
+    /// <summary>The pull request that reverts a regressed change.</summary>
+    [JsonPropertyName("revertPullRequest")]
+    public int? RevertPullRequest { get; set; }
 }

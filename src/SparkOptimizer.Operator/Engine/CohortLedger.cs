@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using SparkOptimizer.History;
+using SparkOptimizer.Trust;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// The operator's memory of each cohort (one logical job across Spark app ids): its recent runs, which the trust rails read, and
+/// the change sets proposed for it, which verification reads. Written through to the run-history store when one is configured and
+/// loaded from it on first use, so a restart or a second replica sees the same cohort; without a store it lives in-process.
+/// A store that fails is logged and skipped: the run is still analysed and its status written.
+/// </summary>
+public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortLedger>? logger = null)
+{
+    public const int RunsPerCohort = 50;
+
+    private readonly ConcurrentDictionary<string, Entry> _cohorts = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = logger ?? NullLogger<CohortLedger>.Instance;
+
+    public bool Persistent => store is not null;
+
+    /// <summary>The cohort before a new run joins it (loaded from the store the first time the key is seen).</summary>
+    public async Task<CohortSnapshot> SnapshotAsync(string key, CancellationToken cancellationToken)
+    {
+        var entry = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        lock (entry)
+        {
+            return new CohortSnapshot(key, entry.Runs.ToArray(), entry.Proposals.ToArray());
+        }
+    }
+
+    /// <summary>Adds the run (once by id), records it in the store, and returns the cohort as it now stands.</summary>
+    public async Task<Cohort> AddRunAsync(string key, CohortRun run, RunRecord? record, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var entry = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
+        Cohort cohort;
+        lock (entry)
+        {
+            entry.Runs.RemoveAll(r => r.RunId == run.RunId);
+            entry.Runs.Add(run);
+            entry.Runs.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
+            if (entry.Runs.Count > RunsPerCohort)
+            {
+                entry.Runs.RemoveAt(0);
+            }
+
+            cohort = new Cohort(key, entry.Runs.ToArray());
+        }
+
+        if (store is not null && record is not null)
+        {
+            await TryAsync("record run", () => store.RecordAsync(record with { Cohort = key, Outcome = RunOutcome.From(run) }, cancellationToken)).ConfigureAwait(false);
+        }
+
+        return cohort;
+    }
+
+    /// <summary>Saves (or updates by fingerprint) a proposal for the cohort.</summary>
+    public async Task SaveProposalAsync(ProposalRecord proposal, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(proposal);
+        var entry = await LoadAsync(proposal.Cohort, cancellationToken).ConfigureAwait(false);
+        lock (entry)
+        {
+            var index = entry.Proposals.FindIndex(p => p.Fingerprint == proposal.Fingerprint);
+            if (index >= 0)
+            {
+                entry.Proposals[index] = proposal with { ProposedAt = entry.Proposals[index].ProposedAt };
+            }
+            else
+            {
+                entry.Proposals.Add(proposal);
+            }
+        }
+
+        if (store is not null)
+        {
+            await TryAsync("save proposal", () => store.SaveProposalAsync(proposal, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Records a run's verification in the store (the status carries it too).</summary>
+    public async Task RecordVerificationAsync(RunKey key, History.Verification verification, CancellationToken cancellationToken)
+    {
+        if (store is not null)
+        {
+            await TryAsync("record verification", () => store.RecordVerificationAsync(key, verification, cancellationToken)).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<Entry> LoadAsync(string key, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        var entry = _cohorts.GetOrAdd(key, _ => new Entry());
+        if (entry.Loaded || store is null)
+        {
+            return entry;
+        }
+
+        await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!entry.Loaded)
+            {
+                var records = await TryAsync("load cohort", () => store.GetCohortAsync(key, RunsPerCohort, cancellationToken)).ConfigureAwait(false);
+                var proposals = await TryAsync("load proposals", () => store.GetProposalsAsync(key, cancellationToken)).ConfigureAwait(false);
+                if (records is null || proposals is null)
+                {
+                    // The store is unreachable: go on with what is in memory and load again next time.
+                    return entry;
+                }
+
+                lock (entry)
+                {
+                    var known = entry.Runs.Select(r => r.RunId).ToHashSet(StringComparer.Ordinal);
+                    entry.Runs.InsertRange(0, records.Select(r => r.ToCohortRun()).OfType<CohortRun>().Where(r => !known.Contains(r.RunId)));
+                    entry.Runs.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
+                    var fingerprints = entry.Proposals.Select(p => p.Fingerprint).ToHashSet(StringComparer.Ordinal);
+                    entry.Proposals.InsertRange(0, proposals.Where(p => !fingerprints.Contains(p.Fingerprint)));
+                }
+
+                entry.Loaded = true;
+            }
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+
+        return entry;
+    }
+
+    private async Task<T?> TryAsync<T>(string what, Func<Task<T>> action)
+    {
+        try
+        {
+            return await action().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _logger.LogWarning("Run history store: could not {What}: {Reason}", what, ex.Message);
+            return default;
+        }
+    }
+
+    private async Task TryAsync(string what, Func<Task> action) =>
+        await TryAsync<bool>(what, async () =>
+        {
+            await action().ConfigureAwait(false);
+            return true;
+        }).ConfigureAwait(false);
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public bool Loaded { get; set; }
+
+        public List<CohortRun> Runs { get; } = [];
+
+        public List<ProposalRecord> Proposals { get; } = [];
+    }
+}

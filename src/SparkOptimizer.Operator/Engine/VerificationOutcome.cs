@@ -1,0 +1,11 @@
+using SparkOptimizer.History;
+using SparkOptimizer.Operator.Processing;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>What the runs under a merged proposal say about it: the status to show, the proposal's new state, and whether a revert is due.</summary>
+public sealed record VerificationOutcome(VerificationResult Result, ProposalRecord Proposal, ProposalStatus NewStatus, bool RevertDue)
+{
+    /// <summary>Runs under the change are too few for a verdict: new proposals wait, so the verdict is not confounded.</summary>
+    public bool AwaitingVerdict => NewStatus == ProposalStatus.Applied;
+}
