@@ -19,15 +19,37 @@ public sealed class CohortMemory
         var list = _runs.GetOrAdd(key, _ => []);
         lock (list)
         {
-            list.RemoveAll(r => r.RunId == run.RunId);
-            list.Add(run);
-            list.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
-            if (list.Count > RunsPerCohort)
-            {
-                list.RemoveAt(0);
-            }
-
-            return new Cohort(key, list.ToArray());
+            var merged = Merge(list, run);
+            list.Clear();
+            list.AddRange(merged);
+            return new Cohort(key, merged);
         }
+    }
+
+    /// <summary>The cohort's runs as they stand (a copy).</summary>
+    public IReadOnlyList<CohortRun> Runs(string key)
+    {
+        if (!_runs.TryGetValue(key, out var list))
+        {
+            return [];
+        }
+
+        lock (list)
+        {
+            return list.ToArray();
+        }
+    }
+
+    /// <summary>The runs with <paramref name="run"/> added (replacing one of the same id), oldest first, at most <see cref="RunsPerCohort"/>.</summary>
+    public static CohortRun[] Merge(IEnumerable<CohortRun> runs, CohortRun run)
+    {
+        var list = runs.Where(r => r.RunId != run.RunId).Append(run).ToList();
+        list.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
+        if (list.Count > RunsPerCohort)
+        {
+            list.RemoveAt(0);
+        }
+
+        return [.. list];
     }
 }

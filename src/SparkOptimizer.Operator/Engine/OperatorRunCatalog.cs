@@ -16,23 +16,22 @@ public sealed class OperatorRunCatalog : IRunCatalog
 
     private readonly ConcurrentDictionary<string, AppEntry> _apps = new(StringComparer.Ordinal);
 
-    public void Record(string appKey, string appName, string runId, RunReport report, string? pullRequestUrl, PredictedRun? prediction)
-    {
-        if (!_apps.ContainsKey(appKey) && _apps.Count >= MaxApps)
-        {
-            return;
-        }
-
-        var entry = _apps.GetOrAdd(appKey, _ => new AppEntry(appName));
-        lock (entry)
+    /// <summary>Records a run's full report (analysed in this process); the outcome follows with <see cref="RecordOutcome"/>.</summary>
+    public void RecordReport(Processing.AppIdentity app, string runId, RunReport report) =>
+        Update(Key(app), app.Name, entry =>
         {
             entry.Runs.RemoveAll(r => r.Run.Id == runId);
-            entry.Runs.Add((new CatalogRun(runId, appKey, appName, report.Run.Application.StartTime), report));
+            entry.Runs.Add((new CatalogRun(runId, Key(app), app.Name, report.Run.Application.StartTime), report));
             if (entry.Runs.Count > RunsPerApp)
             {
                 entry.Runs.RemoveAt(0);
             }
+        });
 
+    /// <summary>Records what came of a run: its pull request and prediction (a run analysed in a Job has no report here).</summary>
+    public void RecordOutcome(Processing.AppIdentity app, string? pullRequestUrl, PredictedRun? prediction) =>
+        Update(Key(app), app.Name, entry =>
+        {
             entry.PullRequestUrl = pullRequestUrl ?? entry.PullRequestUrl;
             if (prediction is not null)
             {
@@ -42,6 +41,21 @@ public sealed class OperatorRunCatalog : IRunCatalog
                     entry.Predictions.RemoveAt(0);
                 }
             }
+        });
+
+    public static string Key(Processing.AppIdentity app) => $"{app.Kind}/{app.Namespace}/{app.Name}";
+
+    private void Update(string appKey, string appName, Action<AppEntry> change)
+    {
+        if (!_apps.ContainsKey(appKey) && _apps.Count >= MaxApps)
+        {
+            return;
+        }
+
+        var entry = _apps.GetOrAdd(appKey, _ => new AppEntry(appName));
+        lock (entry)
+        {
+            change(entry);
         }
     }
 

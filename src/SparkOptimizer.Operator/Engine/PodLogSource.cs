@@ -14,24 +14,26 @@ public sealed class PodLogSource(IKubernetes client, ILogger<PodLogSource> logge
 {
     public const int MaxLogBytes = 10 * 1024 * 1024;
 
-    public async Task<IReadOnlyList<(string File, IReadOnlyList<LogEvent> Events)>> DriverLogAsync(CompletedRun run, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<(string File, IReadOnlyList<LogEvent> Events)>> DriverLogAsync(CompletedRun run, CancellationToken cancellationToken) =>
+        DriverLogAsync(run.Run.Namespace, DriverPodName(run), run.RunId, cancellationToken);
+
+    public async Task<IReadOnlyList<(string File, IReadOnlyList<LogEvent> Events)>> DriverLogAsync(string ns, string pod, string runId, CancellationToken cancellationToken)
     {
-        var pod = DriverPodName(run);
         try
         {
-            using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, run.Run.Namespace, limitBytes: MaxLogBytes, cancellationToken: cancellationToken).ConfigureAwait(false);
+            using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, limitBytes: MaxLogBytes, cancellationToken: cancellationToken).ConfigureAwait(false);
             using var reader = new StreamReader(stream);
             var events = SparkLogParser.Parse(reader, executor: "driver").ToArray();
             return [($"pod/{pod}", events)];
         }
         catch (HttpOperationException ex)
         {
-            logger.LogInformation("No driver log for {Run} (pod {Pod}): {Status}", run.RunId, pod, ex.Response?.StatusCode);
+            logger.LogInformation("No driver log for {Run} (pod {Pod}): {Status}", runId, pod, ex.Response?.StatusCode);
             return [];
         }
         catch (HttpRequestException ex)
         {
-            logger.LogWarning("Driver log of {Run} unreadable: {Reason}", run.RunId, ex.Message);
+            logger.LogWarning("Driver log of {Run} unreadable: {Reason}", runId, ex.Message);
             return [];
         }
     }

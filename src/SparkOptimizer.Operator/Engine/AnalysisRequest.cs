@@ -1,0 +1,41 @@
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Trust;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it).</summary>
+/// <param name="DriverPod">The driver pod whose log adds evidence (it may be gone).</param>
+/// <param name="CohortKey">The cohort's key in <see cref="CohortMemory"/> ("namespace/cohort").</param>
+/// <param name="PriorRuns">The cohort's runs before this one, which the safety rails read.</param>
+public sealed record AnalysisRequest(
+    AppIdentity App,
+    AppIdentity Run,
+    string RunId,
+    string? SparkAppId,
+    string Outcome,
+    DateTimeOffset? Started,
+    DateTimeOffset? Finished,
+    EventLogLocation EventLog,
+    IReadOnlyDictionary<string, string> Annotations,
+    string? Sla,
+    IReadOnlyDictionary<string, string>? Thresholds,
+    string DriverPod,
+    string CohortKey,
+    IReadOnlyList<CohortRun> PriorRuns)
+{
+    public static AnalysisRequest From(CompletedRun run, EventLogLocation eventLog, string cohortKey, IReadOnlyList<CohortRun> priorRuns) => new(
+        run.App,
+        run.Run,
+        run.RunId,
+        run.SparkAppId,
+        run.Outcome,
+        run.Started,
+        run.Finished,
+        eventLog,
+        run.Annotations,
+        run.Spec.Sla,
+        run.Spec.Thresholds is { Count: > 0 } t ? new Dictionary<string, string>(t, StringComparer.Ordinal) : null,
+        PodLogSource.DriverPodName(run),
+        cohortKey,
+        priorRuns);
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Model;
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Pricing;
+using SparkOptimizer.Reporting;
+using SparkOptimizer.Simulation;
+using SparkOptimizer.Trust;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// Analyses a run in this process: reads its event log, analyses with the app's thresholds and SLA, adds the driver pod log's
+/// evidence, applies the cohort's safety rails, prices and predicts. With a catalog, the full report goes to the dashboard.
+/// </summary>
+public sealed class InProcessRunAnalyser(
+    EventLogFinder finder,
+    AnalysisPipeline pipeline,
+    EngineOptions options,
+    ILogger logger,
+    PodLogSource? podLogs = null,
+    OperatorRunCatalog? catalog = null) : IRunAnalyser
+{
+    private const int TopFindings = 5;
+
+    public async Task<AnalysedRun> AnalyseAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var input = finder.Find(request.EventLog, out var tried);
+        if (input is null)
+        {
+            return new AnalysedRun { NotFound = $"Event log not found (tried {tried})." };
+        }
+
+        var report = PipelineFor(request).Analyze(input, cancellationToken);
+        if (podLogs is not null)
+        {
+            report = LogEvidence.Attach(report, await podLogs.DriverLogAsync(request.Run.Namespace, request.DriverPod, request.RunId, cancellationToken).ConfigureAwait(false));
+        }
+
+        var spark = report.Run;
+
+        // Trust rails: the cohort's memory floor and OOM cool-down, the validator, pinned keys; infrastructure failures tune nothing.
+        var run = CohortRun.From(spark, request.Outcome) with { RunId = request.RunId };
+        var cohort = new Cohort(request.CohortKey, CohortMemory.Merge(request.PriorRuns, run));
+        var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
+        report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
+        var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
+        var prediction = Predict(spark, report.ConfigChanges);
+        var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
+        var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
+        double? costUsd = cost.Cost is { } money ? (double)money.Amount : null;
+        catalog?.RecordReport(request.App, request.RunId, report);
+        return new AnalysedRun
+        {
+            CohortRun = run,
+            DurationMs = spark.Application.DurationMs,
+            Start = spark.Application.StartTime,
+            End = spark.Application.EndTime ?? spark.Application.LastEventTime,
+            SparkProperties = spark.Environment.SparkProperties,
+            Changes = report.ConfigChanges.Select(c => new RecommendedChange(c.Key, c.From, c.To, c.Reason)).ToArray(),
+            RailNotes = rails.Notes,
+            LowConfidence = rails.LowConfidence,
+            Findings = new FindingCounts(
+                findings.Count(f => f.Severity == Severity.Critical),
+                findings.Count(f => f.Severity == Severity.Severe),
+                findings.Count(f => f.Severity == Severity.Moderate),
+                findings.Count(f => f.Severity == Severity.Low)),
+            TopFindings = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
+                .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToArray(),
+            Cost = costUsd,
+            Prediction = prediction is null ? null : ToStatus(prediction, spark, costUsd),
+            PredictedMs = prediction?.DurationMs,
+            BaselineMs = prediction?.Baseline.SimulatedMs,
+            Gain = gain,
+            CostGain = CostGain(cost, prediction, spark),
+            PullRequestBody = MarkdownReportWriter.Write(report),
+            Summary = Summary(report, cost),
+        };
+    }
+
+    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults.</summary>
+    private AnalysisPipeline PipelineFor(AnalysisRequest request)
+    {
+        var sla = SlaText.Parse(request.Sla);
+        if (request.Thresholds is not { Count: > 0 } overrides)
+        {
+            return sla is null ? pipeline : new AnalysisPipeline(options.ThresholdsFile) { Sla = sla };
+        }
+
+        var thresholds = ThresholdOverrides.Apply(
+            options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile), overrides, out var problems);
+        foreach (var problem in problems)
+        {
+            logger.LogWarning("{App}: {Problem}", request.App, problem);
+        }
+
+        return new AnalysisPipeline(thresholds) { Sla = sla };
+    }
+
+    /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>
+    private double CostGain(CostReport cost, Prediction? prediction, SparkRun spark)
+    {
+        if (prediction is null || cost.Cost is not { Amount: > 0 } observed || (spark.Vendor.InstanceType ?? options.DefaultInstanceType) is not { } type)
+        {
+            return 0;
+        }
+
+        var predicted = CostModel.PriceExecutorHours(type, prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor,
+            CostModel.ExecutorMemoryRequest(prediction.Config.ExecutorMemory));
+        return predicted is { } p ? Math.Max(0, (double)((observed.Amount - p.Amount) / observed.Amount)) : 0;
+    }
+
+    private static Prediction? Predict(SparkRun run, IReadOnlyList<ConfigChange> changes)
+    {
+        if (changes.Count == 0 || run.Application.DurationMs is null)
+        {
+            return null;
+        }
+
+        var settings = changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal);
+        return WhatIfSimulator.Prepare(run).Predict(SimulationChange.FromSparkConf(settings));
+    }
+
+    private RunPrediction ToStatus(Prediction p, SparkRun run, double? observedCost)
+    {
+        var type = run.Vendor.InstanceType ?? options.DefaultInstanceType;
+        double? Price(double executorSeconds) => type is null ? null
+            : (double?)CostModel.PriceExecutorHours(type, executorSeconds / 3600, p.Config.CoresPerExecutor, CostModel.ExecutorMemoryRequest(p.Config.ExecutorMemory))?.Amount;
+        var cost = Price(p.ExecutorSeconds);
+        var scaleLow = p.DurationMs > 0 ? p.LowMs / (double)p.DurationMs : 1;
+        var scaleHigh = p.DurationMs > 0 ? p.HighMs / (double)p.DurationMs : 1;
+        double? saving = observedCost is { } o && cost is { } c ? o - c : null;
+        return new RunPrediction(p.DurationMs, p.LowMs, p.HighMs, cost, cost * scaleLow, cost * scaleHigh, saving,
+            saving is { } s && observedCost is > 0 ? Math.Round(s * 100 / observedCost.Value, 1) : null);
+    }
+
+    private static string Summary(RunReport report, CostReport cost) => string.Join("; ",
+        string.Create(CultureInfo.InvariantCulture, $"{report.Findings.Count(f => f.Severity > Severity.None)} findings (worst {report.WorstSeverity.ToString().ToLowerInvariant()})"),
+        $"{report.ConfigChanges.Count} changes recommended",
+        $"cost {cost.Summary()}");
+}
