@@ -1,4 +1,5 @@
 using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.History;
 using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
@@ -11,6 +12,9 @@ public sealed record AnalysedRun
 {
     /// <summary>Set when the event log was not found (or refused); nothing else is then set.</summary>
     public string? NotFound { get; init; }
+
+    /// <summary>This run as the run history keeps it (its cohort and prediction are set by the operator).</summary>
+    public RunRecord? Record { get; init; }
 
     /// <summary>This run as its cohort remembers it.</summary>
     public CohortRun? CohortRun { get; init; }

@@ -1,11 +1,12 @@
 using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Simulation.Calibration;
 using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
 
 /// <summary>What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it).</summary>
 /// <param name="DriverPod">The driver pod whose log adds evidence (it may be gone).</param>
-/// <param name="CohortKey">The cohort's key in <see cref="CohortMemory"/> ("namespace/cohort").</param>
+/// <param name="CohortKey">The cohort's key in <see cref="CohortLedger"/> ("namespace/cohort").</param>
 /// <param name="PriorRuns">The cohort's runs before this one, which the safety rails read.</param>
 public sealed record AnalysisRequest(
     AppIdentity App,
@@ -23,6 +24,12 @@ public sealed record AnalysisRequest(
     string CohortKey,
     IReadOnlyList<CohortRun> PriorRuns)
 {
+    /// <summary>The change sets proposed for the cohort (oldest first): the run's own conf says which one it ran under.</summary>
+    public IReadOnlyList<ProposedChangeSet> Proposals { get; init; } = [];
+
+    /// <summary>The cohort's recorded runs from the run history, which calibrate the prediction (empty without a store).</summary>
+    public IReadOnlyList<RunHistoryEntry> History { get; init; } = [];
+
     public static AnalysisRequest From(CompletedRun run, EventLogLocation eventLog, string cohortKey, IReadOnlyList<CohortRun> priorRuns) => new(
         run.App,
         run.Run,

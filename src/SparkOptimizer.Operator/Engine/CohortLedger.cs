@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using SparkOptimizer.History;
+using SparkOptimizer.Simulation.Calibration;
 using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
@@ -39,15 +40,10 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         Cohort cohort;
         lock (entry)
         {
-            entry.Runs.RemoveAll(r => r.RunId == run.RunId);
-            entry.Runs.Add(run);
-            entry.Runs.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
-            if (entry.Runs.Count > RunsPerCohort)
-            {
-                entry.Runs.RemoveAt(0);
-            }
-
-            cohort = new Cohort(key, entry.Runs.ToArray());
+            var merged = Merge(entry.Runs, run);
+            entry.Runs.Clear();
+            entry.Runs.AddRange(merged);
+            cohort = new Cohort(key, merged);
         }
 
         if (store is not null && record is not null)
@@ -82,6 +78,18 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         }
     }
 
+    /// <summary>The cohort's recorded runs as the calibration reads them (empty without a store, or when it cannot be read).</summary>
+    public async Task<IReadOnlyList<RunHistoryEntry>> HistoryAsync(string key, CancellationToken cancellationToken)
+    {
+        if (store is null)
+        {
+            return [];
+        }
+
+        var records = await TryAsync("load history", () => store.GetCohortAsync(key, HistoryDefaults.CohortLimit, cancellationToken)).ConfigureAwait(false);
+        return records?.Where(r => r.DurationMs is > 0).Select(r => r.ToHistoryEntry()).ToArray() ?? [];
+    }
+
     /// <summary>Records a run's verification in the store (the status carries it too).</summary>
     public async Task RecordVerificationAsync(RunKey key, History.Verification verification, CancellationToken cancellationToken)
     {
@@ -89,6 +97,20 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         {
             await TryAsync("record verification", () => store.RecordVerificationAsync(key, verification, cancellationToken)).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The runs with <paramref name="run"/> added (replacing one of the same id), oldest first, at most <see cref="RunsPerCohort"/>.</summary>
+    public static CohortRun[] Merge(IEnumerable<CohortRun> runs, CohortRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var list = runs.Where(r => r.RunId != run.RunId).Append(run).ToList();
+        list.Sort((a, b) => Nullable.Compare(a.Start, b.Start));
+        if (list.Count > RunsPerCohort)
+        {
+            list.RemoveRange(0, list.Count - RunsPerCohort);
+        }
+
+        return [.. list];
     }
 
     private async Task<Entry> LoadAsync(string key, CancellationToken cancellationToken)

@@ -39,4 +39,7 @@ public sealed class EngineOptions
     public int? MaxOpenPullRequests { get; set; }
 
     public int? MaxNewPullRequestsPerHour { get; set; }
+
+    /// <summary>The run-history store (cohorts, proposals, verdicts, calibration).</summary>
+    public HistoryOptions History { get; set; } = new();
 }

@@ -9,6 +9,7 @@ using SparkOptimizer.Pricing;
 using SparkOptimizer.Publishing;
 using SparkOptimizer.Reporting;
 using SparkOptimizer.Simulation;
+using SparkOptimizer.History;
 using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
@@ -27,12 +28,15 @@ public sealed class EngineRunProcessor(
     EngineOptions options,
     ILogger<EngineRunProcessor> logger,
     OperatorRunCatalog? catalog = null,
-    CohortMemory? cohorts = null,
+    CohortLedger? cohorts = null,
     TrustPolicy? trust = null,
     PodLogSource? podLogs = null,
-    IRunAnalyser? analyser = null) : IRunProcessor
+    IRunAnalyser? analyser = null,
+    TimeProvider? time = null) : IRunProcessor
 {
     private readonly IRunAnalyser analyser = analyser ?? new InProcessRunAnalyser(finder, pipeline, options, logger, podLogs, catalog);
+    private readonly CohortLedger ledger = cohorts ?? new CohortLedger();
+    private readonly TimeProvider clock = time ?? TimeProvider.System;
 
     public async Task<RunAnalysis> ProcessAsync(CompletedRun run, CancellationToken cancellationToken)
     {
@@ -42,24 +46,62 @@ public sealed class EngineRunProcessor(
         }
 
         // The app's name always names the cohort (the Spark app's own name only would without one).
-        var memory = cohorts ?? new CohortMemory();
         var key = $"{run.App.Namespace}/{CohortResolver.Resolve(run.App.Name, run.Annotations, null)}";
-        var result = await analyser.AnalyseAsync(AnalysisRequest.From(run, run.EventLog, key, memory.Runs(key)), cancellationToken).ConfigureAwait(false);
+        var before = await ledger.SnapshotAsync(key, cancellationToken).ConfigureAwait(false);
+        var request = AnalysisRequest.From(run, run.EventLog, key, before.Runs) with
+        {
+            Proposals = before.ChangeSets,
+            History = await ledger.HistoryAsync(key, cancellationToken).ConfigureAwait(false),
+        };
+        var result = await analyser.AnalyseAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } notFound || result.CohortRun is null)
         {
             return new RunAnalysis { Message = result.NotFound ?? "The analysis returned no run." };
         }
 
-        var cohort = memory.Add(key, result.CohortRun);
-        var changes = result.Changes.Select(c => new ConfigChange(c.Key, c.From, c.To, c.Reason ?? string.Empty)).ToArray();
+        // Executors live minutes: their pods are sized per cohort, from the highest footprint any run showed, the event log's or the pod's.
         var pods = await PodsAsync(run, result, cancellationToken).ConfigureAwait(false);
+        var podPeak = (long)pods.Where(p => p.Role == "executor").Select(p => Math.Max(p.PeakWorkingSetBytes, p.PeakRssBytes ?? 0)).DefaultIfEmpty(0).Max();
+        var cohortRun = result.CohortRun with { PeakMemoryBytes = Math.Max(result.CohortRun.PeakMemoryBytes, podPeak) };
+        var cohort = await ledger.AddRunAsync(key, cohortRun, RecordOf(result, cohortRun, before), cancellationToken).ConfigureAwait(false);
+
+        // After a merge: the runs under the merged change against the runs before it; a regression proposes the revert.
+        var verification = ChangeVerification.Evaluate(cohort, before.Proposals, cohortRun);
+        if (verification is not null)
+        {
+            await RecordVerdictAsync(key, result, verification, cancellationToken).ConfigureAwait(false);
+        }
+
+        var changes = result.Changes.Select(c => new ConfigChange(c.Key, c.From, c.To, c.Reason ?? string.Empty)).ToArray();
         // Until the cohort has enough unchanged runs its noise is unknown: the proposal goes out marked low-confidence
         // (memory never lowered); once known, a gain inside 2 x the noise is reported on status, not proposed.
         var floor = NoiseFloor.Estimate(cohort);
         var noise = floor.Known ? floor.ShouldOpenPullRequest(Math.Abs(result.Gain) > 0 ? Math.Abs(result.Gain) : result.CostGain) : null;
         var environment = SparkEnvironment.Empty with { SparkProperties = result.SparkProperties };
         var decision = (trust ?? new TrustPolicy()).Decide(TrustLevelNames.Parse(run.Spec.TrustLevel), changes, environment, cohort, noise);
-        var pullRequest = decision.OpenPullRequest ? await PublishAsync(run, changes, result.PullRequestBody, cancellationToken).ConfigureAwait(false) : null;
+        var proposals = new ProposalPublisher(publisher, ledger, clock, logger);
+        PullRequestInfo? pullRequest = null;
+        string? held = null;
+        if (verification is { RevertDue: true } regressed)
+        {
+            pullRequest = await proposals.RevertAsync(run, regressed, cancellationToken).ConfigureAwait(false);
+            verification = regressed with { Result = regressed.Result with { RevertPullRequest = pullRequest?.Number } };
+            held = pullRequest is null ? $"change {regressed.Proposal.Fingerprint} regressed; no revert could be opened" : $"change {regressed.Proposal.Fingerprint} regressed: revert PR #{pullRequest.Number}";
+        }
+        else if (verification is { HoldsNewProposals: true } waiting)
+        {
+            held = waiting.AwaitingVerdict
+                ? $"waiting for the verdict on merged change {waiting.Proposal.Fingerprint} ({waiting.Result.Runs} run(s) under it so far) before proposing more"
+                : $"change {waiting.Proposal.Fingerprint} regressed; its revert is pending";
+        }
+        else if (decision.OpenPullRequest && ProposalPublisher.WasReverted(changes, before.Proposals))
+        {
+            held = "this change set was reverted after it regressed; it is not proposed again";
+        }
+        else if (decision.OpenPullRequest)
+        {
+            pullRequest = await proposals.ProposeAsync(run, key, result, changes, cancellationToken).ConfigureAwait(false);
+        }
 
         var prediction = result.Prediction;
         catalog?.RecordOutcome(run.App, pullRequest?.Url,
@@ -78,14 +120,53 @@ public sealed class EngineRunProcessor(
             Recommendations = decision.ShowRecommendations ? result.Changes : [],
             Prediction = prediction,
             PullRequest = pullRequest,
-            Message = Summary(result, pullRequest) + Because(decision, result),
+            Verification = verification?.Result,
+            Message = Summary(result, pullRequest) + Because(decision, result, held, cohort),
         };
     }
 
-    private static string Because(TrustDecision decision, AnalysedRun result)
+    /// <summary>The run for the history: under a merged proposal it carries that proposal's prediction (scaled to its input), so calibration sees real residuals.</summary>
+    private static RunRecord? RecordOf(AnalysedRun result, CohortRun run, CohortSnapshot before)
     {
-        var notes = decision.Reasons.Concat(result.RailNotes).Where(n => !string.IsNullOrWhiteSpace(n)).Take(3).ToArray();
-        var confidence = result.LowConfidence ? " (low confidence: the cohort is still learning)" : string.Empty;
+        if (result.Record is not { } record)
+        {
+            return null;
+        }
+
+        if (before.Proposals.LastOrDefault(p => p.Fingerprint == run.ChangeId) is { Prediction: { } predicted } proposal)
+        {
+            var scale = run.InputBytes > 0 && proposal.BaselineInputBytes > 0 ? run.InputBytes / (double)proposal.BaselineInputBytes : 1;
+            return record with { Prediction = predicted with { DurationMs = (long)(predicted.DurationMs * scale), LowMs = (long)(predicted.LowMs * scale), HighMs = (long)(predicted.HighMs * scale) } };
+        }
+
+        return record;
+    }
+
+    private async Task RecordVerdictAsync(string key, AnalysedRun result, VerificationOutcome verification, CancellationToken cancellationToken)
+    {
+        if (verification.NewStatus != verification.Proposal.Status)
+        {
+            await ledger.SaveProposalAsync(verification.Proposal with { Status = verification.NewStatus, Note = verification.Result.Reason }, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.Record is { } record)
+        {
+            var state = verification.Result.State switch
+            {
+                "Verified" => VerificationState.Verified,
+                "Regressed" or "Reverted" => VerificationState.Regressed,
+                "Inconclusive" => VerificationState.Inconclusive,
+                _ => VerificationState.Pending,
+            };
+            await ledger.RecordVerificationAsync(new RunKey(key, record.AppId, record.Attempt),
+                new History.Verification(state, clock.GetUtcNow(), verification.Result.ErrorPercent, verification.Result.Reason), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private static string Because(TrustDecision decision, AnalysedRun result, string? held, Cohort cohort)
+    {
+        var notes = new[] { held }.Concat(decision.Reasons).Concat(result.RailNotes).Where(n => !string.IsNullOrWhiteSpace(n)).Take(3).ToArray();
+        var confidence = result.LowConfidence ? $" (low confidence: {cohort.Describe()})" : string.Empty;
         return notes.Length == 0 ? confidence : $"{confidence}; {string.Join("; ", notes)}";
     }
 
@@ -113,35 +194,6 @@ public sealed class EngineRunProcessor(
             logger.LogWarning("Prometheus unavailable for {Run}: {Reason}", run.RunId, ex.Message);
             return [];
         }
-    }
-
-    private async Task<PullRequestInfo?> PublishAsync(CompletedRun run, IReadOnlyList<ConfigChange> configChanges, string body, CancellationToken cancellationToken)
-    {
-        var mode = run.Spec.Mode ?? "pullRequest";
-        var trust = run.Spec.TrustLevel ?? "pullRequest";
-        if (publisher is null || configChanges.Count == 0 || mode != "pullRequest" || trust is "observe" or "recommend")
-        {
-            return null;
-        }
-
-        var app = new Publishing.AppIdentity(run.App.Kind, run.App.ApiVersion, run.App.Namespace, run.App.Name);
-        var location = run.Spec.Manifest is { Length: > 0 } m ? ManifestLocation.Parse(m) : null;
-        var changes = configChanges.Select(c => new ValueChange(c.Key, c.From, c.To, c.Reason)).ToArray();
-        var changeSet = new ManifestChangeSet(app, location, changes, body);
-        var result = await publisher.PublishAsync(changeSet, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation("Publish for {App}: {Outcome} {Url}", run.App, result.Outcome, result.PullRequestUrl);
-        if (result.PullRequestNumber is not { } number)
-        {
-            return null;
-        }
-
-        var action = result.Outcome switch
-        {
-            PublishOutcome.Created => PullRequestAction.Opened,
-            PublishOutcome.Updated or PublishOutcome.Rebased => PullRequestAction.Updated,
-            _ => PullRequestAction.None,
-        };
-        return new PullRequestInfo(number, result.PullRequestUrl ?? string.Empty, "open", result.Branch, result.Fingerprint, action);
     }
 
     private static string Summary(AnalysedRun result, PullRequestInfo? pr) =>

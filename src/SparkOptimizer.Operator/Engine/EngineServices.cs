@@ -27,7 +27,8 @@ public static class EngineServices
             ? null!
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
         services.AddSingleton<OperatorRunCatalog>();
-        services.AddSingleton<CohortMemory>();
+        services.AddSingleton(sp => new CohortLedger(
+            RunHistoryStores.Open(options.History, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ILogger<CohortLedger>>()));
         services.AddSingleton<PodLogSource>();
         services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
@@ -38,9 +39,10 @@ public static class EngineServices
             options,
             sp.GetRequiredService<ILogger<EngineRunProcessor>>(),
             sp.GetRequiredService<OperatorRunCatalog>(),
-            sp.GetRequiredService<CohortMemory>(),
+            sp.GetRequiredService<CohortLedger>(),
             sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>(),
-            sp.GetRequiredService<PodLogSource>()));
+            sp.GetRequiredService<PodLogSource>(),
+            time: sp.GetRequiredService<TimeProvider>()));
         return services;
     }
 

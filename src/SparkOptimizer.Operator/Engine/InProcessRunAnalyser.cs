@@ -6,7 +6,9 @@ using SparkOptimizer.Operator.Processing;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Reporting;
+using SparkOptimizer.History;
 using SparkOptimizer.Simulation;
+using SparkOptimizer.Simulation.Calibration;
 using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
@@ -42,12 +44,12 @@ public sealed class InProcessRunAnalyser(
         var spark = report.Run;
 
         // Trust rails: the cohort's memory floor and OOM cool-down, the validator, pinned keys; infrastructure failures tune nothing.
-        var run = CohortRun.From(spark, request.Outcome) with { RunId = request.RunId };
-        var cohort = new Cohort(request.CohortKey, CohortMemory.Merge(request.PriorRuns, run));
+        var run = CohortRun.From(spark, request.Outcome, ProposalMatcher.Match(spark.Environment.SparkProperties, request.Proposals)) with { RunId = request.RunId };
+        var cohort = new Cohort(request.CohortKey, CohortLedger.Merge(request.PriorRuns, run));
         var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
         report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
         var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
-        var prediction = Predict(spark, report.ConfigChanges);
+        var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
         var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
         double? costUsd = cost.Cost is { } money ? (double)money.Amount : null;
@@ -55,6 +57,7 @@ public sealed class InProcessRunAnalyser(
         return new AnalysedRun
         {
             CohortRun = run,
+            Record = RunRecord.From(report, request.CohortKey, null, cost),
             DurationMs = spark.Application.DurationMs,
             Start = spark.Application.StartTime,
             End = spark.Application.EndTime ?? spark.Application.LastEventTime,
@@ -121,6 +124,18 @@ public sealed class InProcessRunAnalyser(
 
         var settings = changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal);
         return WhatIfSimulator.Prepare(run).Predict(SimulationChange.FromSparkConf(settings));
+    }
+
+    /// <summary>With a run history for the cohort, the replay is corrected by what past runs showed (Ernest per cohort, the residual model); else it stands.</summary>
+    private static Prediction? Calibrate(Prediction? prediction, AnalysisRequest request, SparkRun spark)
+    {
+        if (prediction is null || request.History.Count == 0)
+        {
+            return prediction;
+        }
+
+        var input = spark.Totals.InputBytes > 0 ? spark.Totals.InputBytes : spark.Totals.ShuffleReadBytes;
+        return PredictionCalibrator.Train(request.History).Calibrate(prediction, request.CohortKey, input);
     }
 
     private RunPrediction ToStatus(Prediction p, SparkRun run, double? observedCost)

@@ -8,4 +8,7 @@ public sealed record VerificationOutcome(VerificationResult Result, ProposalReco
 {
     /// <summary>Runs under the change are too few for a verdict: new proposals wait, so the verdict is not confounded.</summary>
     public bool AwaitingVerdict => NewStatus == ProposalStatus.Applied;
+
+    /// <summary>No new proposal while the merged change awaits its verdict or its revert is pending.</summary>
+    public bool HoldsNewProposals => NewStatus is ProposalStatus.Applied or ProposalStatus.Regressed or ProposalStatus.Reverted;
 }

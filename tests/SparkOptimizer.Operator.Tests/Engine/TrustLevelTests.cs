@@ -55,7 +55,7 @@ public sealed class TrustLevelTests
             new EngineOptions(),
             NullLogger<EngineRunProcessor>.Instance,
             null,
-            new CohortMemory(),
+            new CohortLedger(),
             new TrustPolicy(TrustLevel.AutoMerge));
 
         harness.StartOperatorWith(processor);
