@@ -9,7 +9,7 @@ namespace SparkOptimizer.Tests.Charts;
 
 /// <summary>
 /// Renders the chart's templates with the subset of Go templates and Sprig that the chart uses (if/else, with,
-/// range, define/include, default, quote, toYaml, nindent, trunc, trimSuffix, not), because no helm binary can be
+/// range, define/include, default, quote, toYaml, nindent, trunc, trimSuffix, not, eq, ne), because no helm binary can be
 /// installed here. A construct it does not know fails the test rather than rendering silently wrong.
 /// </summary>
 public sealed partial class ChartRenderer
@@ -130,7 +130,7 @@ public sealed partial class ChartRenderer
         return piped;
     }
 
-    private static bool IsFunction(string word) => word is "include" or "default" or "quote" or "toYaml" or "nindent" or "indent" or "trunc" or "trimSuffix" or "not";
+    private static bool IsFunction(string word) => word is "include" or "default" or "quote" or "toYaml" or "nindent" or "indent" or "trunc" or "trimSuffix" or "not" or "eq" or "ne";
 
     private object? Function(string name, List<object?> args, Scope scope, bool isCall)
     {
@@ -150,6 +150,8 @@ public sealed partial class ChartRenderer
             "trunc" => Stringify(args[1]) is var s && s.Length > Convert.ToInt32(args[0], CultureInfo.InvariantCulture) ? s[..Convert.ToInt32(args[0], CultureInfo.InvariantCulture)] : Stringify(args[1]),
             "trimSuffix" => Stringify(args[1]) is var t && t.EndsWith((string)args[0]!, StringComparison.Ordinal) ? t[..^((string)args[0]!).Length] : Stringify(args[1]),
             "not" => !Truthy(args[0]),
+            "eq" => Stringify(args[0]) == Stringify(args[1]),
+            "ne" => Stringify(args[0]) != Stringify(args[1]),
             _ => throw new NotSupportedException($"template function {name}"),
         };
     }
