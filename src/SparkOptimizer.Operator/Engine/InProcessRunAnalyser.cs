@@ -148,7 +148,10 @@ public sealed class InProcessRunAnalyser(
         var scaleHigh = p.DurationMs > 0 ? p.HighMs / (double)p.DurationMs : 1;
         double? saving = observedCost is { } o && cost is { } c ? o - c : null;
         return new RunPrediction(p.DurationMs, p.LowMs, p.HighMs, cost, cost * scaleLow, cost * scaleHigh, saving,
-            saving is { } s && observedCost is > 0 ? Math.Round(s * 100 / observedCost.Value, 1) : null);
+            saving is { } s && observedCost is > 0 ? Math.Round(s * 100 / observedCost.Value, 1) : null)
+        {
+            Basis = p.Basis.ToString(),
+        };
     }
 
     private static string Summary(RunReport report, CostReport cost) => string.Join("; ",

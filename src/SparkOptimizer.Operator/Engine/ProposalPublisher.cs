@@ -38,7 +38,7 @@ public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedge
             var edits = published.Edits?.Select(e => new ProposalEdit(e.Key, e.Field, e.From, e.To)).ToArray()
                 ?? changes.Select(c => new ProposalEdit(c.Key, string.Empty, c.From, c.To)).ToArray();
             var prediction = result.Prediction is { } p
-                ? new PredictedRun(p.DurationMs, p.LowMs, p.HighMs, p.Cost is { } cost ? (decimal)cost : null, HistoryDefaults.PredictionIntervalLevel, "Replay")
+                ? new PredictedRun(p.DurationMs, p.LowMs, p.HighMs, p.Cost is { } cost ? (decimal)cost : null, HistoryDefaults.PredictionIntervalLevel, p.Basis ?? "Replay")
                 : null;
             await ledger.SaveProposalAsync(new ProposalRecord(
                 cohortKey, published.Fingerprint, changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal), edits, prediction,

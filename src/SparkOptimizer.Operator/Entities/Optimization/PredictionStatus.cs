@@ -26,4 +26,8 @@ public sealed class PredictionStatus
     /// <summary>Predicted saving per run, e.g. "$4.50 (36%)", for the printer column.</summary>
     [JsonPropertyName("saving")]
     public string? Saving { get; set; }
+
+    /// <summary>What the prediction rests on: Replay, or the replay calibrated by the cohort's run history (ReplayWithErnest, ...).</summary>
+    [JsonPropertyName("basis")]
+    public string? Basis { get; set; }
 }

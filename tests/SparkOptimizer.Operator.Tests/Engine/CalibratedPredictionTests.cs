@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Model;
+using SparkOptimizer.Operator.Engine;
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Pipeline;
+using SparkOptimizer.Simulation.Calibration;
+using SparkOptimizer.Testing;
+
+namespace SparkOptimizer.Tests.Engine;
+
+/// <summary>The operator's prediction is calibrated by the cohort's run history when it has one, and says so.</summary>
+public sealed class CalibratedPredictionTests
+{
+    private const string Key = "default/spark-pi";
+
+    private static AnalysisRequest Request() => new(
+        new AppIdentity("sparkoperator.k8s.io/v1beta2", "SparkApplication", "default", "spark-pi", null),
+        new AppIdentity("sparkoperator.k8s.io/v1beta2", "SparkApplication", "default", "spark-pi", null),
+        "spark-pi:spark-110be3a8424d4a2789cb88134418217b",
+        "spark-110be3a8424d4a2789cb88134418217b",
+        "COMPLETED",
+        null,
+        null,
+        new EventLogLocation(Corpus.Path("mcp-apache-spark-history-server/events"), "spark-110be3a8424d4a2789cb88134418217b", true, null),
+        new Dictionary<string, string>(),
+        null,
+        null,
+        "spark-pi-driver",
+        Key,
+        []);
+
+    private static InProcessRunAnalyser Analyser() => new(
+        new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+        new AnalysisPipeline(), new EngineOptions(), NullLogger.Instance);
+
+    [Fact]
+    public async Task WithACohortHistoryTwiceAsSlowAsTheReplay_ThePredictionIsCalibratedUpAndSaysSo()
+    {
+        var plain = (await Analyser().AnalyseAsync(Request(), CancellationToken.None)).Prediction!;
+        plain.Basis.Should().Be("Replay");
+
+        // Nine recorded runs of the cohort at three sizes, each observed at twice what the replay predicted for it.
+        var observed = (await Analyser().AnalyseAsync(Request(), CancellationToken.None)).DurationMs!.Value;
+        var history = new[] { 2, 4, 8 }.SelectMany(m => Enumerable.Range(0, 3).Select(i =>
+            new RunHistoryEntry(Key, m, 1, new ByteSize(4L << 30), 200, 0, (long)(2 * observed * (1 + (0.01 * i)) * (1 + (0.5 / m))), (long)(observed * (1 + (0.5 / m)))))).ToArray();
+
+        var calibrated = (await Analyser().AnalyseAsync(Request() with { History = history }, CancellationToken.None)).Prediction!;
+
+        calibrated.Basis.Should().Contain("Ernest");
+        calibrated.DurationMs.Should().BeGreaterThan((long)(plain.DurationMs * 1.2), "the cohort's runs took about twice the replay's estimate");
+    }
+}
