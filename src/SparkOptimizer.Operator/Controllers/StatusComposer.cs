@@ -35,7 +35,7 @@ public static class StatusComposer
             ? new PredictionStatus
             {
                 DurationMs = p.DurationMs, Low = p.LowMs, High = p.HighMs, Cost = p.Cost, CostLow = p.CostLow, CostHigh = p.CostHigh,
-                Saving = SavingText(p.Saving, p.SavingPercent), Basis = p.Basis,
+                Saving = SavingText(p.Saving, p.SavingPercent), Basis = p.Basis, Extrapolated = p.Extrapolated ? true : null,
             }
             : null;
         if (analysis.PullRequest is { } pr)

@@ -50,6 +50,7 @@ public sealed class InProcessRunAnalyser(
         report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
         var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
         var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
+        var interval = prediction is null ? null : Verifier.WithNoise(Verifier.Interval(prediction, spark), NoiseFloor.Estimate(cohort));
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
         var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
         double? costUsd = cost.Cost is { } money ? (double)money.Amount : null;
@@ -73,7 +74,7 @@ public sealed class InProcessRunAnalyser(
             TopFindings = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
                 .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToArray(),
             Cost = costUsd,
-            Prediction = prediction is null ? null : ToStatus(prediction, spark, costUsd),
+            Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, spark, costUsd) with { Extrapolated = interval.Extrapolated },
             PredictedMs = prediction?.DurationMs,
             BaselineMs = prediction?.Baseline.SimulatedMs,
             Gain = gain,

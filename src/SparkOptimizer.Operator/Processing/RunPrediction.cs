@@ -5,4 +5,7 @@ public sealed record RunPrediction(long DurationMs, long LowMs, long HighMs, dou
 {
     /// <summary>What the number rests on: the replay alone, or the replay calibrated by the cohort's history.</summary>
     public string? Basis { get; init; }
+
+    /// <summary>The predicted executor count or memory is more than 2 x away from what the run had: the interval is widened.</summary>
+    public bool Extrapolated { get; init; }
 }

@@ -50,4 +50,26 @@ public sealed class CalibratedPredictionTests
         calibrated.Basis.Should().Contain("Ernest");
         calibrated.DurationMs.Should().BeGreaterThan((long)(plain.DurationMs * 1.2), "the cohort's runs took about twice the replay's estimate");
     }
+
+    [Fact]
+    public async Task Prediction_IntervalAddsTheCohortsNoiseAndMarksExtrapolation()
+    {
+        var alone = await Analyser().AnalyseAsync(Request(), CancellationToken.None);
+        var changes = alone.Changes.ToDictionary(c => c.Key, c => c.To);
+        changes.Should().ContainKey("spark.executor.memory").WhoseValue.Should().Be("6g");
+
+        // Five earlier runs of the cohort that vary by about 10 %: the interval for the next run must make room for that.
+        var noisy = Enumerable.Range(0, 5).Select(i => alone.CohortRun! with
+        {
+            RunId = $"earlier-{i}", Start = alone.CohortRun!.Start?.AddDays(-5 + i), DurationMs = (long)(alone.CohortRun.DurationMs * (1 + (0.1 * ((i % 3) - 1)))),
+        }).ToArray();
+        var withNoise = await Analyser().AnalyseAsync(Request() with { PriorRuns = noisy }, CancellationToken.None);
+
+        var a = alone.Prediction!;
+        var b = withNoise.Prediction!;
+        b.DurationMs.Should().Be(a.DurationMs);
+        (b.HighMs - b.LowMs).Should().BeGreaterThan(a.HighMs - a.LowMs, "run-to-run variation widens the interval of the next run");
+        alone.SparkProperties["spark.executor.memory"].Should().Be("4g");
+        a.Extrapolated.Should().BeFalse("4g to 6g and at most 4 executors stay within 2 x of the run (Verifier.Interval's cases are in Core)");
+    }
 }

@@ -30,4 +30,8 @@ public sealed class PredictionStatus
     /// <summary>What the prediction rests on: Replay, or the replay calibrated by the cohort's run history (ReplayWithErnest, ...).</summary>
     [JsonPropertyName("basis")]
     public string? Basis { get; set; }
+
+    /// <summary>True when the predicted executor count or memory is more than 2 x away from the run's: the interval is widened 2 x.</summary>
+    [JsonPropertyName("extrapolated")]
+    public bool? Extrapolated { get; set; }
 }
