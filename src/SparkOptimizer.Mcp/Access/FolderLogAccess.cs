@@ -1,0 +1,36 @@
+using SparkOptimizer.Ingest.Sources;
+
+namespace SparkOptimizer.Mcp.Access;
+
+/// <summary>
+/// Local paths under the given folders and nothing else (no URI): what `serve DIR` lets a remote caller read. A root
+/// that is itself a symbolic link also admits the folder it points to, since real paths are checked too.
+/// </summary>
+public sealed class FolderLogAccess : ILogAccessPolicy
+{
+    private readonly IReadOnlyList<string> _roots;
+
+    public FolderLogAccess(IEnumerable<string> roots)
+    {
+        ArgumentNullException.ThrowIfNull(roots);
+        _roots = RealPath.WithTargets(roots);
+    }
+
+    public bool Allows(string location, out string reason)
+    {
+        reason = string.Empty;
+        if (EventLogSourceResolver.LocalPath(location) is not { } local)
+        {
+            reason = "only local paths under the served folder are allowed here, not URIs";
+            return false;
+        }
+
+        if (RealPath.IsUnder(Path.GetFullPath(local), _roots))
+        {
+            return true;
+        }
+
+        reason = $"'{location}' is outside the served folder";
+        return false;
+    }
+}
