@@ -13,8 +13,12 @@ public sealed class FolderLogAccess : ILogAccessPolicy
     public FolderLogAccess(IEnumerable<string> roots)
     {
         ArgumentNullException.ThrowIfNull(roots);
-        _roots = RealPath.WithTargets(roots);
+        var given = roots.Where(r => !string.IsNullOrWhiteSpace(r)).Select(Path.GetFullPath).ToList();
+        _roots = RealPath.WithTargets(given);
+        Scope = $"local paths under {string.Join(", ", given)} (history on that folder lists its logs)";
     }
+
+    public string Scope { get; }
 
     public bool Allows(string location, out string reason)
     {

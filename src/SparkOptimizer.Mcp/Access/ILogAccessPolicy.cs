@@ -9,4 +9,7 @@ public interface ILogAccessPolicy
 {
     /// <summary>True when the tools may read <paramref name="location"/> (an absolute local path or a URI); else <paramref name="reason"/> says why.</summary>
     bool Allows(string location, out string reason);
+
+    /// <summary>What may be read, in a phrase for the assistant (added to the server's instructions), e.g. "local paths under /data/logs".</summary>
+    string Scope { get; }
 }

@@ -9,6 +9,8 @@ public sealed class UnrestrictedLogAccess : ILogAccessPolicy
     {
     }
 
+    public string Scope => "any local path or URI that this machine's user can read";
+
     public bool Allows(string location, out string reason)
     {
         reason = string.Empty;

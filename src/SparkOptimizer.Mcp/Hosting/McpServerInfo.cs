@@ -1,5 +1,6 @@
 using System.Reflection;
 using ModelContextProtocol.Protocol;
+using SparkOptimizer.Mcp.Access;
 
 namespace SparkOptimizer.Mcp.Hosting;
 
@@ -12,6 +13,12 @@ public static class McpServerInfo
         "Spark event-log analysis, read-only. Start with analyze on a log path; use explain_finding for one finding's full evidence, " +
         "whatif to predict a configuration change, compare_runs for two runs of one job, history for a folder of one job's runs. " +
         "Every answer is JSON with a schemaVersion and is bounded in size; lists are paged with topN and offset.";
+
+    public static string InstructionsFor(ILogAccessPolicy access)
+    {
+        ArgumentNullException.ThrowIfNull(access);
+        return $"{Instructions} Logs this server may read: {access.Scope}.";
+    }
 
     public static Implementation Implementation => new() { Name = ServerName, Version = Version };
 

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using ModelContextProtocol.Server;
 using SparkOptimizer.Mcp.Access;
 
 namespace SparkOptimizer.Mcp.Hosting;
@@ -10,12 +11,10 @@ public static class McpToolRegistration
     {
         ArgumentNullException.ThrowIfNull(access);
         services.AddSingleton(access);
-        return services
-            .AddMcpServer(o =>
-            {
-                o.ServerInfo = McpServerInfo.Implementation;
-                o.ServerInstructions = McpServerInfo.Instructions;
-            })
+        var builder = services.AddMcpServer(o => o.ServerInfo = McpServerInfo.Implementation);
+        // the assistant learns up front what it may ask for: a remote one cannot guess the server's folders
+        services.AddOptions<McpServerOptions>().Configure<ILogAccessPolicy>((o, policy) => o.ServerInstructions = McpServerInfo.InstructionsFor(policy));
+        return builder
             .WithTools<AnalyzeTool>()
             .WithTools<ExplainFindingTool>()
             .WithTools<WhatIfTool>()

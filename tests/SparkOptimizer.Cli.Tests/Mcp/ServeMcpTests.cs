@@ -16,6 +16,7 @@ public sealed class ServeMcpTests(ServeMcpFixture serve)
         tools.Should().OnlyContain(t => t.ProtocolTool.Annotations!.ReadOnlyHint == true && t.ProtocolTool.Annotations.DestructiveHint == false);
         tools.SelectMany(t => t.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name))
             .Should().NotContain(["cancellationToken", "access"], "the access policy comes from the server, never from the caller");
+        serve.Client.ServerInstructions.Should().Contain("Start with analyze").And.Contain($"Logs this server may read: local paths under {serve.Folder} ");
     }
 
     [Fact]

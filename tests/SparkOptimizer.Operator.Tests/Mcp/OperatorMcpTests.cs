@@ -22,6 +22,7 @@ public sealed class OperatorMcpTests(OperatorMcpFixture host) : IClassFixture<Op
 
         tools.Select(t => t.Name).Should().BeEquivalentTo("analyze", "explain_finding", "whatif", "compare_runs", "history");
         tools.Should().OnlyContain(t => t.ProtocolTool.Annotations!.ReadOnlyHint == true && t.ProtocolTool.Annotations.DestructiveHint == false);
+        host.Client.ServerInstructions.Should().Contain($"local paths under {host.Root}; object-store URIs s3://").And.Contain($"the History Server {host.HistoryServerUrl}");
     }
 
     [Fact]
