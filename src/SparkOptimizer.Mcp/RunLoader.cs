@@ -10,8 +10,8 @@ namespace SparkOptimizer.Mcp;
 
 /// <summary>
 /// Reads and analyses logs for the tools, turning every input problem into a clear <see cref="McpException"/> (which the
-/// SDK returns as a tool error). Paths are only read, and only where the caller's <see cref="ILogAccessPolicy"/> allows. Reports are kept in memory for a few calls, so that an assistant's
-/// analyze-then-explain round trip reads a large log once.
+/// SDK returns as a tool error). Paths are only read, and only where the server's <see cref="ILogAccessPolicy"/> allows.
+/// Reports are kept in memory for a few calls, so that an assistant's analyze-then-explain round trip reads a large log once.
 /// </summary>
 public static class RunLoader
 {
