@@ -5,6 +5,9 @@ WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props BannedSymbols.txt .editorconfig ./
 COPY src/SparkOptimizer.Core/SparkOptimizer.Core.csproj src/SparkOptimizer.Core/
 COPY src/SparkOptimizer.Publishing/SparkOptimizer.Publishing.csproj src/SparkOptimizer.Publishing/
+COPY src/SparkOptimizer.Dashboard/SparkOptimizer.Dashboard.csproj src/SparkOptimizer.Dashboard/
+COPY src/SparkOptimizer.Mcp/SparkOptimizer.Mcp.csproj src/SparkOptimizer.Mcp/
+COPY src/SparkOptimizer.History/SparkOptimizer.History.csproj src/SparkOptimizer.History/
 COPY src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj src/SparkOptimizer.Operator/
 RUN dotnet restore src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj
 COPY src/ src/

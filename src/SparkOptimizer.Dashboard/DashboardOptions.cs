@@ -1,3 +1,4 @@
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Pricing;
 
 namespace SparkOptimizer.Dashboard;
@@ -9,4 +10,7 @@ public sealed record DashboardOptions
 
     /// <summary>Page title prefix.</summary>
     public string Title { get; init; } = "Spark Optimizer";
+
+    /// <summary>When set, the MCP tools are served at /mcp too, reading only what this policy allows; null serves none.</summary>
+    public ILogAccessPolicy? McpAccess { get; init; }
 }

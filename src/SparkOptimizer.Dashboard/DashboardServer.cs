@@ -7,10 +7,11 @@ using Microsoft.Extensions.Logging;
 using SparkOptimizer.Dashboard.Catalog;
 using SparkOptimizer.Dashboard.Endpoints;
 using SparkOptimizer.Dashboard.Views;
+using SparkOptimizer.Mcp.Hosting;
 
 namespace SparkOptimizer.Dashboard;
 
-/// <summary>Hosts the read-only dashboard over a catalog: GET pages, JSON API and embedded assets on Kestrel.</summary>
+/// <summary>Hosts the read-only dashboard over a catalog: GET pages, JSON API and embedded assets on Kestrel (and, if asked, the MCP tools).</summary>
 public static class DashboardServer
 {
     public const string DefaultUrl = "http://127.0.0.1:5080";
@@ -22,11 +23,22 @@ public static class DashboardServer
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls(urls.Length == 0 ? [DefaultUrl] : urls);
+        options ??= new DashboardOptions();
+        if (options.McpAccess is { } access)
+        {
+            builder.Services.AddSparkOptimizerMcpHttp(_ => access);
+        }
+
         var app = builder.Build();
-        var data = new DashboardData(catalog, options ?? new DashboardOptions());
+        var data = new DashboardData(catalog, options);
         app.MapDashboardAssets();
         app.MapDashboardApi(data);
         app.MapDashboardPages(data);
+        if (options.McpAccess is not null)
+        {
+            app.MapSparkOptimizerMcp();
+        }
+
         return app;
     }
 

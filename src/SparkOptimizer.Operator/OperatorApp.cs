@@ -8,11 +8,12 @@ using Microsoft.Extensions.Logging;
 using SparkOptimizer.Operator.Health;
 using SparkOptimizer.Operator.Metrics;
 using SparkOptimizer.Operator.Engine;
+using SparkOptimizer.Operator.Mcp;
 using SparkOptimizer.Operator.Processing;
 
 namespace SparkOptimizer.Operator;
 
-/// <summary>The operator's web host: the runtime as a hosted service, plus /metrics, /healthz and /readyz.</summary>
+/// <summary>The operator's web host: the runtime as a hosted service, plus /metrics, /healthz, /readyz, the dashboard and /mcp.</summary>
 public static class OperatorApp
 {
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -29,6 +30,7 @@ public static class OperatorApp
             sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         builder.Services.AddHostedService<OperatorHostedService>();
         builder.Services.AddHealthChecks().AddCheck<OperatorReadinessCheck>("operator", tags: ["ready"]);
+        builder.Services.AddOperatorMcp(builder.Configuration);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -48,6 +50,8 @@ public static class OperatorApp
             SparkOptimizer.Dashboard.Endpoints.ApiEndpoints.MapDashboardApi(app, data);
             SparkOptimizer.Dashboard.Endpoints.PageEndpoints.MapDashboardPages(app, data);
         }
+
+        app.MapOperatorMcp();
 
         return app;
     }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using SparkOptimizer.Cli;
 using SparkOptimizer.Cli.Commands;
 using SparkOptimizer.Testing;
@@ -35,24 +34,5 @@ public sealed class ServeCommandTests
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         body.Should().Contain("PythonPi");
         (await serving.WaitAsync(TimeSpan.FromSeconds(30))).Should().Be(ExitCodes.Ok);
-    }
-
-    /// <summary>Completes with the served address as soon as the command prints it.</summary>
-    private sealed class AddressWriter : StringWriter
-    {
-        public TaskCompletionSource<string> Address { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-        public override Encoding Encoding => Encoding.UTF8;
-
-        public override Task WriteLineAsync(string? value)
-        {
-            var at = value?.IndexOf(" on http://", StringComparison.Ordinal) ?? -1;
-            if (at >= 0)
-            {
-                Address.TrySetResult(value![(at + 4)..].Split(' ')[0]);
-            }
-
-            return base.WriteLineAsync(value);
-        }
     }
 }

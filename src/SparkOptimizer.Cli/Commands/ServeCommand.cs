@@ -1,11 +1,16 @@
 using System.CommandLine;
 using SparkOptimizer.Dashboard;
 using SparkOptimizer.Dashboard.Catalog;
+using SparkOptimizer.Mcp.Access;
+using SparkOptimizer.Mcp.Hosting;
 using SparkOptimizer.Pricing;
 
 namespace SparkOptimizer.Cli.Commands;
 
-/// <summary>`serve DIR [--urls URL] [--instance-type T]`: the read-only web dashboard over a folder of event logs.</summary>
+/// <summary>
+/// `serve DIR [--urls URL] [--instance-type T]`: the read-only web dashboard over a folder of event logs, and the MCP tools
+/// at /mcp confined to that folder (a remote caller cannot make it read anything else).
+/// </summary>
 public static class ServeCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
@@ -13,7 +18,7 @@ public static class ServeCommand
         var folder = new Argument<DirectoryInfo>("dir") { Description = "Folder of event logs (each file or rolling folder is one run)" };
         var urls = new Option<string>("--urls") { Description = "Address to listen on", DefaultValueFactory = _ => DashboardServer.DefaultUrl };
         var instanceType = new Option<string?>("--instance-type") { Description = "Node type the runs ran on, to price them (else core-hours are shown)" };
-        var command = new Command("serve", "Serve the web dashboard (fleet, runs, apps) over a folder of event logs") { folder, urls, instanceType };
+        var command = new Command("serve", "Serve the web dashboard (fleet, runs, apps) and the MCP tools (at /mcp) over a folder of event logs") { folder, urls, instanceType };
         command.SetAction((parse, token) => ExecuteAsync(parse.GetValue(folder)!, parse.GetValue(urls)!, parse.GetValue(instanceType), stdout, stderr, token));
         return command;
     }
@@ -26,12 +31,13 @@ public static class ServeCommand
             return ExitCodes.Usage;
         }
 
-        var options = new DashboardOptions { Cost = new CostOptions { InstanceType = instanceType } };
+        var options = new DashboardOptions { Cost = new CostOptions { InstanceType = instanceType }, McpAccess = new FolderLogAccess([folder.FullName]) };
         await using var app = DashboardServer.Create(new FolderRunCatalog(folder.FullName), options, urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         await app.StartAsync(token).ConfigureAwait(false);
         foreach (var address in DashboardServer.Addresses(app))
         {
             await stdout.WriteLineAsync($"Dashboard for {folder.FullName} on {address} (Ctrl+C to stop)").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"MCP tools (Streamable HTTP, read-only, confined to that folder) at {address.TrimEnd('/')}{McpHttpEndpoint.Path}").ConfigureAwait(false);
         }
 
         await stdout.FlushAsync(token).ConfigureAwait(false);

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using SparkOptimizer.Cli.Mcp;
+using SparkOptimizer.Mcp;
 using SparkOptimizer.Testing;
 using Xunit.Abstractions;
 

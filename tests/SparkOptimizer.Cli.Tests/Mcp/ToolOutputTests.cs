@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using SparkOptimizer.Cli.Mcp;
+using SparkOptimizer.Mcp;
 
 namespace SparkOptimizer.Tests.Mcp;
 

@@ -36,6 +36,17 @@ public sealed partial class ChartTemplateTests
         env.Should().Contain(("Operator__Namespaces__0", "team-a")).And.Contain(("Operator__Namespaces__1", "team-b")).And.Contain(("Operator__Watch__Apache", "false"));
     }
 
+    [Theory]
+    [InlineData(null, "true")]
+    [InlineData(false, "false")]
+    public void Deployment_McpEnabled_ReachesTheOperatorConfiguration(bool? enabled, string expected)
+    {
+        var overrides = enabled is { } value ? new JsonObject { ["mcp"] = new JsonObject { ["enabled"] = value } } : null;
+        var deployment = new ChartRenderer(ChartDir, overrides).RenderAll().Single(d => d["kind"]!.GetValue<string>() == "Deployment");
+
+        Env(deployment["spec"]!["template"]!["spec"]!["containers"]![0]!).Should().Contain(("Mcp__Enabled", expected));
+    }
+
     [Fact]
     public void ServiceMonitor_OnlyWhenEnabled()
     {

@@ -2,14 +2,15 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Model;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>`compare_runs`: two runs of one job, side by side: conf, data and time, and stage by stage by stage name.</summary>
 [McpServerToolType]
-public sealed class CompareRunsTool
+public sealed class CompareRunsTool(ILogAccessPolicy access)
 {
     public const string Name = "compare_runs";
 
@@ -17,7 +18,7 @@ public sealed class CompareRunsTool
     [Description("Compare two runs of the same Spark job (two event logs): what changed in configuration, in data (input, shuffle, spill) " +
         "and in time, then stage by stage, stages matched by name and order, largest time change first (paged with topN and offset). " +
         "Use it to answer 'why was today's run slower?'.")]
-    public static CallToolResult Compare(
+    public CallToolResult Compare(
         [Description("Event log of the earlier (reference) run")] string baselinePath,
         [Description("Event log of the run to explain")] string candidatePath,
         [Description("How many stage pairs to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
@@ -25,12 +26,12 @@ public sealed class CompareRunsTool
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => CompareBody(baselinePath, candidatePath, topN, offset, cancellationToken));
 
-    private static string CompareBody(string baselinePath, string candidatePath, int topN, int offset, CancellationToken cancellationToken)
+    private string CompareBody(string baselinePath, string candidatePath, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var a = RunLoader.LoadOne(baselinePath, "baselinePath", cancellationToken);
-        var b = RunLoader.LoadOne(candidatePath, "candidatePath", cancellationToken);
+        var a = RunLoader.LoadOne(baselinePath, access, "baselinePath", cancellationToken);
+        var b = RunLoader.LoadOne(candidatePath, access, "candidatePath", cancellationToken);
         var root = ToolOutput.Envelope(Name);
         root["baseline"] = Side(a);
         root["candidate"] = Side(b);

@@ -4,15 +4,16 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Model;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Simulation;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>`whatif`: replay the run on changed settings; predicted duration and cost with an interval, and the model's own error.</summary>
 [McpServerToolType]
-public sealed class WhatIfTool
+public sealed class WhatIfTool(ILogAccessPolicy access)
 {
     public const string Name = "whatif";
 
@@ -20,8 +21,8 @@ public sealed class WhatIfTool
     [Description("Predict a Spark configuration change's effect before making it: replays the run's tasks on the changed settings and returns " +
         "the predicted duration with an 80 % interval, the cost (when the instance type has a price) and the baseline error of the replay " +
         "against the observed run. Supported keys: " + WhatIfChanges.SupportedList + ".")]
-    public static CallToolResult WhatIf(
-        [Description("Path of the event log on this machine")] string path,
+    public CallToolResult WhatIf(
+        [Description("Path of the event log on the server (or an object-store / History Server URI where the server allows one)")] string path,
         [Description("Spark conf changes, key to value, e.g. {\"spark.executor.instances\":8,\"spark.executor.memory\":\"8g\"}; empty replays the run as it was")]
         Dictionary<string, JsonElement>? changes = null,
         [Description("Optional: move the executors to this node type (e.g. m5.2xlarge); cores, memory, speed and price come from the node catalogue")]
@@ -29,10 +30,10 @@ public sealed class WhatIfTool
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => WhatIfBody(path, changes, instanceType, cancellationToken));
 
-    private static string WhatIfBody(string path, Dictionary<string, JsonElement>? changes, string? instanceType, CancellationToken cancellationToken)
+    private string WhatIfBody(string path, Dictionary<string, JsonElement>? changes, string? instanceType, CancellationToken cancellationToken)
     {
         var change = WhatIfChanges.Parse(changes);
-        var run = RunLoader.LoadOne(path, cancellationToken: cancellationToken).Run;
+        var run = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken).Run;
         var session = WhatIfSimulator.Prepare(run);
         var currentType = run.Vendor.InstanceType;
         if (!string.IsNullOrWhiteSpace(instanceType))

@@ -1,7 +1,7 @@
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>
 /// Runs a tool body: its JSON becomes the result; an input problem (<see cref="McpException"/>) becomes a tool error with

@@ -4,7 +4,7 @@ using ModelContextProtocol;
 using SparkOptimizer.Model;
 using SparkOptimizer.Simulation;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>Validates a what-if change map: every key must be one the simulator models and every value must parse.</summary>
 public static class WhatIfChanges

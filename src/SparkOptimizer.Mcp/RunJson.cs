@@ -4,7 +4,7 @@ using SparkOptimizer.Analysis;
 using SparkOptimizer.Model;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>The pieces of a run that several tools show, with the field names of the CLI's JSON report.</summary>
 public static class RunJson

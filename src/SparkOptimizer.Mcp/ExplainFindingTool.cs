@@ -3,15 +3,16 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Model;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>`explain_finding`: one finding in full, with the stages, tasks and SQL nodes its numbers come from.</summary>
 [McpServerToolType]
-public sealed class ExplainFindingTool
+public sealed class ExplainFindingTool(ILogAccessPolicy access)
 {
     public const string Name = "explain_finding";
 
@@ -19,20 +20,20 @@ public sealed class ExplainFindingTool
     [Description("Explain one finding of a Spark event log in full: every metric behind it, the stages (task-time distribution, " +
         "shuffle, spill, slowest tasks), the SQL query and plan node concerned, why it matters, what to change and what would NOT help. " +
         "Finding ids come from the analyze tool (e.g. 'skew.duration').")]
-    public static CallToolResult Explain(
-        [Description("Path of the event log on this machine")] string path,
+    public CallToolResult Explain(
+        [Description("Path of the event log on the server (or an object-store / History Server URI where the server allows one)")] string path,
         [Description("The finding id, as returned by analyze")] string findingId,
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => ExplainBody(path, findingId, cancellationToken));
 
-    private static string ExplainBody(string path, string findingId, CancellationToken cancellationToken)
+    private string ExplainBody(string path, string findingId, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(findingId))
         {
             throw new McpException("findingId is required (see the ids that analyze returns)");
         }
 
-        var report = RunLoader.LoadOne(path, cancellationToken: cancellationToken);
+        var report = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken);
         var finding = report.Findings.FirstOrDefault(f => string.Equals(f.Id, findingId.Trim(), StringComparison.OrdinalIgnoreCase))
             ?? throw new McpException($"unknown finding id '{findingId}' for this log; its findings are: " +
                 (report.Findings.Count == 0 ? "(none)" : string.Join(", ", report.Findings.Select(f => f.Id))));

@@ -1,4 +1,4 @@
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>The limits every MCP tool keeps, in one place: an assistant's context is small and a log can be huge.</summary>
 public static class McpDefaults

@@ -2,14 +2,15 @@ using System.ComponentModel;
 using System.Text.Json.Nodes;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>`analyze`: the run in brief, its worst findings with stage evidence, and the settings to change.</summary>
 [McpServerToolType]
-public sealed class AnalyzeTool
+public sealed class AnalyzeTool(ILogAccessPolicy access)
 {
     public const string Name = "analyze";
 
@@ -17,18 +18,18 @@ public sealed class AnalyzeTool
     [Description("Analyse one Spark event log (file, .zip, compressed log or rolling folder): application summary, the top findings " +
         "(worst first) with the stages and numbers behind them, and the recommended Spark settings. Findings are paged: topN and offset. " +
         "Call explain_finding with a finding id for the full evidence.")]
-    public static CallToolResult Analyze(
-        [Description("Path of the event log on this machine")] string path,
+    public CallToolResult Analyze(
+        [Description("Path of the event log on the server (or an object-store / History Server URI where the server allows one)")] string path,
         [Description("How many findings to return (1-20, default 5)")] int topN = McpDefaults.DefaultTopN,
         [Description("Skip this many findings (paging; default 0)")] int offset = 0,
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => AnalyzeBody(path, topN, offset, cancellationToken));
 
-    private static string AnalyzeBody(string path, int topN, int offset, CancellationToken cancellationToken)
+    private string AnalyzeBody(string path, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var report = RunLoader.LoadOne(path, cancellationToken: cancellationToken);
+        var report = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken);
         var run = report.Run;
         var root = ToolOutput.Envelope(Name);
         root["application"] = RunJson.Application(run);

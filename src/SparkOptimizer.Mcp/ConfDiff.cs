@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SparkOptimizer.Model;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>Spark properties that differ between two runs, leaving out the ones that differ on every run (ids, hosts, ports, times).</summary>
 public static class ConfDiff

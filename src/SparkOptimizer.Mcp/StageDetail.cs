@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using SparkOptimizer.Model;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>A stage in full for explain_finding: task-time distribution, data moved, spill, GC and the slowest tasks.</summary>
 public static class StageDetail

@@ -1,6 +1,6 @@
 using SparkOptimizer.Model;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>
 /// A stage of one run matched to the stage of the other run with the same name and the same occurrence of that name

@@ -3,14 +3,15 @@ using System.Text.Json.Nodes;
 using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>`history`: a folder of one job's logs as a cohort, runs ordered by start with their durations, settings and findings.</summary>
 [McpServerToolType]
-public sealed class HistoryTool
+public sealed class HistoryTool(ILogAccessPolicy access)
 {
     public const string Name = "history";
 
@@ -23,7 +24,7 @@ public sealed class HistoryTool
     [Description("Read a folder of event logs of one job as a cohort: its runs ordered by start time with duration, key settings and " +
         "findings counts, and the cohort's median and spread. When the folder holds several jobs, pass jobName (the application name). " +
         "Runs are paged (topN, offset; newest last).")]
-    public static CallToolResult History(
+    public CallToolResult History(
         [Description("Folder holding the job's event logs")] string folder,
         [Description("Only runs whose application name is this (case-insensitive)")] string? jobName = null,
         [Description("How many runs to return (1-20, default 20)")] int topN = McpDefaults.MaxTopN,
@@ -31,11 +32,11 @@ public sealed class HistoryTool
         CancellationToken cancellationToken = default)
         => ToolResult.Run(() => HistoryBody(folder, jobName, topN, offset, cancellationToken));
 
-    private static string HistoryBody(string folder, string? jobName, int topN, int offset, CancellationToken cancellationToken)
+    private string HistoryBody(string folder, string? jobName, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
-        var (reports, skipped, found) = RunLoader.LoadFolder(folder, cancellationToken: cancellationToken);
+        var (reports, skipped, found) = RunLoader.LoadFolder(folder, access, cancellationToken: cancellationToken);
         var runs = reports
             .Where(r => string.IsNullOrWhiteSpace(jobName) || string.Equals(r.JobName, jobName.Trim(), StringComparison.OrdinalIgnoreCase))
             .OrderBy(r => r.Run.Application.StartTime ?? DateTimeOffset.MaxValue)

@@ -1,15 +1,17 @@
 using System.Collections.Concurrent;
 using ModelContextProtocol;
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Reporting;
 
-namespace SparkOptimizer.Cli.Mcp;
+namespace SparkOptimizer.Mcp;
 
 /// <summary>
 /// Reads and analyses logs for the tools, turning every input problem into a clear <see cref="McpException"/> (which the
-/// SDK returns as a tool error). Paths are only read. Reports are kept in memory for a few calls, so that an assistant's
-/// analyze-then-explain round trip reads a large log once.
+/// SDK returns as a tool error). Paths are only read, and only where the server's <see cref="ILogAccessPolicy"/> allows.
+/// Reports are kept in memory for a few calls, so that an assistant's analyze-then-explain round trip reads a large log once.
 /// </summary>
 public static class RunLoader
 {
@@ -17,9 +19,9 @@ public static class RunLoader
     private static readonly ConcurrentDictionary<string, RunReport> Cache = new(StringComparer.Ordinal);
 
     /// <summary>The one application in a log file, zip or rolling folder.</summary>
-    public static RunReport LoadOne(string? path, string parameter = "path", CancellationToken cancellationToken = default)
+    public static RunReport LoadOne(string? path, ILogAccessPolicy access, string parameter = "path", CancellationToken cancellationToken = default)
     {
-        var full = CheckPath(path, parameter);
+        var full = CheckPath(path, parameter, access);
         var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
         if (inputs.Count == 0)
         {
@@ -31,14 +33,20 @@ public static class RunLoader
             throw new McpException($"{parameter}: '{full}' holds {inputs.Count} applications; pass one log (the history tool takes a folder of runs)");
         }
 
+        if (!LogConfinement.Confined(inputs[0], access, out var refused))
+        {
+            throw new McpException($"{parameter}: {refused}");
+        }
+
         return Analyze(inputs[0], cancellationToken);
     }
 
     /// <summary>Every application under a folder, in locator order; unreadable logs are returned as skipped with the reason.</summary>
-    public static (IReadOnlyList<RunReport> Reports, IReadOnlyList<string> Skipped, int Found) LoadFolder(string? folder, string parameter = "folder", CancellationToken cancellationToken = default)
+    public static (IReadOnlyList<RunReport> Reports, IReadOnlyList<string> Skipped, int Found) LoadFolder(
+        string? folder, ILogAccessPolicy access, string parameter = "folder", CancellationToken cancellationToken = default)
     {
-        var full = CheckPath(folder, parameter);
-        if (!Directory.Exists(full))
+        var full = CheckPath(folder, parameter, access);
+        if (EventLogSourceResolver.IsLocal(full) && !Directory.Exists(full))
         {
             throw new McpException($"{parameter}: '{full}' is a file; pass the folder that holds the job's logs");
         }
@@ -48,6 +56,12 @@ public static class RunLoader
         var skipped = new List<string>();
         foreach (var input in inputs.Take(McpDefaults.MaxHistoryLogs))
         {
+            if (!LogConfinement.Confined(input, access, out var refused))
+            {
+                skipped.Add(refused);
+                continue;
+            }
+
             try
             {
                 reports.Add(Analyze(input, cancellationToken));
@@ -61,21 +75,36 @@ public static class RunLoader
         return (reports, skipped, inputs.Count);
     }
 
-    private static string CheckPath(string? path, string parameter)
+    /// <summary>
+    /// The location to read: a URI as given, or a local path made absolute. The policy is asked before the file system is
+    /// touched (so a refused caller learns nothing about what exists there), then again for the real path behind links.
+    /// </summary>
+    private static string CheckPath(string? path, string parameter, ILogAccessPolicy access)
     {
         if (string.IsNullOrWhiteSpace(path))
         {
             throw new McpException($"{parameter} is required: the path of a Spark event log (file, zip or rolling folder)");
         }
 
+        var trimmed = path.Trim();
+        if (EventLogSourceResolver.LocalPath(trimmed) is not { } local)
+        {
+            return access.Allows(trimmed, out var refusedUri) ? trimmed : throw new McpException($"{parameter}: {refusedUri}");
+        }
+
         string full;
         try
         {
-            full = Path.GetFullPath(path.Trim());
+            full = Path.GetFullPath(local);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
             throw new McpException($"{parameter}: '{path}' is not a valid path ({ex.Message})");
+        }
+
+        if (!access.Allows(full, out var refused))
+        {
+            throw new McpException($"{parameter}: {refused}");
         }
 
         if (!File.Exists(full) && !Directory.Exists(full))
@@ -83,14 +112,19 @@ public static class RunLoader
             throw new McpException($"{parameter}: no such file or folder: '{full}'");
         }
 
+        if (!LogConfinement.RealPathAllowed(full, access, out var refusedLink))
+        {
+            throw new McpException($"{parameter}: {refusedLink}");
+        }
+
         return full;
     }
 
-    private static IReadOnlyList<EventLogInput> Locate(string full)
+    private static IReadOnlyList<EventLogInput> Locate(string location)
     {
         try
         {
-            return new LocalEventLogLocator().Locate(full);
+            return EventLogSourceResolver.IsLocal(location) ? new LocalEventLogLocator().Locate(location) : EventLogSourceResolver.Resolve(location);
         }
         catch (EventLogFormatException ex)
         {
@@ -98,7 +132,7 @@ public static class RunLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new McpException($"cannot read '{full}': {ex.Message}");
+            throw new McpException($"cannot read '{location}': {ex.Message}");
         }
     }
 

@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using SparkOptimizer.Mcp.Access;
+
+namespace SparkOptimizer.Mcp.Hosting;
+
+/// <summary>
+/// The tools over Streamable HTTP at <see cref="Path"/>, for `serve` and the operator. Stateless: every request stands
+/// alone, so any replica behind a Service can answer it and nothing is kept per client.
+/// </summary>
+public static class McpHttpEndpoint
+{
+    public const string Path = "/mcp";
+
+    /// <summary>Registers the tools for HTTP; <paramref name="access"/> confines what a remote caller may make the server read.</summary>
+    public static IServiceCollection AddSparkOptimizerMcpHttp(this IServiceCollection services, Func<IServiceProvider, ILogAccessPolicy> access)
+    {
+        services.AddSparkOptimizerMcp(access).WithHttpTransport(o => o.Stateless = true);
+        return services;
+    }
+
+    public static IEndpointConventionBuilder MapSparkOptimizerMcp(this IEndpointRouteBuilder endpoints) => endpoints.MapMcp(Path);
+}
