@@ -53,6 +53,11 @@ public static class StatusComposer
             };
         }
 
+        if (analysis.Cohort is { } c)
+        {
+            status.Cohort = new CohortStatus { Name = c.Name, State = c.State, RunsUsed = c.RunsUsed, Runs = c.Runs, PeakMemoryBytes = c.PeakMemoryBytes, Noise = c.Noise };
+        }
+
         var message = analysis.Message ?? $"Run {run.RunName} ({run.Outcome}): {analysis.Findings.Total} findings, {analysis.Recommendations.Count} recommended changes";
         SetCondition(status, AnalyzedCondition, "True", EventReasons.RunAnalyzed, message, current.Metadata.Generation, now);
         if (status.PullRequest is { } open)
@@ -115,6 +120,7 @@ public static class StatusComposer
         PullRequest = old?.PullRequest,
         ProcessedRuns = old?.ProcessedRuns?.ToList() ?? [],
         Verification = old?.Verification,
+        Cohort = old?.Cohort,
         History = old?.History?.ToList(),
     };
 

@@ -121,6 +121,8 @@ public sealed class EngineRunProcessor(
             Prediction = prediction,
             PullRequest = pullRequest,
             Verification = verification?.Result,
+            Cohort = new CohortSummary(cohort.Key, cohort.State.ToString().ToLowerInvariant(), cohort.UsableRuns.Count, cohort.Runs.Count, cohort.PeakMemoryBytes,
+                floor.Known ? Math.Round(floor.CoefficientOfVariation, 4) : null),
             Message = Summary(result, pullRequest) + Because(decision, result, held, cohort),
         };
     }

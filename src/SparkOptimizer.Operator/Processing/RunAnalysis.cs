@@ -22,6 +22,8 @@ public sealed record RunAnalysis
 
     public VerificationResult? Verification { get; init; }
 
+    public CohortSummary? Cohort { get; init; }
+
     /// <summary>A one-line summary for the Kubernetes Event and the condition message.</summary>
     public string? Message { get; init; }
 }

@@ -69,6 +69,10 @@ public sealed class VerificationEndToEndTests : IDisposable
         var store = await SqliteRunHistoryStore.OpenAsync(historyFile);
         var first = harness.StartOperatorWith(Processor(github, store));
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+        var cohort = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["cohort"]!;
+        cohort["name"]!.GetValue<string>().Should().Be("default/spark-pi");
+        cohort["state"]!.GetValue<string>().Should().Be("learning");
+        cohort["runsUsed"]!.GetValue<int>().Should().Be(1);
         for (var n = 2; n <= 3; n++)
         {
             WriteRun(n, before[n - 1]);
@@ -108,6 +112,8 @@ public sealed class VerificationEndToEndTests : IDisposable
         status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
         var verification = status["verification"]!;
         verification["state"]!.GetValue<string>().Should().Be("Regressed");
+        status["cohort"]!["state"]!.GetValue<string>().Should().Be("established");
+        status["cohort"]!["runsUsed"]!.GetValue<int>().Should().Be(6, "the cohort came back from the run history after the restart");
         var proposal = (await store.GetProposalsAsync("default/spark-pi")).Should().ContainSingle().Subject;
         verification["mergedFingerprint"]!.GetValue<string>().Should().Be(proposal.Fingerprint);
         verification["runs"]!.GetValue<int>().Should().Be(3);

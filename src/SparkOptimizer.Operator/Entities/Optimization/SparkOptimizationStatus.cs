@@ -41,4 +41,7 @@ public sealed class SparkOptimizationStatus
 
     [JsonPropertyName("verification")]
     public VerificationStatus? Verification { get; set; }
+
+    [JsonPropertyName("cohort")]
+    public CohortStatus? Cohort { get; set; }
 }
