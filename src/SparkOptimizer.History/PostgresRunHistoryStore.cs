@@ -44,33 +44,7 @@ public sealed class PostgresRunHistoryStore : SqlRunHistoryStore
             );
             CREATE INDEX run_history_cohort_started ON run_history (cohort, started_ms);
             """),
-        new(2, "run outcomes and proposals", """
-            ALTER TABLE run_history ADD COLUMN peak_memory_bytes BIGINT;
-            ALTER TABLE run_history ADD COLUMN failure_class TEXT;
-            ALTER TABLE run_history ADD COLUMN memory_failure INTEGER;
-            ALTER TABLE run_history ADD COLUMN succeeded INTEGER;
-            ALTER TABLE run_history ADD COLUMN change_id TEXT;
-            CREATE TABLE proposals (
-                cohort TEXT NOT NULL,
-                fingerprint TEXT NOT NULL,
-                changes TEXT NOT NULL,
-                edits TEXT NOT NULL,
-                predicted_ms BIGINT,
-                predicted_low_ms BIGINT,
-                predicted_high_ms BIGINT,
-                predicted_cost NUMERIC,
-                interval_level DOUBLE PRECISION,
-                prediction_basis TEXT,
-                baseline_ms BIGINT,
-                baseline_input_bytes BIGINT NOT NULL,
-                pull_request INTEGER,
-                pull_request_url TEXT,
-                status TEXT NOT NULL,
-                proposed_ms BIGINT NOT NULL,
-                note TEXT,
-                PRIMARY KEY (cohort, fingerprint)
-            );
-            """),
+        new(2, "run outcomes and proposals", SchemaSteps.OutcomesAndProposals(moneyType: "NUMERIC", realType: "DOUBLE PRECISION")),
     ];
 
     private readonly NpgsqlDataSource _dataSource;
