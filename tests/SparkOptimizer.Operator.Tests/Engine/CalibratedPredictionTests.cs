@@ -7,6 +7,8 @@ using SparkOptimizer.Pipeline;
 using SparkOptimizer.Simulation.Calibration;
 using SparkOptimizer.Testing;
 
+using SparkOptimizer.Tests.Support;
+
 namespace SparkOptimizer.Tests.Engine;
 
 /// <summary>The operator's prediction is calibrated by the cohort's run history when it has one, and says so.</summary>
@@ -31,7 +33,7 @@ public sealed class CalibratedPredictionTests
         []);
 
     private static InProcessRunAnalyser Analyser() => new(
-        new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+        EngineParts.Finder(Corpus.EventLogs),
         new AnalysisPipeline(), new EngineOptions(), NullLogger.Instance);
 
     [Fact]

@@ -58,7 +58,7 @@ public sealed class CohortPodSizingTests : IDisposable
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         var processor = new EngineRunProcessor(
-            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            EngineParts.Finder(Corpus.EventLogs),
             new AnalysisPipeline(),
             null,
             new SparkPodMetricsQuery(new PrometheusClient(http, prometheus.Url)),

@@ -36,9 +36,9 @@ public sealed class EndToEndPullRequestTests
     }
 
     private static EngineRunProcessor Processor(FakeGitHubServer github) => new(
-        new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+        EngineParts.Finder(Corpus.EventLogs),
         new AnalysisPipeline(),
-        new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+        EngineParts.Publisher(github),
         null,
         new EngineOptions(),
         NullLogger<EngineRunProcessor>.Instance);
@@ -131,7 +131,7 @@ public sealed class EndToEndPullRequestTests
             "24/01/01 10:06:00 ERROR Executor: Exception in task 1.0 in stage 3.0 (TID 12)\njava.lang.OutOfMemoryError: Java heap space\n";
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
         var processor = new EngineRunProcessor(
-            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            EngineParts.Finder(Corpus.EventLogs),
             new AnalysisPipeline(),
             null,
             null,
@@ -154,7 +154,7 @@ public sealed class EndToEndPullRequestTests
         await using var harness = await OperatorHarness.StartAsync();
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, CompletedApp());
         var processor = new EngineRunProcessor(
-            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            EngineParts.Finder(Corpus.EventLogs),
             new AnalysisPipeline(), null, null, new EngineOptions(), NullLogger<EngineRunProcessor>.Instance,
             podLogs: new PodLogSource(harness.NewClient(), NullLogger<PodLogSource>.Instance));
 
@@ -182,9 +182,9 @@ public sealed class EndToEndPullRequestTests
         app["spec"]!["sparkConf"]!["spark.eventLog.dir"] = dir.Path;
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         var processor = new EngineRunProcessor(
-            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [dir.Path])),
+            EngineParts.Finder(dir.Path),
             new AnalysisPipeline(),
-            new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+            EngineParts.Publisher(github),
             null,
             new EngineOptions(),
             NullLogger<EngineRunProcessor>.Instance);

@@ -48,9 +48,9 @@ public sealed class TrustLevelTests
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         var processor = new EngineRunProcessor(
-            new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs])),
+            EngineParts.Finder(Corpus.EventLogs),
             new AnalysisPipeline(),
-            new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+            EngineParts.Publisher(github),
             null,
             new EngineOptions(),
             NullLogger<EngineRunProcessor>.Instance,

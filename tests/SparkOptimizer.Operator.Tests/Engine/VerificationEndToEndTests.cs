@@ -30,9 +30,9 @@ public sealed class VerificationEndToEndTests : IDisposable
     private string Logs => _dir.Path;
 
     private EngineRunProcessor Processor(FakeGitHubServer github, IRunHistoryStore store) => new(
-        new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Logs])),
+        EngineParts.Finder(Logs),
         new AnalysisPipeline(),
-        new GitHubPullRequestPublisher(new GitHubPublisherOptions { BaseUrl = github.BaseUri, Token = "test-token", Owner = "acme", Repository = "gitops" }, TimeProvider.System, (_, _) => Task.CompletedTask),
+        EngineParts.Publisher(github),
         null,
         new EngineOptions(),
         NullLogger<EngineRunProcessor>.Instance,
