@@ -63,13 +63,16 @@ public sealed class EngineRunProcessor(
         var pods = await PodsAsync(run, result, cancellationToken).ConfigureAwait(false);
         var podPeak = (long)pods.Where(p => p.Role == "executor").Select(p => Math.Max(p.PeakWorkingSetBytes, p.PeakRssBytes ?? 0)).DefaultIfEmpty(0).Max();
         var cohortRun = result.CohortRun with { PeakMemoryBytes = Math.Max(result.CohortRun.PeakMemoryBytes, podPeak) };
-        var cohort = await ledger.AddRunAsync(key, cohortRun, RecordOf(result, cohortRun, before), cancellationToken).ConfigureAwait(false);
+        var record = RecordOf(result, cohortRun, before);
+        var cohort = await ledger.AddRunAsync(key, cohortRun, record, cancellationToken).ConfigureAwait(false);
 
         // After a merge: the runs under the merged change against the runs before it; a regression proposes the revert.
         var verification = ChangeVerification.Evaluate(cohort, before.Proposals, cohortRun);
         if (verification is not null)
         {
             await RecordVerdictAsync(key, result, verification, cancellationToken).ConfigureAwait(false);
+            catalog?.RecordVerification(run.App, Merge(verification, cohortRun), record?.Prediction is { } p ? new Dashboard.Catalog.PredictedRun(run.RunId, p.DurationMs, p.LowMs, p.HighMs) : null,
+                verification.Result.ErrorPercent, null);
         }
 
         var changes = result.Changes.Select(c => new ConfigChange(c.Key, c.From, c.To, c.Reason ?? string.Empty)).ToArray();
@@ -104,8 +107,8 @@ public sealed class EngineRunProcessor(
         }
 
         var prediction = result.Prediction;
-        catalog?.RecordOutcome(run.App, pullRequest?.Url,
-            prediction is null ? null : new Dashboard.Catalog.PredictedRun(run.RunId, prediction.DurationMs, prediction.LowMs, prediction.HighMs));
+        // The dashboard draws predictions against the runs they were made for: those come with the verification above.
+        catalog?.RecordPullRequest(run.App, pullRequest?.Url);
         var tops = result.TopFindings.ToList();
         tops.AddRange(pods.Where(p => p.OomKilled).Take(2).Select(p => new TopFinding("critical", $"Pod {p.Pod} was OOMKilled", "kube_pod_container_status_last_terminated_reason")));
         tops.AddRange(pods.Where(p => p.MemoryLimitUse is > 0.9 && !p.OomKilled).Take(2)
@@ -143,6 +146,12 @@ public sealed class EngineRunProcessor(
 
         return record;
     }
+
+    /// <summary>The merge as the dashboard draws it: at the first run that ran under the proposal.</summary>
+    private Dashboard.Catalog.MergeMarker? Merge(VerificationOutcome verification, CohortRun run) =>
+        verification.Proposal.Status == ProposalStatus.Proposed
+            ? new Dashboard.Catalog.MergeMarker(run.Start ?? clock.GetUtcNow(), $"change {verification.Proposal.Fingerprint} merged", verification.Proposal.PullRequestUrl)
+            : null;
 
     private async Task RecordVerdictAsync(string key, AnalysedRun result, VerificationOutcome verification, CancellationToken cancellationToken)
     {

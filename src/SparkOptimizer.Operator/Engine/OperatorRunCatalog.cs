@@ -16,7 +16,7 @@ public sealed class OperatorRunCatalog : IRunCatalog
 
     private readonly ConcurrentDictionary<string, AppEntry> _apps = new(StringComparer.Ordinal);
 
-    /// <summary>Records a run's full report (analysed in this process); the outcome follows with <see cref="RecordOutcome"/>.</summary>
+    /// <summary>Records a run's full report (analysed in this process); the pull request follows with <see cref="RecordPullRequest"/>.</summary>
     public void RecordReport(Processing.AppIdentity app, string runId, RunReport report) =>
         Update(Key(app), app.Name, entry =>
         {
@@ -28,19 +28,38 @@ public sealed class OperatorRunCatalog : IRunCatalog
             }
         });
 
-    /// <summary>Records what came of a run: its pull request and prediction (a run analysed in a Job has no report here).</summary>
-    public void RecordOutcome(Processing.AppIdentity app, string? pullRequestUrl, PredictedRun? prediction) =>
+    /// <summary>Records the app's pull request as the last run left it (a run analysed in a Job has no report here).</summary>
+    public void RecordPullRequest(Processing.AppIdentity app, string? pullRequestUrl) =>
+        Update(Key(app), app.Name, entry => entry.PullRequestUrl = pullRequestUrl ?? entry.PullRequestUrl);
+
+    /// <summary>
+    /// Records what a run under a merged proposal says: the merge (first run under it), the prediction made for this run, and the
+    /// prediction error and proven saving so far.
+    /// </summary>
+    public void RecordVerification(Processing.AppIdentity app, MergeMarker? merge, PredictedRun? predicted, double? errorPercent, decimal? verifiedSavingPerRun) =>
         Update(Key(app), app.Name, entry =>
         {
-            entry.PullRequestUrl = pullRequestUrl ?? entry.PullRequestUrl;
-            if (prediction is not null)
+            if (merge is not null && !entry.Merges.Any(m => m.Title == merge.Title))
             {
-                entry.Predictions.Add(prediction);
+                entry.Merges.Add(merge);
+                if (entry.Merges.Count > RunsPerApp)
+                {
+                    entry.Merges.RemoveAt(0);
+                }
+            }
+
+            if (predicted is not null)
+            {
+                entry.Predictions.RemoveAll(p => p.RunId == predicted.RunId);
+                entry.Predictions.Add(predicted);
                 if (entry.Predictions.Count > RunsPerApp)
                 {
                     entry.Predictions.RemoveAt(0);
                 }
             }
+
+            entry.PredictionErrorPct = errorPercent ?? entry.PredictionErrorPct;
+            entry.VerifiedSavingPerRun = verifiedSavingPerRun ?? entry.VerifiedSavingPerRun;
         });
 
     public static string Key(Processing.AppIdentity app) => $"{app.Kind}/{app.Namespace}/{app.Name}";
@@ -94,7 +113,11 @@ public sealed class OperatorRunCatalog : IRunCatalog
 
         lock (entry)
         {
-            return new AppAnnotations(entry.PullRequestUrl, null, []) { Predictions = entry.Predictions.ToArray() };
+            return new AppAnnotations(entry.PullRequestUrl, entry.PredictionErrorPct, entry.Merges.ToArray())
+            {
+                Predictions = entry.Predictions.ToArray(),
+                VerifiedSavingPerRun = entry.VerifiedSavingPerRun,
+            };
         }
     }
 
@@ -106,6 +129,12 @@ public sealed class OperatorRunCatalog : IRunCatalog
 
         public List<PredictedRun> Predictions { get; } = [];
 
+        public List<MergeMarker> Merges { get; } = [];
+
         public string? PullRequestUrl { get; set; }
+
+        public double? PredictionErrorPct { get; set; }
+
+        public decimal? VerifiedSavingPerRun { get; set; }
     }
 }

@@ -29,13 +29,14 @@ public sealed class VerificationEndToEndTests : IDisposable
 
     private string Logs => _dir.Path;
 
-    private EngineRunProcessor Processor(FakeGitHubServer github, IRunHistoryStore store) => new(
+    private EngineRunProcessor Processor(FakeGitHubServer github, IRunHistoryStore store, OperatorRunCatalog? catalog = null) => new(
         EngineParts.Finder(Logs),
         new AnalysisPipeline(),
         EngineParts.Publisher(github),
         null,
         new EngineOptions(),
         NullLogger<EngineRunProcessor>.Instance,
+        catalog,
         cohorts: new CohortLedger(store));
 
     private void WriteRun(int n, double stretch, IReadOnlyDictionary<string, string>? conf = null) =>
@@ -155,7 +156,8 @@ public sealed class VerificationEndToEndTests : IDisposable
         app["spec"]!["sparkConf"] = new JsonObject { ["spark.eventLog.enabled"] = "true", ["spark.eventLog.dir"] = Logs, ["spark.eventLog.rolling.enabled"] = "true" };
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId(1), minutes: 5);
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
-        harness.StartOperatorWith(Processor(github, store));
+        var catalog = new OperatorRunCatalog();
+        harness.StartOperatorWith(Processor(github, store, catalog));
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
         var proposed = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["recommendations"]!.AsArray()
             .ToDictionary(r => r!["key"]!.GetValue<string>(), r => r!["to"]!.GetValue<string>());
@@ -185,5 +187,11 @@ public sealed class VerificationEndToEndTests : IDisposable
         verification["reason"]!.GetValue<string>().Should().Contain("noise band");
         repo.PullRequests.Should().ContainSingle("a verified change is not reverted");
         (await store.GetProposalsAsync("default/spark-pi")).Single().Status.Should().Be(ProposalStatus.Verified);
+
+        // The dashboard's app view: the merge as a marker, each run under it drawn against what was predicted for it, the error.
+        var notes = catalog.Annotations("SparkApplication/default/spark-pi");
+        notes.Merges.Should().ContainSingle().Which.Url.Should().EndWith($"/pull/{repo.PullRequests.Single().Number}");
+        notes.Predictions.Select(p => p.RunId).Should().Equal(Enumerable.Range(6, 5).Select(n => $"spark-pi:{AppId(n)}"));
+        notes.PredictionErrorPct.Should().Be(verification["errorPercent"]!.GetValue<double>());
     }
 }
