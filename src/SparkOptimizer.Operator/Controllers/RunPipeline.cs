@@ -196,5 +196,10 @@ public sealed class RunPipeline(
         {
             metrics.PullRequests.WithLabels(pr.Action == PullRequestAction.Opened ? "opened" : "updated").Inc();
         }
+
+        if (analysis.Verification is { } v)
+        {
+            metrics.CountVerifiedRun(v.State, v.LatestInsideInterval);
+        }
     }
 }

@@ -48,6 +48,9 @@ public static class ChangeVerification
             after.Length)
         {
             RunsBefore = verdict.RunsBefore,
+            LatestInsideInterval = predicted is { } i && latest.Succeeded && latest.DurationMs > 0
+                ? Scaled(latest, proposal.BaselineInputBytes) is var d && d >= i.LowMs && d <= i.HighMs
+                : null,
             IntervalCoverage = coverage,
             Reason = verdict.Reason,
         };

@@ -9,6 +9,9 @@ namespace SparkOptimizer.Operator.Metrics;
 /// </summary>
 public sealed class OperatorMetrics
 {
+    private long _predicted;
+    private long _inside;
+
     public OperatorMetrics(CollectorRegistry? registry = null)
     {
         Registry = registry ?? Prometheus.Metrics.NewCustomRegistry();
@@ -21,6 +24,10 @@ public sealed class OperatorMetrics
             new HistogramConfiguration { LabelNames = ["controller"], Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
         QueueDepth = factory.CreateGauge("sparkoptimizer_queue_depth", "Keys waiting in the work queue.");
         IsLeader = factory.CreateGauge("sparkoptimizer_leader", "1 while this replica holds the leader lease.");
+        VerifiedRuns = factory.CreateCounter("sparkoptimizer_verified_runs_total",
+            "Runs under a merged change, by the change's verdict after the run and whether the run fell inside the interval predicted for it.", "state", "inside_interval");
+        IntervalCoverage = factory.CreateGauge("sparkoptimizer_prediction_interval_coverage",
+            "Share of runs under merged changes (since start) whose duration fell inside the interval predicted for them; the goal is at least 0.8 for the 80 % interval.");
     }
 
     public CollectorRegistry Registry { get; }
@@ -38,6 +45,25 @@ public sealed class OperatorMetrics
     public Gauge QueueDepth { get; }
 
     public Gauge IsLeader { get; }
+
+    public Counter VerifiedRuns { get; }
+
+    public Gauge IntervalCoverage { get; }
+
+    /// <summary>Counts a run under a merged change and updates the fleet's interval coverage (runs with a prediction only).</summary>
+    public void CountVerifiedRun(string state, bool? insideInterval)
+    {
+        VerifiedRuns.WithLabels(state, insideInterval switch { true => "true", false => "false", null => "unknown" }).Inc();
+        if (insideInterval is { } inside)
+        {
+            lock (VerifiedRuns)
+            {
+                _predicted++;
+                _inside += inside ? 1 : 0;
+                IntervalCoverage.Set(_inside / (double)_predicted);
+            }
+        }
+    }
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
     {

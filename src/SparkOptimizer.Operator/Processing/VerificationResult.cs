@@ -10,4 +10,7 @@ public sealed record VerificationResult(string State, string? MergedFingerprint,
     public string? Reason { get; init; }
 
     public int? RevertPullRequest { get; init; }
+
+    /// <summary>Whether the latest run (scaled to the predicted run's input) fell inside the interval predicted; null without a prediction.</summary>
+    public bool? LatestInsideInterval { get; init; }
 }

@@ -53,6 +53,7 @@ public sealed class ChangeVerificationTests
         outcome.RevertDue.Should().BeTrue();
         outcome.Result.ErrorPercent.Should().BeGreaterThan(100, "observed about 1,200 s against 480 s predicted");
         outcome.Result.IntervalCoverage.Should().Be(0);
+        outcome.Result.LatestInsideInterval.Should().BeFalse();
         outcome.Result.RunsBefore.Should().Be(3);
 
         var again = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(480_000, ProposalStatus.Reverted)], runs[^1])!;
@@ -69,6 +70,7 @@ public sealed class ChangeVerificationTests
         outcome.Result.State.Should().Be("Verified");
         outcome.RevertDue.Should().BeFalse();
         outcome.Result.IntervalCoverage.Should().Be(1.0);
+        outcome.Result.LatestInsideInterval.Should().BeTrue();
         Math.Abs(outcome.Result.ErrorPercent!.Value).Should().BeLessThan(3);
     }
 

@@ -157,7 +157,7 @@ public sealed class VerificationEndToEndTests : IDisposable
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId(1), minutes: 5);
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         var catalog = new OperatorRunCatalog();
-        harness.StartOperatorWith(Processor(github, store, catalog));
+        var running = harness.StartOperatorWith(Processor(github, store, catalog));
         await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
         var proposed = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["recommendations"]!.AsArray()
             .ToDictionary(r => r!["key"]!.GetValue<string>(), r => r!["to"]!.GetValue<string>());
@@ -193,5 +193,11 @@ public sealed class VerificationEndToEndTests : IDisposable
         notes.Merges.Should().ContainSingle().Which.Url.Should().EndWith($"/pull/{repo.PullRequests.Single().Number}");
         notes.Predictions.Select(p => p.RunId).Should().Equal(Enumerable.Range(6, 5).Select(n => $"spark-pi:{AppId(n)}"));
         notes.PredictionErrorPct.Should().Be(verification["errorPercent"]!.GetValue<double>());
+
+        // The fleet's interval coverage on /metrics: every run under the change against the interval predicted for it.
+        var inside = verification["intervalCoverage"]!.GetValue<double>();
+        var exported = await running.Runtime.Metrics.ExportAsync();
+        exported.Should().Contain($"sparkoptimizer_prediction_interval_coverage {inside.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        exported.Should().MatchRegex(@"sparkoptimizer_verified_runs_total\{state=""Verified"",inside_interval=""(true|false)""\} 1");
     }
 }
