@@ -23,6 +23,9 @@ public sealed record AnalysisRequest(
     string CohortKey,
     IReadOnlyList<CohortRun> PriorRuns)
 {
+    /// <summary>The SparkOptimization the run is recorded on (an analysis Job's owner).</summary>
+    public AppIdentity? Owner { get; init; }
+
     public static AnalysisRequest From(CompletedRun run, EventLogLocation eventLog, string cohortKey, IReadOnlyList<CohortRun> priorRuns) => new(
         run.App,
         run.Run,
@@ -37,5 +40,8 @@ public sealed record AnalysisRequest(
         run.Spec.Thresholds is { Count: > 0 } t ? new Dictionary<string, string>(t, StringComparer.Ordinal) : null,
         PodLogSource.DriverPodName(run),
         cohortKey,
-        priorRuns);
+        priorRuns)
+    {
+        Owner = run.Optimization,
+    };
 }

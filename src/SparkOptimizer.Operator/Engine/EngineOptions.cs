@@ -39,4 +39,7 @@ public sealed class EngineOptions
     public int? MaxOpenPullRequests { get; set; }
 
     public int? MaxNewPullRequestsPerHour { get; set; }
+
+    /// <summary>Analysis of large logs (or of bursts) in Kubernetes Jobs.</summary>
+    public Jobs.JobOptions Jobs { get; set; } = new();
 }

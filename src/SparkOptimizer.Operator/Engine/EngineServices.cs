@@ -40,7 +40,8 @@ public static class EngineServices
             sp.GetRequiredService<OperatorRunCatalog>(),
             sp.GetRequiredService<CohortMemory>(),
             sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>(),
-            sp.GetRequiredService<PodLogSource>()));
+            sp.GetRequiredService<PodLogSource>(),
+            Jobs.JobServices.Analyser(sp, options)));
         return services;
     }
 

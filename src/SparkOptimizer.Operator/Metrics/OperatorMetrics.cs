@@ -5,7 +5,7 @@ namespace SparkOptimizer.Operator.Metrics;
 /// <summary>
 /// The operator's own metrics, in a registry of its own (so that several operators in one test process stay
 /// apart): runs analysed, findings by severity, pull requests opened/updated, reconcile errors and latency,
-/// work-queue depth. Served on <c>/metrics</c>.
+/// work-queue depth, analyses in the process and in Jobs. Served on <c>/metrics</c>.
 /// </summary>
 public sealed class OperatorMetrics
 {
@@ -21,6 +21,10 @@ public sealed class OperatorMetrics
             new HistogramConfiguration { LabelNames = ["controller"], Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
         QueueDepth = factory.CreateGauge("sparkoptimizer_queue_depth", "Keys waiting in the work queue.");
         IsLeader = factory.CreateGauge("sparkoptimizer_leader", "1 while this replica holds the leader lease.");
+        Analyses = factory.CreateCounter("sparkoptimizer_analyses_total", "Runs analysed, by where: in-process or job.", "where");
+        AnalysesInProcess = factory.CreateGauge("sparkoptimizer_analyses_in_process", "Analyses running in the operator's process now.");
+        JobsInFlight = factory.CreateGauge("sparkoptimizer_analysis_jobs_in_flight", "Analysis Jobs created and not yet finished.");
+        Jobs = factory.CreateCounter("sparkoptimizer_analysis_jobs_total", "Analysis Jobs, by result: started, succeeded, failed, timed-out.", "result");
     }
 
     public CollectorRegistry Registry { get; }
@@ -38,6 +42,14 @@ public sealed class OperatorMetrics
     public Gauge QueueDepth { get; }
 
     public Gauge IsLeader { get; }
+
+    public Counter Analyses { get; }
+
+    public Gauge AnalysesInProcess { get; }
+
+    public Gauge JobsInFlight { get; }
+
+    public Counter Jobs { get; }
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
     {
