@@ -11,9 +11,9 @@ using SparkOptimizer.Testing.Kubernetes;
 namespace SparkOptimizer.Benchmarks;
 
 /// <summary>
-/// `operator-burst N --jobs [--real K]`: N opted-in SparkApplications, each with the same real event log, complete at once; the
-/// operator runs as its own process (the built SparkOptimizer.Operator.dll, configuration from the command line, Jobs for every
-/// log) against the fake API server, and the fake kubelet completes the Jobs. The first K Jobs run the real one-shot
+/// `operator-burst N --jobs [--real K] [--threshold BYTES]`: N opted-in SparkApplications, each with the same real event log, complete at once; the
+/// operator runs as its own process (the built SparkOptimizer.Operator.dll, configuration from the command line; with the default
+/// threshold 0 every log goes to a Job, with a larger one small logs stay in-process while a slot is free) against the fake API server, and the fake kubelet completes the Jobs. The first K Jobs run the real one-shot
 /// <c>dotnet SparkOptimizer.Operator.dll analyse-run</c>; the others replay the log of a real run after a short delay (the
 /// operator's side is the same: create, watch, read the pod log, delete). Reports wall time, the operator's peak RSS (VmHWM),
 /// peak Jobs in flight and peak queue depth (scraped from its /metrics), and checks every run was analysed once.
@@ -25,7 +25,7 @@ public static class OperatorJobBurstBenchmark
     private const int MaxInProcess = 2;
     private const int Concurrency = 16;
 
-    public static async Task<int> RunAsync(int count, int real)
+    public static async Task<int> RunAsync(int count, int real, long threshold = 0)
     {
         var root = CrdFiles.FindRepositoryRoot(AppContext.BaseDirectory);
         var dll = Path.Combine(root, "src", "SparkOptimizer.Operator", "bin", "Release", "net10.0", "SparkOptimizer.Operator.dll");
@@ -61,7 +61,7 @@ public static class OperatorJobBurstBenchmark
         {
             dll, $"--urls=http://127.0.0.1:{port}", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false",
             $"--Operator:Concurrency={Concurrency}", "--Operator:BackoffUnit=00:00:00.050", "--Logging:LogLevel:Default=Warning",
-            $"--Engine:LocalEventLogRoots:0={Corpus.EventLogs}", "--Engine:Jobs:Enabled=true", "--Engine:Jobs:SizeThresholdBytes=0",
+            $"--Engine:LocalEventLogRoots:0={Corpus.EventLogs}", "--Engine:Jobs:Enabled=true", $"--Engine:Jobs:SizeThresholdBytes={threshold}",
             $"--Engine:Jobs:MaxInFlight={MaxInFlight}", $"--Engine:Jobs:MaxInProcess={MaxInProcess}", "--Engine:Jobs:RetryBackoff=00:00:01",
         })
         {
@@ -114,7 +114,8 @@ public static class OperatorJobBurstBenchmark
             $"peak queue depth {peakQueue:0}; operator peak RSS {hwm / 1024.0:0} MB (VmHWM; sampled VmRSS peak {peakRss / 1024.0:0} MB); " +
             $"analyses by where: job {Counter(final, "sparkoptimizer_analyses_total{where=\"job\"}")}, in-process {Counter(final, "sparkoptimizer_analyses_total{where=\"in-process\"}")}; " +
             $"real one-shot: median {replay.MedianSeconds:0.00} s"));
-        return analysed == count && jobsCreated == count && peakJobs <= MaxInFlight ? 0 : 1;
+        var inJobs = long.Parse(Counter(final, "sparkoptimizer_analyses_total{where=\"job\"}"), CultureInfo.InvariantCulture);
+        return analysed == count && jobsCreated == inJobs && peakJobs <= MaxInFlight && peakInProcess <= MaxInProcess ? 0 : 1;
     }
 
     /// <summary>Runs the first K Jobs for real and replays a real run's log for the rest.</summary>
