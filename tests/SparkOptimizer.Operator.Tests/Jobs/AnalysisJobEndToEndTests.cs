@@ -83,7 +83,7 @@ public sealed class AnalysisJobEndToEndTests
     public async Task JobPastItsDeadline_TimesOut_AndSaysSo()
     {
         var outcome = await RunAsync(new JobOptions { Enabled = true, SizeThresholdBytes = 1, MaxAttempts = 1, ActiveDeadlineSeconds = 1 },
-            runner: async (run, ct) =>
+            runner: _ => async (run, ct) =>
             {
                 await Task.Delay(run.Deadline!.Value, ct); // the kubelet kills it at the deadline
                 return new KubeletExit(137, "still parsing\n", DeadlineExceeded: true);
@@ -92,6 +92,23 @@ public sealed class AnalysisJobEndToEndTests
         outcome.Status["phase"]!.GetValue<string>().Should().Be("Error");
         outcome.Status.ToJsonString().Should().Contain("timed out (DeadlineExceeded");
         outcome.Metrics.Should().Contain("sparkoptimizer_analysis_jobs_total{result=\"timed-out\"} 1");
+    }
+
+    [Fact]
+    public async Task WatchDroppedWhileTheJobRuns_ResumesFromTheJob_AndUsesExactlyTheGrantedCalls()
+    {
+        var outcome = await RunAsync(new JobOptions { Enabled = true, SizeThresholdBytes = 1 }, runner: server => async (run, ct) =>
+        {
+            // the operator's watch on its Job (beside the kubelet's own) ends: it reads the Job again and resumes
+            await server.WaitUntilAsync(() => server.OpenWatches(ResourceType.Jobs) >= 2, OperatorHarness.Timeout, "the operator watches its Job");
+            server.Faults.DropWatches();
+            return await FakeKubelet.RunProcessAsync(run, ct);
+        });
+
+        outcome.Status["phase"]!.GetValue<string>().Should().Be("Analyzed");
+        outcome.UngrantedJobCalls.Should().BeEmpty();
+        var granted = OperatorPermissions.AnalysisJobs.SelectMany(r => r.Grants).Append(("", "pods/log", "get"));
+        outcome.UsedJobCalls.Should().BeEquivalentTo(granted, "every Job permission is used, and nothing else about Jobs");
     }
 
     [Fact]
@@ -106,9 +123,11 @@ public sealed class AnalysisJobEndToEndTests
     }
 
     private sealed record Outcome(JsonObject Status, IReadOnlyList<string> ProcessedRuns, string? OptimizationUid, string PullRequestBody, string? Manifest,
-        IReadOnlyList<string> Kubelet, IReadOnlyList<JsonObject> JobSpecs, string Metrics, IReadOnlyList<string> UngrantedJobCalls, int JobsLeft);
+        IReadOnlyList<string> Kubelet, IReadOnlyList<JsonObject> JobSpecs, string Metrics, IReadOnlyList<string> UngrantedJobCalls, int JobsLeft,
+        IReadOnlyList<(string Group, string Resource, string Verb)> UsedJobCalls);
 
-    private static async Task<Outcome> RunAsync(JobOptions? jobs, Func<JsonObject, bool>? failWhen = null, Func<KubeletRun, CancellationToken, Task<KubeletExit>>? runner = null)
+    private static async Task<Outcome> RunAsync(JobOptions? jobs, Func<JsonObject, bool>? failWhen = null,
+        Func<FakeKubeApiServer, Func<KubeletRun, CancellationToken, Task<KubeletExit>>>? runner = null)
     {
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
@@ -122,7 +141,7 @@ public sealed class AnalysisJobEndToEndTests
             await using var kubelet = new FakeKubelet(harness.Server, OperatorBinary.Entrypoint, new Dictionary<string, string> { ["Operator__Kubeconfig"] = kubeconfig }) { FailWhen = failWhen };
             if (runner is not null)
             {
-                kubelet.Runner = runner;
+                kubelet.Runner = runner(harness.Server);
             }
 
             kubelet.Start();
@@ -167,7 +186,8 @@ public sealed class AnalysisJobEndToEndTests
                 jobSpecs,
                 await metrics.ExportAsync(),
                 requests.Where(IsOperatorJobCall).Select(Grant).Where(g => !Granted.Contains(g)).Select(g => g.ToString()).Distinct().ToList(),
-                harness.Server.Store.List(ResourceType.Jobs, SparkApps.Namespace).Items.Count(j => j["status"]?["succeeded"] is not null));
+                harness.Server.Store.List(ResourceType.Jobs, SparkApps.Namespace).Items.Count(j => j["status"]?["succeeded"] is not null),
+                requests.Where(IsOperatorJobCall).Select(Grant).Distinct().ToList());
         }
         finally
         {
