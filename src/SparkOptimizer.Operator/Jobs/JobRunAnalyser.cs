@@ -19,9 +19,8 @@ namespace SparkOptimizer.Operator.Jobs;
 public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, EngineOptions engine, TimeProvider time, ILogger logger, OperatorMetrics? metrics = null)
     : IRunAnalyser
 {
-    /// <summary>How long past the Job's own deadline the operator waits before it deletes the Job as timed out.</summary>
-    public static readonly TimeSpan DeadlineGrace = TimeSpan.FromSeconds(30);
-
+    private readonly JobWatcher watcher = new(client, options.ActiveDeadlineSeconds, time, logger);
+    private readonly JobPodLogs logs = new(client, logger);
     private readonly SemaphoreSlim slots = new(Math.Max(1, options.MaxInFlight));
     private int inFlight;
     private int peakInFlight;
@@ -77,7 +76,7 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         Track(+1);
         try
         {
-            var wait = await WaitAsync(job, cancellationToken).ConfigureAwait(false);
+            var wait = await watcher.WaitAsync(job, cancellationToken).ConfigureAwait(false);
             if (wait.Job is not { } done)
             {
                 metrics?.Jobs.WithLabels(wait.TimedOut ? "timed-out" : "failed").Inc();
@@ -94,11 +93,11 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
                 var condition = JobWait.Condition(done, JobWait.Failed);
                 var timedOut = condition?.Reason == "DeadlineExceeded";
                 metrics?.Jobs.WithLabels(timedOut ? "timed-out" : "failed").Inc();
-                var last = await LastLogLineAsync(name, ns, cancellationToken).ConfigureAwait(false);
+                var last = await logs.LastLogLineAsync(name, ns, cancellationToken).ConfigureAwait(false);
                 return (null, $"Job {name} {(timedOut ? "timed out" : "failed")} ({condition?.Reason ?? "Failed"}{(condition?.Message is { Length: > 0 } m ? ": " + m : "")}){(last is null ? "" : "; last log line: " + last)}");
             }
 
-            var result = await ReadResultAsync(name, ns, cancellationToken).ConfigureAwait(false);
+            var result = await logs.ReadResultAsync(name, ns, cancellationToken).ConfigureAwait(false);
             if (result is null)
             {
                 metrics?.Jobs.WithLabels("failed").Inc();
@@ -131,149 +130,6 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
             var labels = existing.Metadata.Labels ?? new Dictionary<string, string>();
             return labels.TryGetValue(AnalysisJobSpec.RunLabel, out var run) && run == spec.Metadata.Labels[AnalysisJobSpec.RunLabel] ? existing : null;
         }
-    }
-
-    /// <summary>Waits for the Job to finish through a watch on its name, resuming from the last resourceVersion seen.</summary>
-    private async Task<JobWait> WaitAsync(V1Job job, CancellationToken cancellationToken)
-    {
-        var name = job.Metadata.Name;
-        var ns = job.Metadata.NamespaceProperty;
-        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(options.ActiveDeadlineSeconds) + DeadlineGrace, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        var token = linked.Token;
-        var current = job;
-        var failures = 0;
-        try
-        {
-            while (true)
-            {
-                if (JobWait.IsTerminal(current))
-                {
-                    return new JobWait(current, null);
-                }
-
-                var events = 0;
-                try
-                {
-                    var stream = client.BatchV1.WatchListNamespacedJobAsync(
-                        ns, fieldSelector: $"metadata.name={name}", resourceVersion: current.Metadata.ResourceVersion, allowWatchBookmarks: true,
-                        timeoutSeconds: 300, onError: e => logger.LogInformation("Watch of Job {Namespace}/{Job}: {Reason}", ns, name, e.Message),
-                        cancellationToken: token);
-                    await foreach (var (type, item) in stream.ConfigureAwait(false))
-                    {
-                        events++;
-                        if (type == WatchEventType.Deleted)
-                        {
-                            return new JobWait(null, "deleted before it finished");
-                        }
-
-                        if (type is WatchEventType.Added or WatchEventType.Modified && item?.Metadata?.Name == name)
-                        {
-                            current = item;
-                            if (JobWait.IsTerminal(current))
-                            {
-                                return new JobWait(current, null);
-                            }
-                        }
-                    }
-                }
-                catch (Exception e) when (e is HttpOperationException or HttpRequestException or KubernetesException or IOException)
-                {
-                    logger.LogInformation("Watch of Job {Namespace}/{Job} ended: {Reason}", ns, name, e.Message);
-                }
-
-                // the watch ended (its timeout, an expired revision, a dropped connection): read the Job again and resume from there,
-                // backing off while watches end without news
-                failures = events > 0 ? 0 : failures + 1;
-                if (failures > 1)
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 50 * Math.Pow(2, failures))), time, token).ConfigureAwait(false);
-                }
-
-                var fresh = await ReadAsync(name, ns, token).ConfigureAwait(false);
-                if (fresh is null)
-                {
-                    return new JobWait(null, "deleted before it finished");
-                }
-
-                current = fresh;
-            }
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return new JobWait(null, $"did not finish within {options.ActiveDeadlineSeconds} s (+{DeadlineGrace.TotalSeconds:0} s grace)", TimedOut: true);
-        }
-    }
-
-    private async Task<V1Job?> ReadAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await client.BatchV1.ReadNamespacedJobAsync(name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>The result line in the log of the Job's pod (Kubernetes labels a Job's pods with its name).</summary>
-    private async Task<AnalysedRun?> ReadResultAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        foreach (var pod in await PodsAsync(name, ns, cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName, cancellationToken: cancellationToken).ConfigureAwait(false);
-                using var reader = new StreamReader(stream);
-                if (AnalysisJson.FindResult(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)) is { } result)
-                {
-                    return result;
-                }
-            }
-            catch (Exception e) when (e is HttpOperationException or System.Text.Json.JsonException)
-            {
-                logger.LogWarning("Log of analysis pod {Namespace}/{Pod} unreadable: {Reason}", ns, pod, e.Message);
-            }
-        }
-
-        return null;
-    }
-
-    private async Task<string?> LastLogLineAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        foreach (var pod in await PodsAsync(name, ns, cancellationToken).ConfigureAwait(false))
-        {
-            try
-            {
-                using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName, tailLines: 5, cancellationToken: cancellationToken).ConfigureAwait(false);
-                using var reader = new StreamReader(stream);
-                var lines = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (lines.Length > 0)
-                {
-                    return lines[^1].Length > 200 ? lines[^1][..200] + "…" : lines[^1];
-                }
-            }
-            catch (HttpOperationException)
-            {
-                // the pod is gone: the Job's condition says enough
-            }
-        }
-
-        return null;
-    }
-
-    /// <summary>The Job's pods, succeeded ones first.</summary>
-    private async Task<IReadOnlyList<string>> PodsAsync(string name, string ns, CancellationToken cancellationToken)
-    {
-        var pods = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"batch.kubernetes.io/job-name={name}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (pods.Items.Count == 0)
-        {
-            // clusters before Kubernetes 1.27 label with job-name only
-            pods = await client.CoreV1.ListNamespacedPodAsync(ns, labelSelector: $"job-name={name}", cancellationToken: cancellationToken).ConfigureAwait(false);
-        }
-
-        return pods.Items.OrderBy(p => p.Status?.Phase == "Succeeded" ? 0 : 1).Select(p => p.Metadata.Name).ToArray();
     }
 
     /// <summary>Deletes a Job of ours (and, in the background, its pod); one already gone is fine.</summary>
