@@ -3,7 +3,11 @@ using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
 
-/// <summary>What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it).</summary>
+/// <summary>
+/// What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it in its environment). The app's
+/// sparkConf stays out: the analysis reads the (redacted) environment from the log, and a Job spec is no place for a key someone
+/// put in plain text there.
+/// </summary>
 /// <param name="DriverPod">The driver pod whose log adds evidence (it may be gone).</param>
 /// <param name="CohortKey">The cohort's key in <see cref="CohortMemory"/> ("namespace/cohort").</param>
 /// <param name="PriorRuns">The cohort's runs before this one, which the safety rails read.</param>
