@@ -16,6 +16,12 @@ if (args.Length > 0 && args[0] == "generate-crds")
     return 0;
 }
 
+if (args.Length > 0 && args[0] == SparkOptimizer.Operator.Jobs.AnalysisJobSpec.Command)
+{
+    // the one-shot analysis an analysis Job runs: the request in the environment, the result on stdout
+    return await SparkOptimizer.Operator.Jobs.AnalyseRunCommand.RunAsync(args[1..], Console.Out);
+}
+
 await OperatorApp.Build(args).RunAsync();
 return 0;
 

@@ -58,4 +58,12 @@ each Spark operator's group only when its kind is watched. A test renders this a
   resources: ["sparkapplications"]
   verbs: ["list", "watch"]
 {{- end }}
+{{- if .Values.analysisJobs.enabled }}
+- apiGroups: ["batch"]
+  resources: ["jobs"]
+  verbs: ["create", "get", "watch", "delete"]
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["list"]
+{{- end }}
 {{- end }}

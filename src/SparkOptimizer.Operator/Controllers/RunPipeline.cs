@@ -69,7 +69,11 @@ public sealed class RunPipeline(
                 run.SparkConf,
                 new Dictionary<string, string>(target.Annotations),
                 optimization.Spec,
-                run.Resource);
+                run.Resource)
+            {
+                Optimization = new AppIdentity(
+                    V1Alpha1SparkOptimization.Group + "/" + V1Alpha1SparkOptimization.Version, V1Alpha1SparkOptimization.EntityKind, ns, name, optimization.Metadata.Uid),
+            };
             try
             {
                 analysis = await processor.ProcessAsync(completed, cancellationToken);
@@ -79,8 +83,8 @@ public sealed class RunPipeline(
             {
                 // (a timeout inside the processor counts as a failed attempt; only our own shutdown does not)
                 var attempts = failedAttempts.AddOrUpdate(key, 1, (_, n) => n + 1);
-                await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {maxAnalysisAttempts}): {e.Message}", cancellationToken);
-                if (attempts < maxAnalysisAttempts)
+                await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {(e is AnalysisGaveUpException ? attempts : maxAnalysisAttempts)}): {e.Message}", cancellationToken);
+                if (attempts < maxAnalysisAttempts && e is not AnalysisGaveUpException)
                 {
                     throw; // requeued with back-off
                 }

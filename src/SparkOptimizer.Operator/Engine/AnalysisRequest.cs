@@ -4,7 +4,11 @@ using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Operator.Engine;
 
-/// <summary>What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it).</summary>
+/// <summary>
+/// What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it in its environment). The app's
+/// sparkConf stays out: the analysis reads the (redacted) environment from the log, and a Job spec is no place for a key someone
+/// put in plain text there.
+/// </summary>
 /// <param name="DriverPod">The driver pod whose log adds evidence (it may be gone).</param>
 /// <param name="CohortKey">The cohort's key in <see cref="CohortLedger"/> ("namespace/cohort").</param>
 /// <param name="PriorRuns">The cohort's runs before this one, which the safety rails read.</param>
@@ -29,6 +33,8 @@ public sealed record AnalysisRequest(
 
     /// <summary>The cohort's recorded runs from the run history, which calibrate the prediction (empty without a store).</summary>
     public IReadOnlyList<RunHistoryEntry> History { get; init; } = [];
+    /// <summary>The SparkOptimization the run is recorded on (an analysis Job's owner).</summary>
+    public AppIdentity? Owner { get; init; }
 
     public static AnalysisRequest From(CompletedRun run, EventLogLocation eventLog, string cohortKey, IReadOnlyList<CohortRun> priorRuns) => new(
         run.App,
@@ -44,5 +50,8 @@ public sealed record AnalysisRequest(
         run.Spec.Thresholds is { Count: > 0 } t ? new Dictionary<string, string>(t, StringComparer.Ordinal) : null,
         PodLogSource.DriverPodName(run),
         cohortKey,
-        priorRuns);
+        priorRuns)
+    {
+        Owner = run.Optimization,
+    };
 }

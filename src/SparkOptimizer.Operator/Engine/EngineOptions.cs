@@ -42,4 +42,6 @@ public sealed class EngineOptions
 
     /// <summary>The run-history store (cohorts, proposals, verdicts, calibration).</summary>
     public HistoryOptions History { get; set; } = new();
+    /// <summary>Analysis of large logs (or of bursts) in Kubernetes Jobs.</summary>
+    public Jobs.JobOptions Jobs { get; set; } = new();
 }

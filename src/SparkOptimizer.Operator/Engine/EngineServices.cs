@@ -42,6 +42,7 @@ public static class EngineServices
             sp.GetRequiredService<CohortLedger>(),
             sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>(),
             sp.GetRequiredService<PodLogSource>(),
+            Jobs.JobServices.Analyser(sp, options),
             time: sp.GetRequiredService<TimeProvider>()));
         return services;
     }

@@ -5,7 +5,7 @@ namespace SparkOptimizer.Operator.Metrics;
 /// <summary>
 /// The operator's own metrics, in a registry of its own (so that several operators in one test process stay
 /// apart): runs analysed, findings by severity, pull requests opened/updated, reconcile errors and latency,
-/// work-queue depth. Served on <c>/metrics</c>.
+/// work-queue depth, analyses in the process and in Jobs. Served on <c>/metrics</c>.
 /// </summary>
 public sealed class OperatorMetrics
 {
@@ -28,6 +28,10 @@ public sealed class OperatorMetrics
             "Runs under a merged change, by the change's verdict after the run and whether the run fell inside the interval predicted for it.", "state", "inside_interval");
         IntervalCoverage = factory.CreateGauge("sparkoptimizer_prediction_interval_coverage",
             "Share of runs under merged changes (since start) whose duration fell inside the interval predicted for them; the goal is at least 0.8 for the 80 % interval.");
+        Analyses = factory.CreateCounter("sparkoptimizer_analyses_total", "Runs analysed, by where: in-process or job.", "where");
+        AnalysesInProcess = factory.CreateGauge("sparkoptimizer_analyses_in_process", "Analyses running in the operator's process now.");
+        JobsInFlight = factory.CreateGauge("sparkoptimizer_analysis_jobs_in_flight", "Analysis Jobs created and not yet finished.");
+        Jobs = factory.CreateCounter("sparkoptimizer_analysis_jobs_total", "Analysis Jobs, by result: started, succeeded, failed, timed-out.", "result");
     }
 
     public CollectorRegistry Registry { get; }
@@ -64,6 +68,13 @@ public sealed class OperatorMetrics
             }
         }
     }
+    public Counter Analyses { get; }
+
+    public Gauge AnalysesInProcess { get; }
+
+    public Gauge JobsInFlight { get; }
+
+    public Counter Jobs { get; }
 
     public async Task<string> ExportAsync(CancellationToken cancellationToken = default)
     {

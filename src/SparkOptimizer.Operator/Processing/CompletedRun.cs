@@ -31,5 +31,8 @@ public sealed record CompletedRun(
     SparkOptimizationSpec Spec,
     IKubernetesObject<V1ObjectMeta> Resource)
 {
+    /// <summary>The SparkOptimization the run is recorded on, when known.</summary>
+    public AppIdentity? Optimization { get; init; }
+
     public long? DurationMs => Started is { } s && Finished is { } f && f >= s ? (long)(f - s).TotalMilliseconds : null;
 }

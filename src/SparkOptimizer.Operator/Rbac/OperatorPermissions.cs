@@ -32,16 +32,24 @@ public static class OperatorPermissions
         new(V1SparkApplication.Group, V1SparkApplication.Plural, ["list", "watch"]),
     ];
 
+    /// <summary>Analysis Jobs (when enabled): created, watched by name and read again when a watch ends, deleted once read; their pods listed by the job-name label (their logs are pods/log, granted always).</summary>
+    public static readonly IReadOnlyList<PermissionRule> AnalysisJobs =
+    [
+        new("batch", "jobs", ["create", "get", "watch", "delete"]),
+        new("", "pods", ["list"]),
+    ];
+
     /// <summary>Leader election: KubernetesClient's LeaseLock reads, creates and replaces the Lease.</summary>
     public static readonly IReadOnlyList<PermissionRule> LeaderElection =
     [
         new("coordination.k8s.io", "leases", ["get", "create", "update"], PermissionScope.OperatorNamespace),
     ];
 
-    public static IReadOnlyList<PermissionRule> For(bool kubeflow, bool apache, bool leaderElection = true) =>
+    public static IReadOnlyList<PermissionRule> For(bool kubeflow, bool apache, bool leaderElection = true, bool analysisJobs = false) =>
         Always
             .Concat(kubeflow ? Kubeflow : [])
             .Concat(apache ? Apache : [])
+            .Concat(analysisJobs ? AnalysisJobs : [])
             .Concat(leaderElection ? LeaderElection : [])
             .ToList();
 

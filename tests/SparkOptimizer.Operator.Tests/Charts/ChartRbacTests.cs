@@ -11,23 +11,25 @@ public sealed class ChartRbacTests
 {
     private static readonly string ChartDir = Path.Combine(CrdFiles.FindRepositoryRoot(AppContext.BaseDirectory), "charts", "spark-optimizer");
 
-    public static TheoryData<bool, bool, bool> Combinations() => new()
+    public static TheoryData<bool, bool, bool, bool> Combinations() => new()
     {
-        { true, true, false },
-        { true, false, false },
-        { false, true, false },
-        { true, true, true },
-        { false, true, true },
+        { true, true, false, false },
+        { true, false, false, false },
+        { false, true, false, false },
+        { true, true, true, false },
+        { false, true, true, false },
+        { true, true, false, true },
+        { true, false, true, true },
     };
 
     [Theory]
     [MemberData(nameof(Combinations))]
-    public void Render_WatchedKindsAndNamespaces_GrantExactlyTheOperatorsCalls(bool kubeflow, bool apache, bool listNamespaces)
+    public void Render_WatchedKindsAndNamespaces_GrantExactlyTheOperatorsCalls(bool kubeflow, bool apache, bool listNamespaces, bool analysisJobs)
     {
         string[] namespaces = listNamespaces ? ["team-a", "team-b"] : [];
-        var docs = new ChartRenderer(ChartDir, Overrides(kubeflow, apache, namespaces)).RenderAll();
+        var docs = new ChartRenderer(ChartDir, Overrides(kubeflow, apache, namespaces, analysisJobs)).RenderAll();
 
-        var expected = Grants(OperatorPermissions.For(kubeflow, apache).Where(r => r.Scope == PermissionScope.WatchedNamespaces));
+        var expected = Grants(OperatorPermissions.For(kubeflow, apache, analysisJobs: analysisJobs).Where(r => r.Scope == PermissionScope.WatchedNamespaces));
         var leases = Grants(OperatorPermissions.LeaderElection);
         if (listNamespaces)
         {
@@ -108,8 +110,9 @@ public sealed class ChartRbacTests
         return (path.Group, resource, verb);
     }
 
-    private static JsonObject Overrides(bool kubeflow, bool apache, string[] namespaces) => new()
+    private static JsonObject Overrides(bool kubeflow, bool apache, string[] namespaces, bool analysisJobs = false) => new()
     {
+        ["analysisJobs"] = new JsonObject { ["enabled"] = analysisJobs },
         ["watch"] = new JsonObject
         {
             ["kubeflow"] = kubeflow,

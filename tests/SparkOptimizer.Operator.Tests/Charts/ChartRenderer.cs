@@ -9,7 +9,7 @@ namespace SparkOptimizer.Tests.Charts;
 
 /// <summary>
 /// Renders the chart's templates with the subset of Go templates and Sprig that the chart uses (if/else, with,
-/// range, define/include, default, quote, toYaml, nindent, trunc, trimSuffix, not, eq, ne), because no helm binary can be
+/// range, define/include, default, quote, squote, toJson, toYaml, nindent, trunc, trimSuffix, not, eq, ne), because no helm binary can be
 /// installed here. A construct it does not know fails the test rather than rendering silently wrong.
 /// </summary>
 public sealed partial class ChartRenderer
@@ -130,7 +130,7 @@ public sealed partial class ChartRenderer
         return piped;
     }
 
-    private static bool IsFunction(string word) => word is "include" or "default" or "quote" or "toYaml" or "nindent" or "indent" or "trunc" or "trimSuffix" or "not" or "eq" or "ne";
+    private static bool IsFunction(string word) => word is "include" or "default" or "quote" or "squote" or "toJson" or "toYaml" or "nindent" or "indent" or "trunc" or "trimSuffix" or "not" or "eq" or "ne";
 
     private object? Function(string name, List<object?> args, Scope scope, bool isCall)
     {
@@ -144,6 +144,8 @@ public sealed partial class ChartRenderer
             "include" => Render(defines[(string)args[0]!], new Scope(args[1], [])),
             "default" => Truthy(args[1]) ? args[1] : args[0],
             "quote" => "\"" + Stringify(args[0]) + "\"",
+            "squote" => "'" + Stringify(args[0]) + "'",
+            "toJson" => System.Text.Json.JsonSerializer.Serialize(args[0]),
             "toYaml" => new SerializerBuilder().Build().Serialize(args[0]).TrimEnd('\n'),
             "nindent" => "\n" + Indent(Convert.ToInt32(args[0], CultureInfo.InvariantCulture), Stringify(args[1])),
             "indent" => Indent(Convert.ToInt32(args[0], CultureInfo.InvariantCulture), Stringify(args[1])),

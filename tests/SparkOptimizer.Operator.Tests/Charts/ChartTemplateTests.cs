@@ -48,6 +48,37 @@ public sealed partial class ChartTemplateTests
     }
 
     [Fact]
+    public void Deployment_AnalysisJobs_ReachTheOperatorConfigurationOnlyWhenEnabled()
+    {
+        Env(new ChartRenderer(ChartDir).RenderAll().Single(d => d["kind"]!.GetValue<string>() == "Deployment")["spec"]!["template"]!["spec"]!["containers"]![0]!)
+            .Should().Contain(("Engine__Jobs__Enabled", "false")).And.NotContain(e => e.Item1 == "Engine__Jobs__Image");
+
+        var overrides = new JsonObject
+        {
+            ["analysisJobs"] = new JsonObject
+            {
+                ["enabled"] = true,
+                ["maxInFlight"] = 6,
+                ["serviceAccountName"] = "spark-jobs",
+                ["volumes"] = new JsonArray(new JsonObject { ["name"] = "logs", ["persistentVolumeClaim"] = new JsonObject { ["claimName"] = "spark-logs" } }),
+                ["volumeMounts"] = new JsonArray(new JsonObject { ["name"] = "logs", ["mountPath"] = "/mnt/logs" }),
+            },
+            ["objectStore"] = new JsonObject { ["credentialsSecret"] = "s3-creds" },
+        };
+        var deployment = new ChartRenderer(ChartDir, overrides).RenderAll().Single(d => d["kind"]!.GetValue<string>() == "Deployment");
+        var env = Env(deployment["spec"]!["template"]!["spec"]!["containers"]![0]!);
+
+        env.Should().Contain(("Engine__Jobs__Enabled", "true")).And.Contain(("Engine__Jobs__Image", "ghcr.io/spark-optimizer/operator:0.1.0"))
+            .And.Contain(("Engine__Jobs__MaxInFlight", "6")).And.Contain(("Engine__Jobs__ServiceAccountName", "spark-jobs"))
+            .And.Contain(("Engine__Jobs__ActiveDeadlineSeconds", "1800")).And.Contain(("Engine__Jobs__TtlSecondsAfterFinished", "600"))
+            .And.Contain(("Engine__Jobs__EnvFromSecrets__0", "s3-creds"));
+        var volumes = k8s.KubernetesJson.Deserialize<List<k8s.Models.V1Volume>>(env.Single(e => e.Item1 == "Engine__Jobs__VolumesJson").Item2);
+        volumes.Should().ContainSingle(v => v.Name == "logs" && v.PersistentVolumeClaim.ClaimName == "spark-logs");
+        var mounts = k8s.KubernetesJson.Deserialize<List<k8s.Models.V1VolumeMount>>(env.Single(e => e.Item1 == "Engine__Jobs__VolumeMountsJson").Item2);
+        mounts.Should().ContainSingle(m => m.MountPath == "/mnt/logs");
+    }
+
+    [Fact]
     public void ServiceMonitor_OnlyWhenEnabled()
     {
         new ChartRenderer(ChartDir).RenderAll().Should().NotContain(d => d["kind"]!.GetValue<string>() == "ServiceMonitor");

@@ -35,6 +35,42 @@ public sealed class FakeKubeApiServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Jobs_ListAndWatch_HonourLabelAndFieldSelectors()
+    {
+        V1Job Job(string name, string run) => new()
+        {
+            Metadata = new V1ObjectMeta { Name = name, Labels = new Dictionary<string, string> { ["run"] = run } },
+            Spec = new V1JobSpec { Template = new V1PodTemplateSpec { Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "i" }], RestartPolicy = "Never" } } },
+        };
+        var first = await client.BatchV1.CreateNamespacedJobAsync(Job("a", "1"), "default");
+        await client.BatchV1.CreateNamespacedJobAsync(Job("b", "2"), "default");
+
+        (await client.BatchV1.ListNamespacedJobAsync("default", labelSelector: "run=2")).Items.Select(j => j.Metadata.Name).Should().Equal("b");
+        (await client.BatchV1.ListNamespacedJobAsync("default", labelSelector: "run!=2")).Items.Select(j => j.Metadata.Name).Should().Equal("a");
+        (await client.BatchV1.ListNamespacedJobAsync("default", fieldSelector: "metadata.name=a")).Items.Select(j => j.Metadata.Name).Should().Equal("a");
+
+        using var cts = new CancellationTokenSource(OperatorHarness.Timeout);
+        var seen = new List<string>();
+        var watching = Task.Run(async () =>
+        {
+            await foreach (var (type, job) in client.BatchV1.WatchListNamespacedJobAsync("default", fieldSelector: "metadata.name=a", resourceVersion: first.Metadata.ResourceVersion, cancellationToken: cts.Token))
+            {
+                seen.Add($"{type} {job.Metadata.Name} {job.Status?.Succeeded}");
+                if (job.Status?.Succeeded == 1)
+                {
+                    return;
+                }
+            }
+        });
+        await harness.WaitUntilAsync(() => harness.Server.OpenWatches(ResourceType.Jobs) == 1, "the watch is open");
+        harness.Server.Store.MergePatch(ResourceType.Jobs, "default", "b", new System.Text.Json.Nodes.JsonObject { ["status"] = new System.Text.Json.Nodes.JsonObject { ["succeeded"] = 1 } }, statusOnly: true);
+        harness.Server.Store.MergePatch(ResourceType.Jobs, "default", "a", new System.Text.Json.Nodes.JsonObject { ["status"] = new System.Text.Json.Nodes.JsonObject { ["succeeded"] = 1 } }, statusOnly: true);
+        await watching.WaitAsync(cts.Token);
+
+        seen.Should().Equal(["Modified a 1"], "b's events do not match the selector, and the watch starts after a's creation");
+    }
+
+    [Fact]
     public async Task Replace_StaleResourceVersion_IsConflict()
     {
         var created = await CreateAsync("a");

@@ -28,7 +28,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         this.app = app;
         Store = new FakeResourceStore(time);
         Faults.WatchesDropped += Store.CloseAllWatches;
-        foreach (var type in new[] { ResourceType.Events, ResourceType.Leases, ResourceType.Pods, ResourceType.ConfigMaps })
+        foreach (var type in new[] { ResourceType.Events, ResourceType.Leases, ResourceType.Pods, ResourceType.ConfigMaps, ResourceType.Jobs })
         {
             Install(type);
         }
@@ -186,7 +186,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
             switch (method)
             {
                 case "GET":
-                    var (items, revision) = Store.List(type, path.Namespace);
+                    var (items, revision) = Store.List(type, path.Namespace, SelectorOf(context.Request));
                     var list = new JsonObject
                     {
                         ["kind"] = type.Kind + "List",
@@ -230,7 +230,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
     private async Task WatchAsync(HttpContext context, ResourceType type, string? ns)
     {
         var query = context.Request.Query;
-        var subscription = Store.Watch(type, ns, query["resourceVersion"], out var expired);
+        var subscription = Store.Watch(type, ns, query["resourceVersion"], out var expired, SelectorOf(context.Request));
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/json";
         await context.Response.StartAsync();
@@ -291,6 +291,8 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         requests.Enqueue(new RecordedRequest(request.Method, request.Path.Value ?? "", request.QueryString.Value ?? "", request.ContentType, body, status));
         RequestAnswered?.Invoke();
     }
+
+    private static Selector SelectorOf(HttpRequest request) => Selector.Parse(request.Query["labelSelector"], request.Query["fieldSelector"]);
 
     private static JsonObject ParseObject(string? body) =>
         JsonNode.Parse(body ?? "{}") as JsonObject ?? throw new JsonException("the request body is not a JSON object");

@@ -59,12 +59,12 @@ public sealed class FakeResourceStore
         }
     }
 
-    public (IReadOnlyList<JsonObject> Items, long Revision) List(ResourceType type, string? ns)
+    public (IReadOnlyList<JsonObject> Items, long Revision) List(ResourceType type, string? ns, Selector? selector = null)
     {
         lock (gate)
         {
             var prefix = ns is null ? Prefix(type) : Key(type, ns, "");
-            var items = objects.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal))
+            var items = objects.Where(kv => kv.Key.StartsWith(prefix, StringComparison.Ordinal) && (selector ?? Selector.Everything).Matches(kv.Value))
                 .OrderBy(kv => kv.Key, StringComparer.Ordinal)
                 .Select(kv => (JsonObject)kv.Value.DeepClone())
                 .ToList();
@@ -191,15 +191,15 @@ public sealed class FakeResourceStore
     /// Opens a watch. From no resourceVersion (or "0") it starts with ADDED events for the current objects;
     /// from an older revision than the compacted one it answers 410 Gone.
     /// </summary>
-    internal WatchSubscription? Watch(ResourceType type, string? ns, string? resourceVersion, out bool expired)
+    internal WatchSubscription? Watch(ResourceType type, string? ns, string? resourceVersion, out bool expired, Selector? selector = null)
     {
         lock (gate)
         {
             expired = false;
-            var subscription = new WatchSubscription(type, ns);
+            var subscription = new WatchSubscription(type, ns, selector);
             if (string.IsNullOrEmpty(resourceVersion) || resourceVersion == "0")
             {
-                foreach (var item in List(type, ns).Items)
+                foreach (var item in List(type, ns, selector).Items)
                 {
                     subscription.Enqueue(WatchLine("ADDED", item));
                 }
@@ -213,7 +213,7 @@ public sealed class FakeResourceStore
                     return null;
                 }
 
-                foreach (var entry in history.Where(h => h.Revision > from && subscription.Matches(h.Type, h.Namespace)))
+                foreach (var entry in history.Where(h => h.Revision > from && subscription.Matches(h.Type, h.Namespace, h.Object)))
                 {
                     subscription.Enqueue(WatchLine(entry.EventType, entry.Object));
                 }
@@ -294,7 +294,7 @@ public sealed class FakeResourceStore
         }
 
         var line = WatchLine(entry.EventType, entry.Object);
-        foreach (var watch in watches.Where(w => w.Matches(entry.Type, entry.Namespace)))
+        foreach (var watch in watches.Where(w => w.Matches(entry.Type, entry.Namespace, entry.Object)))
         {
             watch.Enqueue(line);
         }

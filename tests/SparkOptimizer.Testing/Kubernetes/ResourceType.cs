@@ -8,6 +8,7 @@ public sealed record ResourceType(string Group, string Version, string Plural, s
     public static readonly ResourceType Events = new("", "v1", "events", "Event", HasStatus: false);
     public static readonly ResourceType Leases = new("coordination.k8s.io", "v1", "leases", "Lease", HasStatus: false);
     public static readonly ResourceType Pods = new("", "v1", "pods", "Pod");
+    public static readonly ResourceType Jobs = new("batch", "v1", "jobs", "Job");
     public static readonly ResourceType ConfigMaps = new("", "v1", "configmaps", "ConfigMap", HasStatus: false);
 
     public static readonly ResourceType KubeflowSparkApplications = new("sparkoperator.k8s.io", "v1beta2", "sparkapplications", "SparkApplication");

@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using k8s;
+using k8s.Models;
+using SparkOptimizer.Operator.Engine;
+
+namespace SparkOptimizer.Operator.Jobs;
+
+/// <summary>
+/// The batch/v1 Job that analyses one run: the operator's image running its one-shot <c>analyse-run</c> command with the request
+/// in its environment, owned by the SparkOptimization (deleted with it), sized from the log, with a deadline, a TTL, and no
+/// retries of its own (backoffLimit 0: the operator retries with back-off).
+/// </summary>
+public static class AnalysisJobSpec
+{
+    public const string ManagedByLabel = "app.kubernetes.io/managed-by";
+    public const string ManagedBy = "spark-optimizer";
+    public const string ComponentLabel = "app.kubernetes.io/component";
+    public const string Component = "analysis";
+    public const string RunLabel = "sparkoptimizer.io/run";
+    public const string RunIdAnnotation = "sparkoptimizer.io/run-id";
+    public const string LogBytesAnnotation = "sparkoptimizer.io/log-bytes";
+    public const string ContainerName = "analyse";
+    public const string Command = "analyse-run";
+
+    public static string NameFor(AnalysisRequest request, int attempt)
+    {
+        var prefix = new string(request.App.Name.ToLowerInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-').Take(30).ToArray()).Trim('-');
+        return string.Create(CultureInfo.InvariantCulture, $"{(prefix.Length == 0 ? "run" : prefix)}-analysis-{RunHash(request)}-{attempt}");
+    }
+
+    /// <summary>Ten hex digits naming the run (namespace, app kind and name, run id): the same run always gets the same Jobs.</summary>
+    public static string RunHash(AnalysisRequest request) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.App.Namespace}/{request.App.Kind}/{request.App.Name}/{request.RunId}")))[..10];
+
+    public static V1Job Build(AnalysisRequest request, int attempt, long? logBytes, JobOptions options, EngineOptions engine)
+    {
+        var labels = new Dictionary<string, string>
+        {
+            [ManagedByLabel] = ManagedBy,
+            [ComponentLabel] = Component,
+            [RunLabel] = RunHash(request),
+        };
+        var owner = request.Owner ?? request.App;
+        return new V1Job
+        {
+            ApiVersion = "batch/v1",
+            Kind = "Job",
+            Metadata = new V1ObjectMeta
+            {
+                Name = NameFor(request, attempt),
+                NamespaceProperty = request.App.Namespace,
+                Labels = labels,
+                Annotations = new Dictionary<string, string>
+                {
+                    [RunIdAnnotation] = request.RunId,
+                    [LogBytesAnnotation] = logBytes?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
+                },
+                OwnerReferences = owner.Uid is null ? null :
+                    [new V1OwnerReference { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Name, Uid = owner.Uid, Controller = true }],
+            },
+            Spec = new V1JobSpec
+            {
+                BackoffLimit = 0,
+                ActiveDeadlineSeconds = options.ActiveDeadlineSeconds,
+                TtlSecondsAfterFinished = options.TtlSecondsAfterFinished,
+                Template = new V1PodTemplateSpec
+                {
+                    Metadata = new V1ObjectMeta { Labels = labels },
+                    Spec = PodSpec(request, logBytes, options, engine),
+                },
+            },
+        };
+    }
+
+    private static V1PodSpec PodSpec(AnalysisRequest request, long? logBytes, JobOptions options, EngineOptions engine)
+    {
+        var volumes = new List<V1Volume> { new() { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() } };
+        var mounts = new List<V1VolumeMount> { new() { Name = "tmp", MountPath = "/tmp" } };
+        if (!string.IsNullOrWhiteSpace(options.VolumesJson))
+        {
+            volumes.AddRange(KubernetesJson.Deserialize<List<V1Volume>>(options.VolumesJson));
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.VolumeMountsJson))
+        {
+            mounts.AddRange(KubernetesJson.Deserialize<List<V1VolumeMount>>(options.VolumeMountsJson));
+        }
+
+        return new V1PodSpec
+        {
+            RestartPolicy = "Never",
+            ServiceAccountName = string.IsNullOrEmpty(options.ServiceAccountName) ? null : options.ServiceAccountName,
+            SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" } },
+            Containers =
+            [
+                new V1Container
+                {
+                    Name = ContainerName,
+                    Image = options.Image,
+                    ImagePullPolicy = options.ImagePullPolicy,
+                    Args = [Command],
+                    Env = Environment(request, options, engine),
+                    EnvFrom = options.EnvFromSecrets.Count == 0 ? null
+                        : options.EnvFromSecrets.Select(s => new V1EnvFromSource { SecretRef = new V1SecretEnvSource { Name = s } }).ToList(),
+                    Resources = JobSizing.Resources(logBytes, options),
+                    SecurityContext = new V1SecurityContext
+                    {
+                        ReadOnlyRootFilesystem = true,
+                        AllowPrivilegeEscalation = false,
+                        Capabilities = new V1Capabilities { Drop = ["ALL"] },
+                    },
+                    VolumeMounts = mounts,
+                },
+            ],
+            Volumes = volumes,
+        };
+    }
+
+    /// <summary>The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would).</summary>
+    private static List<V1EnvVar> Environment(AnalysisRequest request, JobOptions options, EngineOptions engine)
+    {
+        var env = new List<V1EnvVar> { new() { Name = AnalysisJson.RequestVariable, Value = AnalysisJson.Write(request) } };
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                env.Add(new V1EnvVar { Name = name, Value = value });
+            }
+        }
+
+        for (var i = 0; i < engine.LocalEventLogRoots.Count; i++)
+        {
+            Add($"Engine__LocalEventLogRoots__{i}", engine.LocalEventLogRoots[i]);
+        }
+
+        for (var i = 0; i < engine.EventLogSchemes.Count; i++)
+        {
+            Add($"Engine__EventLogSchemes__{i}", engine.EventLogSchemes[i]);
+        }
+
+        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl);
+        Add("Engine__DefaultInstanceType", engine.DefaultInstanceType);
+        Add("Engine__ThresholdsFile", engine.ThresholdsFile);
+        foreach (var (name, value) in options.Env.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            Add(name, value);
+        }
+
+        return env;
+    }
+}
