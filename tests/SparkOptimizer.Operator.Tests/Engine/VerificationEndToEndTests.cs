@@ -196,7 +196,9 @@ public sealed class VerificationEndToEndTests : IDisposable
 
         // The fleet's interval coverage on /metrics: every run under the change against the interval predicted for it.
         var inside = verification["intervalCoverage"]!.GetValue<double>();
-        var exported = await running.Runtime.Metrics.ExportAsync();
+        var exported = string.Empty;
+        await harness.WaitUntilAsync(() => (exported = running.Runtime.Metrics.ExportAsync().GetAwaiter().GetResult()).Contains("state=\"Verified\"", StringComparison.Ordinal),
+            "the last run is counted on /metrics (after its status is written)");
         exported.Should().Contain($"sparkoptimizer_prediction_interval_coverage {inside.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
         exported.Should().MatchRegex(@"sparkoptimizer_verified_runs_total\{state=""Verified"",inside_interval=""(true|false)""\} 1");
     }
