@@ -28,7 +28,7 @@ public static class CohortHistory
             var proposals = await history.GetProposalsAsync(name, cancellationToken).ConfigureAwait(false);
             var root = ToolOutput.Envelope(HistoryTool.Name);
             root["mode"] = "runHistory";
-            root["runHistory"] = ToolOutput.Trim(history.Description, McpDefaults.ShortText);
+            root["runHistory"] = ToolOutput.Trim(history.Description, McpDefaults.LongText / 2);
             root["cohort"] = Summary(name, runs, olderOmitted);
             root["runs"] = ToolOutput.Page(runs, offset, topN, RunRecordJson.Run);
             root["intervalCoverage"] = Coverage(IntervalCoverage.Of(runs));
