@@ -14,7 +14,7 @@ public static class CliApp
         root.Subcommands.Add(WhatIfCommand.Create(stdout, stderr));
         root.Subcommands.Add(LogsCommand.Create(stdout, stderr));
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
-        root.Subcommands.Add(McpCommand.Create());
+        root.Subcommands.Add(McpCommand.Create(stderr));
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,4 +1,5 @@
 using SparkOptimizer.Mcp.Access;
+using SparkOptimizer.Mcp.RunHistory;
 using SparkOptimizer.Pricing;
 
 namespace SparkOptimizer.Dashboard;
@@ -13,4 +14,7 @@ public sealed record DashboardOptions
 
     /// <summary>When set, the MCP tools are served at /mcp too, reading only what this policy allows; null serves none.</summary>
     public ILogAccessPolicy? McpAccess { get; init; }
+
+    /// <summary>The run history the MCP `history` tool may read a cohort from; null: none.</summary>
+    public RunHistoryReader? McpHistory { get; init; }
 }

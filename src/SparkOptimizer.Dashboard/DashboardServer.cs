@@ -26,7 +26,7 @@ public static class DashboardServer
         options ??= new DashboardOptions();
         if (options.McpAccess is { } access)
         {
-            builder.Services.AddSparkOptimizerMcpHttp(_ => access);
+            builder.Services.AddSparkOptimizerMcpHttp(_ => access, _ => options.McpHistory);
         }
 
         var app = builder.Build();

@@ -4,14 +4,18 @@ using ModelContextProtocol;
 using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Mcp.Access;
+using SparkOptimizer.Mcp.RunHistory;
 using SparkOptimizer.Analysis;
 using SparkOptimizer.Reporting;
 
 namespace SparkOptimizer.Mcp;
 
-/// <summary>`history`: a folder of one job's logs as a cohort, runs ordered by start with their durations, settings and findings.</summary>
+/// <summary>
+/// `history`: a folder of one job's logs as a cohort, runs ordered by start with their durations, settings and findings; or,
+/// where the server has a run history, a cohort of it with its predictions, verifications and proposals.
+/// </summary>
 [McpServerToolType]
-public sealed class HistoryTool(ILogAccessPolicy access)
+public sealed class HistoryTool(ILogAccessPolicy access, RunHistoryReader? history = null)
 {
     public const string Name = "history";
 
@@ -21,18 +25,42 @@ public sealed class HistoryTool(ILogAccessPolicy access)
     ];
 
     [McpServerTool(Name = Name, ReadOnly = true, Destructive = false, Idempotent = true, OpenWorld = false)]
-    [Description("Read a folder of event logs of one job as a cohort: its runs ordered by start time with duration, key settings and " +
-        "findings counts, and the cohort's median and spread. When the folder holds several jobs, pass jobName (the application name). " +
+    [Description("A job's runs as a cohort, ordered by start time, from one of two places. folder: a folder of its event logs, with " +
+        "duration, key settings and findings counts, and the cohort's median and spread (pass jobName when the folder holds several jobs). " +
+        "cohort: a cohort of the server's run history (where it has one), with each run's prediction and its verification, the cohort's " +
+        "proposed changes, and how often the predicted intervals held; an unknown cohort's error lists the known ones. " +
         "Runs are paged (topN, offset; newest last).")]
-    public CallToolResult History(
-        [Description("Folder holding the job's event logs")] string folder,
-        [Description("Only runs whose application name is this (case-insensitive)")] string? jobName = null,
+    public Task<CallToolResult> History(
+        [Description("Folder holding the job's event logs (or pass cohort)")] string? folder = null,
+        [Description("Cohort of the run history, as it keeps it: the app name without its timestamp (CLI), namespace/app (operator)")] string? cohort = null,
+        [Description("With folder: only runs whose application name is this (case-insensitive)")] string? jobName = null,
         [Description("How many runs to return (1-20, default 20)")] int topN = McpDefaults.MaxTopN,
         [Description("Skip this many runs (paging; default 0)")] int offset = 0,
         CancellationToken cancellationToken = default)
-        => ToolResult.Run(() => HistoryBody(folder, jobName, topN, offset, cancellationToken));
+        => ToolResult.RunAsync(() => HistoryBodyAsync(folder, cohort, jobName, topN, offset, cancellationToken));
 
-    private string HistoryBody(string folder, string? jobName, int topN, int offset, CancellationToken cancellationToken)
+    private Task<string> HistoryBodyAsync(string? folder, string? cohort, string? jobName, int topN, int offset, CancellationToken cancellationToken)
+    {
+        var byFolder = !string.IsNullOrWhiteSpace(folder);
+        var byCohort = !string.IsNullOrWhiteSpace(cohort);
+        if (byFolder == byCohort)
+        {
+            throw new McpException(byFolder
+                ? "pass folder or cohort, not both"
+                : "pass folder (a folder of one job's event logs) or cohort (a cohort of the server's run history)");
+        }
+
+        if (byCohort && !string.IsNullOrWhiteSpace(jobName))
+        {
+            throw new McpException("jobName: only with folder; a cohort is one job already");
+        }
+
+        return byCohort
+            ? CohortHistory.AnswerAsync(history, cohort!, topN, offset, cancellationToken)
+            : Task.FromResult(FolderBody(folder!, jobName, topN, offset, cancellationToken));
+    }
+
+    private string FolderBody(string folder, string? jobName, int topN, int offset, CancellationToken cancellationToken)
     {
         topN = ToolOutput.ClampTopN(topN);
         offset = ToolOutput.CheckOffset(offset);
@@ -49,6 +77,7 @@ public sealed class HistoryTool(ILogAccessPolicy access)
         }
 
         var root = ToolOutput.Envelope(Name);
+        root["mode"] = "folder";
         root["jobs"] = ToolOutput.Array(
             runs.GroupBy(r => r.JobName).OrderByDescending(g => g.Count()).Take(McpDefaults.MaxListed),
             g => new JsonObject { ["name"] = ToolOutput.Trim(g.Key, McpDefaults.ShortText), ["runs"] = g.Count() });
@@ -57,7 +86,7 @@ public sealed class HistoryTool(ILogAccessPolicy access)
         root["logsFound"] = found;
         root["logsRead"] = Math.Min(found, McpDefaults.MaxHistoryLogs);
         root["skipped"] = ToolOutput.Array(skipped.Take(McpDefaults.DefaultTopN), s => JsonValue.Create(ToolOutput.Trim(s, McpDefaults.ShortText)));
-        root["predictions"] = "not recorded: predictions and their verification come from the operator's run history, which a folder of logs does not hold";
+        root["predictions"] = "not recorded in a folder of logs: predictions and their verification come from a run history (pass cohort where the server has one)";
         return ToolOutput.Serialize(root, "runs.items", "jobs");
     }
 

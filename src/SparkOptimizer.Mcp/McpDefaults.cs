@@ -27,6 +27,9 @@ public static class McpDefaults
 
     public const int MaxHistoryLogs = 100;
 
+    /// <summary>A cohort's latest runs read from the run history (the store's own default), paged from there.</summary>
+    public const int MaxHistoryRuns = 500;
+
     public const int ShortText = 160;
 
     public const int LongText = 1_200;

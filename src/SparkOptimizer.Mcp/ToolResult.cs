@@ -12,13 +12,32 @@ public static class ToolResult
 {
     public static CallToolResult Run(Func<string> body)
     {
+        ArgumentNullException.ThrowIfNull(body);
         try
         {
-            return new CallToolResult { Content = [new TextContentBlock { Text = body() }] };
+            return Answer(body());
         }
         catch (McpException ex)
         {
-            return new CallToolResult { IsError = true, Content = [new TextContentBlock { Text = ex.Message }] };
+            return Error(ex);
         }
     }
+
+    /// <summary>The same for a body that awaits (a run-history store).</summary>
+    public static async Task<CallToolResult> RunAsync(Func<Task<string>> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        try
+        {
+            return Answer(await body().ConfigureAwait(false));
+        }
+        catch (McpException ex)
+        {
+            return Error(ex);
+        }
+    }
+
+    private static CallToolResult Answer(string json) => new() { Content = [new TextContentBlock { Text = json }] };
+
+    private static CallToolResult Error(McpException ex) => new() { IsError = true, Content = [new TextContentBlock { Text = ex.Message }] };
 }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SparkOptimizer.Mcp.Access;
+using SparkOptimizer.Mcp.RunHistory;
 
 namespace SparkOptimizer.Mcp.Hosting;
 
@@ -13,10 +14,14 @@ public static class McpHttpEndpoint
 {
     public const string Path = "/mcp";
 
-    /// <summary>Registers the tools for HTTP; <paramref name="access"/> confines what a remote caller may make the server read.</summary>
-    public static IServiceCollection AddSparkOptimizerMcpHttp(this IServiceCollection services, Func<IServiceProvider, ILogAccessPolicy> access)
+    /// <summary>
+    /// Registers the tools for HTTP; <paramref name="access"/> confines what a remote caller may make the server read, and
+    /// <paramref name="history"/> is the run history `history` may read a cohort from (null: none).
+    /// </summary>
+    public static IServiceCollection AddSparkOptimizerMcpHttp(
+        this IServiceCollection services, Func<IServiceProvider, ILogAccessPolicy> access, Func<IServiceProvider, RunHistoryReader?>? history = null)
     {
-        services.AddSparkOptimizerMcp(access).WithHttpTransport(o => o.Stateless = true);
+        services.AddSparkOptimizerMcp(access, history).WithHttpTransport(o => o.Stateless = true);
         return services;
     }
 

@@ -27,8 +27,9 @@ public static class EngineServices
             ? null!
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
         services.AddSingleton<OperatorRunCatalog>();
-        services.AddSingleton(sp => new CohortLedger(
-            RunHistoryStores.Open(options.History, sp.GetRequiredService<TimeProvider>()), sp.GetRequiredService<ILogger<CohortLedger>>()));
+        // One store (null when none is configured), shared by the ledger and the MCP history tool.
+        services.AddSingleton(sp => RunHistoryStores.Open(options.History, sp.GetRequiredService<TimeProvider>())!);
+        services.AddSingleton(sp => new CohortLedger(sp.GetService<SparkOptimizer.History.IRunHistoryStore>(), sp.GetRequiredService<ILogger<CohortLedger>>()));
         services.AddSingleton<PodLogSource>();
         services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(

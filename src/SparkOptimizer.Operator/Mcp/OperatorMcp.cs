@@ -1,21 +1,30 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SparkOptimizer.History;
 using SparkOptimizer.Mcp.Hosting;
+using SparkOptimizer.Mcp.RunHistory;
 using SparkOptimizer.Operator.Engine;
 
 namespace SparkOptimizer.Operator.Mcp;
 
-/// <summary>The MCP tools on the operator's port at /mcp (setting Mcp:Enabled, on by default), confined by <see cref="OperatorLogAccess"/>.</summary>
+/// <summary>
+/// The MCP tools on the operator's port at /mcp (setting Mcp:Enabled, on by default), confined by <see cref="OperatorLogAccess"/>;
+/// `history` reads cohorts from the operator's own run-history store, the one its <see cref="CohortLedger"/> writes.
+/// </summary>
 public static class OperatorMcp
 {
     public const string EnabledKey = "Mcp:Enabled";
+
+    public const string HistoryDescription = "the operator's run history (a cohort is namespace/app of the SparkApplication)";
 
     public static IServiceCollection AddOperatorMcp(this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration.GetValue(EnabledKey, true))
         {
-            services.AddSparkOptimizerMcpHttp(sp => OperatorLogAccess.From(sp.GetRequiredService<EngineOptions>()));
+            services.AddSparkOptimizerMcpHttp(
+                sp => OperatorLogAccess.From(sp.GetRequiredService<EngineOptions>()),
+                sp => sp.GetService<IRunHistoryStore>() is { } store ? new RunHistoryReader(store, HistoryDescription) : null);
         }
 
         return services;

@@ -46,4 +46,22 @@ public sealed class HistoryToolTests(McpServerFixture server)
         result.IsError.Should().BeTrue();
         McpServerFixture.Text(result).Should().Contain("pass the folder");
     }
+
+    [Fact]
+    public async Task History_CohortWithoutARunHistory_SaysHowToGiveOne()
+    {
+        var result = await server.CallAsync("history", new() { ["cohort"] = "Spark shell" });
+
+        result.IsError.Should().BeTrue();
+        McpServerFixture.Text(result).Should().StartWith("cohort: this server has no run history").And.Contain("--history FILE").And.Contain("pass folder");
+    }
+
+    [Fact]
+    public async Task History_NeitherFolderNorCohort_AsksForOne()
+    {
+        var result = await server.CallAsync("history", new() { ["topN"] = 3 });
+
+        result.IsError.Should().BeTrue();
+        McpServerFixture.Text(result).Should().Be("pass folder (a folder of one job's event logs) or cohort (a cohort of the server's run history)");
+    }
 }

@@ -9,7 +9,7 @@ namespace SparkOptimizer.Tests.Mcp;
 /// Launches the built CLI (`dotnet spark-optimizer.dll mcp`) as a separate process and talks to it over stdio with the
 /// SDK's own client, once for all the MCP tests: the server caches analysed logs, as it would for an assistant.
 /// </summary>
-public sealed class McpServerFixture : IAsyncLifetime
+public class McpServerFixture : IAsyncLifetime
 {
     private readonly StringBuilder _stderr = new();
 
@@ -26,13 +26,17 @@ public sealed class McpServerFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The CLI's arguments: `mcp` and, in a derived fixture, its options.</summary>
+    protected virtual IList<string> ServerArguments => ["mcp"];
+
     public async Task InitializeAsync()
     {
+        await PrepareAsync();
         var transport = new StdioClientTransport(new StdioClientTransportOptions
         {
             Name = "spark-optimizer",
             Command = "dotnet",
-            Arguments = [CliDll, "mcp"],
+            Arguments = [CliDll, .. ServerArguments],
             StandardErrorLines = line =>
             {
                 lock (_stderr)
@@ -45,7 +49,10 @@ public sealed class McpServerFixture : IAsyncLifetime
         Client = await McpClient.CreateAsync(transport, cancellationToken: timeout.Token);
     }
 
-    public async Task DisposeAsync() => await Client.DisposeAsync();
+    public virtual async Task DisposeAsync() => await Client.DisposeAsync();
+
+    /// <summary>Runs before the server starts (files it is given must exist by then).</summary>
+    protected virtual Task PrepareAsync() => Task.CompletedTask;
 
     /// <summary>Calls a tool and returns its result; the text of a successful call is parsed JSON.</summary>
     public async Task<CallToolResult> CallAsync(string tool, Dictionary<string, object?> arguments)

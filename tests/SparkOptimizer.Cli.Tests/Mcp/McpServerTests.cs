@@ -15,7 +15,8 @@ public sealed class McpServerTests(McpServerFixture server)
         tools.Should().OnlyContain(t => !string.IsNullOrWhiteSpace(t.Description));
         tools.Single(t => t.Name == "whatif").JsonSchema.GetProperty("properties").TryGetProperty("changes", out _).Should().BeTrue();
         tools.SelectMany(t => t.JsonSchema.GetProperty("properties").EnumerateObject().Select(p => p.Name)).Should().NotContain("cancellationToken");
-        server.Client.ServerInstructions.Should().EndWith("Logs this server may read: any local path or URI that this machine's user can read.");
+        server.Client.ServerInstructions.Should().Contain("Logs this server may read: any local path or URI that this machine's user can read.")
+            .And.EndWith("This server has no run history (history reads folders only).");
     }
 
     [Theory]

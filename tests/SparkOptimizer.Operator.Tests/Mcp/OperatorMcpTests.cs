@@ -1,10 +1,14 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SparkOptimizer.History;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Mcp;
 using SparkOptimizer.Operator;
+using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Pipeline;
+using SparkOptimizer.Trust;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Mcp;
 using SparkOptimizer.Tests.Support;
@@ -96,6 +100,62 @@ public sealed class OperatorMcpTests(OperatorMcpFixture host) : IClassFixture<Op
 
                 mcp.StatusCode.Should().Be(HttpStatusCode.NotFound);
                 health.IsSuccessStatusCode.Should().BeTrue();
+            }
+            finally
+            {
+                await app.StopAsync();
+                await app.DisposeAsync();
+            }
+        }
+        finally
+        {
+            File.Delete(kubeconfig);
+        }
+    }
+
+    [Fact]
+    public async Task History_CohortOfTheOperatorsOwnStore_ReturnsWhatItsLedgerRecorded()
+    {
+        using var data = new TempDir();
+        var historyFile = data.File("history.db");
+        var report = new AnalysisPipeline().Analyze(new LocalEventLogLocator().Locate(Corpus.Path("sparklint/spark_event_log_example")).Single());
+        const string cohort = "spark-jobs/etl";
+        await using var harness = await OperatorHarness.StartAsync();
+        var kubeconfig = harness.WriteKubeconfig();
+        try
+        {
+            var app = OperatorApp.Build(
+                [
+                    "--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false",
+                    "--Engine:History:Provider=sqlite", $"--Engine:History:SqlitePath={historyFile}",
+                ],
+                builder => builder.Logging.ClearProviders());
+            await app.StartAsync();
+            try
+            {
+                // Written the way the operator writes: through its ledger, into the store it was given.
+                var ledger = app.Services.GetRequiredService<CohortLedger>();
+                var duration = report.Run.Application.DurationMs!.Value;
+                var record = RunRecord.From(report, cohort, null, null) with { Prediction = new PredictedRun(duration, duration - 1000, duration + 1000, null, 0.8, "Replay") };
+                await ledger.AddRunAsync(cohort, CohortRun.From(report.Run), record, CancellationToken.None);
+                await ledger.SaveProposalAsync(
+                    new ProposalRecord(cohort, "fp-1", new Dictionary<string, string> { ["spark.sql.shuffle.partitions"] = "64" }, [], null, duration, record.InputBytes, 7, null, ProposalStatus.Proposed, record.FinishedAt!.Value),
+                    CancellationToken.None);
+                await using var client = await McpHttpClient.ConnectAsync(new Uri(new Uri(app.Urls.First()), "/mcp"));
+
+                var mcp = await McpHttpClient.CallJsonAsync(client, "history", new() { ["cohort"] = cohort });
+                var unknown = await McpHttpClient.CallAsync(client, "history", new() { ["cohort"] = "spark-jobs/other" });
+
+                app.Services.GetRequiredService<IRunHistoryStore>().Should().BeOfType<SqliteRunHistoryStore>().Which.Path.Should().Be(historyFile);
+                client.ServerInstructions.Should().Contain("the operator's run history");
+                var run = mcp.GetProperty("runs").GetProperty("items").EnumerateArray().Should().ContainSingle().Subject;
+                run.GetProperty("id").GetString().Should().Be(report.Run.Application.Id);
+                run.GetProperty("durationMs").GetInt64().Should().Be(312516);
+                run.GetProperty("prediction").GetProperty("inInterval").GetBoolean().Should().BeTrue();
+                mcp.GetProperty("intervalCoverage").GetProperty("share").GetDouble().Should().Be(1.0);
+                mcp.GetProperty("proposals").GetProperty("items")[0].GetProperty("pullRequest").GetProperty("number").GetInt32().Should().Be(7);
+                unknown.IsError.Should().BeTrue();
+                McpHttpClient.Text(unknown).Should().Contain($"its cohorts are: {cohort}");
             }
             finally
             {
