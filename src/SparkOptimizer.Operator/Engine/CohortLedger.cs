@@ -17,6 +17,12 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
 {
     public const int RunsPerCohort = 50;
 
+    /// <summary>
+    /// Recorded runs handed to the calibration: plenty for an Ernest fit and the residual model, and small enough to travel in an
+    /// analysis Job's environment (about 150 bytes each; Linux caps one variable at 128 KiB).
+    /// </summary>
+    public const int CalibrationRuns = 100;
+
     private readonly ConcurrentDictionary<string, Entry> _cohorts = new(StringComparer.Ordinal);
     private readonly ILogger _logger = logger ?? NullLogger<CohortLedger>.Instance;
 
@@ -86,7 +92,7 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
             return [];
         }
 
-        var records = await TryAsync("load history", () => store.GetCohortAsync(key, HistoryDefaults.CohortLimit, cancellationToken)).ConfigureAwait(false);
+        var records = await TryAsync("load history", () => store.GetCohortAsync(key, CalibrationRuns, cancellationToken)).ConfigureAwait(false);
         return records?.Where(r => r.DurationMs is > 0).Select(r => r.ToHistoryEntry()).ToArray() ?? [];
     }
 

@@ -50,4 +50,23 @@ public sealed class AnalysisJsonTests
 
         back.Record.Should().BeEquivalentTo(record);
     }
+
+    [Fact]
+    public void Request_AtTheLedgersBounds_FitsInOneEnvironmentVariable()
+    {
+        var app = new AppIdentity("sparkoperator.k8s.io/v1beta2", "SparkApplication", "team-analytics-production", "nightly-customer-events-enrichment", "uid-1");
+        var prior = Enumerable.Range(0, CohortLedger.RunsPerCohort).Select(i =>
+            new CohortRun($"nightly-customer-events-enrichment:spark-{i:D32}", T0.AddDays(i), 3_600_000 + i, 512L << 30, 24L << 30, RunFailureClass.None, false, "0123456789abcdef")).ToArray();
+        var request = new AnalysisRequest(app, app, "run", "spark-1", "COMPLETED", T0, T0, new EventLogLocation("s3a://bucket/spark-events/", "spark-1", true, null),
+            new Dictionary<string, string>(), null, null, "driver", "team-analytics-production/nightly-customer-events-enrichment", prior)
+        {
+            Proposals = Enumerable.Range(0, 20).Select(i => new ProposedChangeSet($"{i:D16}", Enumerable.Range(0, 8).ToDictionary(k => $"spark.sql.adaptive.setting{k}", k => $"{k * 1000}"))).ToArray(),
+            History = Enumerable.Range(0, CohortLedger.CalibrationRuns).Select(i =>
+                new RunHistoryEntry("team-analytics-production/nightly-customer-events-enrichment", 40, 8, new ByteSize(24L << 30), 2000, 512L << 30, 3_600_000, 3_500_000)).ToArray(),
+        };
+
+        var json = AnalysisJson.Write(request);
+
+        (json.Length + 64).Should().BeLessThan(128 * 1024, "Linux caps one environment variable (MAX_ARG_STRLEN) at 128 KiB");
+    }
 }
