@@ -34,8 +34,19 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         var entry = await LoadAsync(key, cancellationToken).ConfigureAwait(false);
         lock (entry)
         {
-            return new CohortSnapshot(key, entry.Runs.ToArray(), entry.Proposals.ToArray());
+            return new CohortSnapshot(key, entry.Runs.ToArray(), entry.Proposals.ToArray()) { Complete = store is null || entry.Loaded };
         }
+    }
+
+    /// <summary>
+    /// Serialises what follows the analysis for one cohort (verdict, revert, proposal): runs of one cohort may be reconciled in
+    /// parallel (several apps in a cohort, a backlog after a restart), and each must see the proposals the previous one left.
+    /// </summary>
+    public async Task<IDisposable> LockAsync(string key, CancellationToken cancellationToken)
+    {
+        var entry = _cohorts.GetOrAdd(key, _ => new Entry());
+        await entry.Writer.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Release(entry.Writer);
     }
 
     /// <summary>Adds the run (once by id), records it in the store, and returns the cohort as it now stands.</summary>
@@ -181,9 +192,24 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
             return true;
         }).ConfigureAwait(false);
 
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
     private sealed class Entry
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
+
+        public SemaphoreSlim Writer { get; } = new(1, 1);
 
         public bool Loaded { get; set; }
 

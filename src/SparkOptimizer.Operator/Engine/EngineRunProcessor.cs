@@ -63,11 +63,14 @@ public sealed class EngineRunProcessor(
         var pods = await PodsAsync(run, result, cancellationToken).ConfigureAwait(false);
         var podPeak = (long)pods.Where(p => p.Role == "executor").Select(p => Math.Max(p.PeakWorkingSetBytes, p.PeakRssBytes ?? 0)).DefaultIfEmpty(0).Max();
         var cohortRun = result.CohortRun with { PeakMemoryBytes = Math.Max(result.CohortRun.PeakMemoryBytes, podPeak) };
-        var record = RecordOf(result, cohortRun, before);
+        // From here on one run of the cohort at a time, on the proposals as the previous run left them.
+        using var cohortLock = await ledger.LockAsync(key, cancellationToken).ConfigureAwait(false);
+        var current = await ledger.SnapshotAsync(key, cancellationToken).ConfigureAwait(false);
+        var record = RecordOf(result, cohortRun, current);
         var cohort = await ledger.AddRunAsync(key, cohortRun, record, cancellationToken).ConfigureAwait(false);
 
         // After a merge: the runs under the merged change against the runs before it; a regression proposes the revert.
-        var verification = ChangeVerification.Evaluate(cohort, before.Proposals, cohortRun);
+        var verification = ChangeVerification.Evaluate(cohort, current.Proposals, cohortRun);
         if (verification is not null)
         {
             await RecordVerdictAsync(key, result, verification, cancellationToken).ConfigureAwait(false);
@@ -97,7 +100,11 @@ public sealed class EngineRunProcessor(
                 ? $"waiting for the verdict on merged change {waiting.Proposal.Fingerprint} ({waiting.Result.Runs} run(s) under it so far) before proposing more"
                 : $"change {waiting.Proposal.Fingerprint} regressed; its revert is pending";
         }
-        else if (decision.OpenPullRequest && ProposalPublisher.WasReverted(changes, before.Proposals))
+        else if (decision.OpenPullRequest && !current.Complete)
+        {
+            held = "the run history could not be read: nothing is proposed until it can (proposals and verdicts live there)";
+        }
+        else if (decision.OpenPullRequest && ProposalPublisher.WasReverted(changes, current.Proposals))
         {
             held = "this change set was reverted after it regressed; it is not proposed again";
         }

@@ -9,6 +9,13 @@ public sealed record VerificationOutcome(VerificationResult Result, ProposalReco
     /// <summary>Runs under the change are too few for a verdict: new proposals wait, so the verdict is not confounded.</summary>
     public bool AwaitingVerdict => NewStatus == ProposalStatus.Applied;
 
+    /// <summary>
+    /// Runs under a reverted change after which the revert counts as declined (its pull request closed unmerged: the team kept the
+    /// change) and new proposals resume.
+    /// </summary>
+    public const int RevertHoldRuns = 8;
+
     /// <summary>No new proposal while the merged change awaits its verdict or its revert is pending.</summary>
-    public bool HoldsNewProposals => NewStatus is ProposalStatus.Applied or ProposalStatus.Regressed or ProposalStatus.Reverted;
+    public bool HoldsNewProposals => NewStatus is ProposalStatus.Applied or ProposalStatus.Regressed
+        || (NewStatus == ProposalStatus.Reverted && Result.Runs < RevertHoldRuns);
 }

@@ -85,4 +85,32 @@ public sealed class ChangeVerificationTests
         outcome.Result.State.Should().Be("Inconclusive");
         outcome.RevertDue.Should().BeFalse();
     }
+
+    [Fact]
+    public void Evaluate_VerifiedChangeWhoseRunsBeforeLeftTheWindow_StaysVerifiedAndHoldsNothing()
+    {
+        // Fifty runs under the change, none before it any more: the verifier alone would say Pending.
+        var runs = Series(50, 0, 0.7);
+        Verifier.Verify(new Cohort("ns/job", runs), "fp1").Status.Should().Be(VerificationStatus.Pending);
+
+        var outcome = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(420_000, ProposalStatus.Verified) with { Note = "-30 % per GiB" }], runs[^1])!;
+
+        outcome.NewStatus.Should().Be(ProposalStatus.Verified);
+        outcome.Result.State.Should().Be("Verified");
+        outcome.HoldsNewProposals.Should().BeFalse();
+        outcome.RevertDue.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(5, true)]
+    [InlineData(VerificationOutcome.RevertHoldRuns, false)]
+    public void Evaluate_RevertedChange_HoldsNewProposalsUntilTheRevertLooksDeclined(int runsAfter, bool holds)
+    {
+        var runs = Series(3 + runsAfter, 3, 2.0);
+
+        var outcome = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(480_000, ProposalStatus.Reverted)], runs[^1])!;
+
+        outcome.RevertDue.Should().BeFalse();
+        outcome.HoldsNewProposals.Should().Be(holds);
+    }
 }

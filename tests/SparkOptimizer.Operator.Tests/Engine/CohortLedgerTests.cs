@@ -89,12 +89,32 @@ public sealed class CohortLedgerTests : IDisposable
 
         var cohort = await ledger.AddRunAsync("ns/job", Run(2), Record(Run(2)), CancellationToken.None);
         cohort.Runs.Select(r => r.RunId).Should().Equal("spark-2");
+        (await ledger.SnapshotAsync("ns/job", CancellationToken.None)).Complete.Should().BeFalse("the store could not be read: proposals may be missing");
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(path);
         File.Move(path + ".away", path);
         var snapshot = await ledger.SnapshotAsync("ns/job", CancellationToken.None);
         snapshot.Runs.Select(r => r.RunId).Should().Equal("spark-1", "spark-2");
+        snapshot.Complete.Should().BeTrue();
         await store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task LockAsync_SecondRunOfTheCohortWaitsForTheFirst()
+    {
+        var ledger = new CohortLedger();
+        var first = await ledger.LockAsync("ns/job", CancellationToken.None);
+        var second = ledger.LockAsync("ns/job", CancellationToken.None);
+        var other = ledger.LockAsync("ns/other", CancellationToken.None);
+
+        (await other).Dispose();
+        await Task.Delay(50);
+        second.IsCompleted.Should().BeFalse("the same cohort is held");
+
+        first.Dispose();
+        first.Dispose();
+        (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
+        (await ledger.LockAsync("ns/job", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
 }
