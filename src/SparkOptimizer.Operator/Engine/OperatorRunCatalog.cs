@@ -86,8 +86,8 @@ public sealed class OperatorRunCatalog(IRunHistoryStore? store = null, TimeProvi
             entry.VerifiedSavingPerRun = verifiedSavingPerRun ?? entry.VerifiedSavingPerRun;
         });
 
-    /// <summary>Reads the run history again now (the dashboard otherwise does when its last read is stale).</summary>
-    public Task RefreshHistoryAsync() => _history?.RefreshAsync() ?? Task.CompletedTask;
+    /// <summary>The background read of the run history under way (completed when none), which a page view starts when its last read is stale.</summary>
+    public Task HistoryRead => _history?.Reading ?? Task.CompletedTask;
 
     public IReadOnlyList<CatalogRun> Runs() => Apps().SelectMany(a => a.Value).Select(r => r.Run).ToArray();
 

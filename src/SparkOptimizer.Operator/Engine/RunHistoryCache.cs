@@ -37,6 +37,18 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
         return current.Cohorts;
     }
 
+    /// <summary>The read under way, or the last one (completed).</summary>
+    public Task Reading
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reading;
+            }
+        }
+    }
+
     /// <summary>Reads the history again, or joins the read under way.</summary>
     public Task RefreshAsync()
     {
