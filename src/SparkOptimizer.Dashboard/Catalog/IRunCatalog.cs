@@ -8,10 +8,10 @@ namespace SparkOptimizer.Dashboard.Catalog;
 /// </summary>
 public interface IRunCatalog
 {
-    /// <summary>Every run the catalog knows, each tagged with its app.</summary>
+    /// <summary>Every run the catalog knows, each tagged with its app; a run without a report carries its <see cref="CatalogRun.Summary"/>.</summary>
     IReadOnlyList<CatalogRun> Runs();
 
-    /// <summary>The analysed report of one run; null when the id is unknown.</summary>
+    /// <summary>The analysed report of one run; null when the id is unknown or only the run's summary is kept.</summary>
     RunReport? Report(string runId);
 
     /// <summary>What the catalog knows about an app beyond its runs (open PR, merges, prediction accuracy).</summary>

@@ -25,10 +25,10 @@ public static class ApiEndpoints
         ArgumentNullException.ThrowIfNull(data);
         app.MapGet("/api/fleet", () => Results.Json(data.Fleet(), Json));
         app.MapGet("/api/apps", () => Results.Json(data.Catalog.Runs(), Json));
-        app.MapGet("/api/apps/{appKey}", (string appKey) => data.App(appKey) is { } view ? Results.Json(view, Json) : Results.NotFound());
+        app.MapGet("/api/apps/{appKey}", (string appKey) => data.App(RouteKey.Decode(appKey)) is { } view ? Results.Json(view, Json) : Results.NotFound());
         app.MapGet("/api/runs/{runId}", (string runId) =>
-            data.Catalog.Report(runId) is { } report ? Results.Content(JsonReportWriter.ToJson(report), "application/json; charset=utf-8") : Results.NotFound());
-        app.MapGet("/api/runs/{runId}/views", (string runId) => data.Run(runId) is { } view ? Results.Json(Views(view), Json) : Results.NotFound());
+            data.Catalog.Report(RouteKey.Decode(runId)) is { } report ? Results.Content(JsonReportWriter.ToJson(report), "application/json; charset=utf-8") : Results.NotFound());
+        app.MapGet("/api/runs/{runId}/views", (string runId) => data.Run(RouteKey.Decode(runId)) is { } view ? Results.Json(Views(view), Json) : Results.NotFound());
         app.MapGet("/healthz", () => Results.Text("ok"));
         return app;
     }

@@ -6,7 +6,7 @@ using SparkOptimizer.Dashboard.Views;
 
 namespace SparkOptimizer.Dashboard.Endpoints;
 
-/// <summary>The HTML pages: fleet at /, an app at /apps/{app}, a run at /runs/{id}.</summary>
+/// <summary>The HTML pages: fleet at /, an app at /apps/{app}, a run at /runs/{id} (its summary when the catalog keeps no report).</summary>
 public static class PageEndpoints
 {
     public static IEndpointRouteBuilder MapDashboardPages(this IEndpointRouteBuilder app, DashboardData data)
@@ -14,17 +14,19 @@ public static class PageEndpoints
         ArgumentNullException.ThrowIfNull(data);
         var title = data.Options.Title;
         app.MapGet("/", () => Html(FleetPage.Render(data.Fleet(), title)));
-        app.MapGet("/apps/{appKey}", (string appKey) => data.App(appKey) is { } view ? Html(AppPage.Render(view, title)) : NotFound($"No app '{appKey}'.", title));
+        app.MapGet("/apps/{appKey}", (string appKey) =>
+            data.App(RouteKey.Decode(appKey)) is { } view ? Html(AppPage.Render(view, title)) : NotFound($"No app '{RouteKey.Decode(appKey)}'.", title));
         app.MapGet("/runs/{runId}", (string runId) =>
         {
-            var view = data.Run(runId);
-            if (view is null)
+            runId = RouteKey.Decode(runId);
+            if (data.Run(runId) is { } view)
             {
-                return NotFound($"No run '{runId}'.", title);
+                var appKey = data.Catalog.Runs().FirstOrDefault(r => r.Id == runId)?.AppKey ?? string.Empty;
+                return Html(RunPage.Render(view, appKey, title));
             }
 
-            var appKey = data.Catalog.Runs().FirstOrDefault(r => r.Id == runId)?.AppKey ?? string.Empty;
-            return Html(RunPage.Render(view, appKey, title));
+            // Listed from its summary only: say why there is no more, rather than a bare 404.
+            return data.SummaryOnly(runId) is { } summary ? Html(RunSummaryPage.Render(summary, title)) : NotFound($"No run '{runId}'.", title);
         });
         return app;
     }

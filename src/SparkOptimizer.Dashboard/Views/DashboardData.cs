@@ -6,8 +6,9 @@ using SparkOptimizer.Reporting;
 namespace SparkOptimizer.Dashboard.Views;
 
 /// <summary>
-/// Builds the views from a catalog. Derived data (cost, run views) is cached per report instance, so a catalog that
-/// re-analyses a run gets fresh views and an unchanged one is not recomputed.
+/// Builds the views from a catalog. A run is listed from its report when the catalog holds one and from its precomputed
+/// summary otherwise. Derived data (cost, run views) is cached per report instance, so a catalog that re-analyses a run
+/// gets fresh views and an unchanged one is not recomputed.
 /// </summary>
 public sealed class DashboardData(IRunCatalog catalog, DashboardOptions options)
 {
@@ -51,12 +52,22 @@ public sealed class DashboardData(IRunCatalog catalog, DashboardOptions options)
         return report is null ? null : _views.GetValue(report, r => RunView.Build(runId, r, Options));
     }
 
+    /// <summary>A run the catalog lists with its summary only (no report); null when the id is unknown or has a report.</summary>
+    public RunSummary? SummaryOnly(string runId) =>
+        Catalog.Runs().FirstOrDefault(r => r.Id == runId) is { Summary: not null } run && Catalog.Report(runId) is null ? Normalised(run) : null;
+
+    /// <summary>Each run from its report when the catalog has one, else from the summary it carries; runs with neither are left out.</summary>
     private List<RunSummary> Summaries() =>
         Catalog.Runs()
-            .Select(run => (run, report: Catalog.Report(run.Id)))
-            .Where(x => x.report is not null)
-            .Select(x => RunSummary.From(x.run, x.report!, _costs.GetValue(x.report!, r => CostModel.Price(r.Run, Options.Cost))))
+            .Select(run => Catalog.Report(run.Id) is { } report
+                ? RunSummary.From(run, report, _costs.GetValue(report, r => CostModel.Price(r.Run, Options.Cost)))
+                : run.Summary is null ? null : Normalised(run))
+            .OfType<RunSummary>()
             .ToList();
+
+    // The run's own id, app and start win over what its summary says, so a summary can never move a run to another app.
+    private static RunSummary Normalised(CatalogRun run) =>
+        run.Summary! with { RunId = run.Id, AppKey = run.AppKey, AppName = run.AppName, StartTime = run.StartTime ?? run.Summary.StartTime };
 
     private static FleetTotals Totals(List<RunSummary> runs, int apps)
     {

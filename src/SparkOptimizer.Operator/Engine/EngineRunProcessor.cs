@@ -68,14 +68,14 @@ public sealed class EngineRunProcessor(
         var current = await ledger.SnapshotAsync(key, cancellationToken).ConfigureAwait(false);
         var record = RecordOf(result, cohortRun, current);
         var cohort = await ledger.AddRunAsync(key, cohortRun, record, cancellationToken).ConfigureAwait(false);
+        catalog?.RecordRun(key, record);
 
         // After a merge: the runs under the merged change against the runs before it; a regression proposes the revert.
         var verification = ChangeVerification.Evaluate(cohort, current.Proposals, cohortRun);
         if (verification is not null)
         {
             await RecordVerdictAsync(key, result, verification, cancellationToken).ConfigureAwait(false);
-            catalog?.RecordVerification(run.App, Merge(verification, cohortRun), record?.Prediction is { } p ? new Dashboard.Catalog.PredictedRun(run.RunId, p.DurationMs, p.LowMs, p.HighMs) : null,
-                verification.Result.ErrorPercent, null);
+            catalog?.RecordVerification(key, Merge(verification, cohortRun), verification.Result.ErrorPercent, null);
         }
 
         var changes = result.Changes.Select(c => new ConfigChange(c.Key, c.From, c.To, c.Reason ?? string.Empty)).ToArray();
@@ -114,8 +114,8 @@ public sealed class EngineRunProcessor(
         }
 
         var prediction = result.Prediction;
-        // The dashboard draws predictions against the runs they were made for: those come with the verification above.
-        catalog?.RecordPullRequest(run.App, pullRequest?.Url);
+        // The dashboard draws predictions against the runs they were made for: those come with the run's record above.
+        catalog?.RecordPullRequest(key, pullRequest?.Url);
         var tops = result.TopFindings.ToList();
         tops.AddRange(pods.Where(p => p.OomKilled).Take(2).Select(p => new TopFinding("critical", $"Pod {p.Pod} was OOMKilled", "kube_pod_container_status_last_terminated_reason")));
         tops.AddRange(pods.Where(p => p.MemoryLimitUse is > 0.9 && !p.OomKilled).Take(2)

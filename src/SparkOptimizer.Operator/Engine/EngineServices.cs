@@ -26,9 +26,10 @@ public static class EngineServices
         services.AddSingleton(_ => string.IsNullOrEmpty(options.PrometheusUrl)
             ? null!
             : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
-        services.AddSingleton<OperatorRunCatalog>();
-        // One store (null when none is configured), shared by the ledger and the MCP history tool.
+        // One store (null when none is configured), shared by the ledger, the dashboard's catalog and the MCP history tool.
         services.AddSingleton(sp => RunHistoryStores.Open(options.History, sp.GetRequiredService<TimeProvider>())!);
+        services.AddSingleton(sp => new OperatorRunCatalog(sp.GetService<SparkOptimizer.History.IRunHistoryStore>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<OperatorRunCatalog>>()));
         services.AddSingleton(sp => new CohortLedger(sp.GetService<SparkOptimizer.History.IRunHistoryStore>(), sp.GetRequiredService<ILogger<CohortLedger>>()));
         services.AddSingleton<PodLogSource>();
         services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));

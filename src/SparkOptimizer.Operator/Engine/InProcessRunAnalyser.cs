@@ -54,11 +54,12 @@ public sealed class InProcessRunAnalyser(
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
         var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
         double? costUsd = cost.Cost is { } money ? (double)money.Amount : null;
-        catalog?.RecordReport(request.App, request.RunId, report);
+        var record = RunRecord.From(report, request.CohortKey, null, cost);
+        catalog?.RecordReport(record, report);
         return new AnalysedRun
         {
             CohortRun = run,
-            Record = RunRecord.From(report, request.CohortKey, null, cost),
+            Record = record,
             DurationMs = spark.Application.DurationMs,
             Start = spark.Application.StartTime,
             End = spark.Application.EndTime ?? spark.Application.LastEventTime,

@@ -41,6 +41,8 @@ public sealed class OperatorDashboardTests
                 fleet.Should().Contain("spark-pi");
                 var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
                 page.Should().Contain("spark-pi");
+                var appPage = await http.GetStringAsync(new Uri("/apps/default%2Fspark-pi", UriKind.Relative));
+                appPage.Should().Contain("id=\"history\"", "the app is its cohort, namespace/cohort");
                 var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
                 status["recommendations"]!.AsArray().Should().NotBeEmpty("the engine analysed the real log");
                 (await http.GetAsync(new Uri("/metrics", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();

@@ -189,9 +189,9 @@ public sealed class VerificationEndToEndTests : IDisposable
         (await store.GetProposalsAsync("default/spark-pi")).Single().Status.Should().Be(ProposalStatus.Verified);
 
         // The dashboard's app view: the merge as a marker, each run under it drawn against what was predicted for it, the error.
-        var notes = catalog.Annotations("SparkApplication/default/spark-pi");
+        var notes = catalog.Annotations("default/spark-pi");
         notes.Merges.Should().ContainSingle().Which.Url.Should().EndWith($"/pull/{repo.PullRequests.Single().Number}");
-        notes.Predictions.Select(p => p.RunId).Should().Equal(Enumerable.Range(6, 5).Select(n => $"spark-pi:{AppId(n)}"));
+        notes.Predictions.Select(p => p.RunId).Should().Equal(Enumerable.Range(6, 5).Select(n => $"default/spark-pi:{AppId(n)}"));
         notes.PredictionErrorPct.Should().Be(verification["errorPercent"]!.GetValue<double>());
 
         // The fleet's interval coverage on /metrics: every run under the change against the interval predicted for it.

@@ -1,0 +1,90 @@
+using Microsoft.Extensions.Logging;
+using SparkOptimizer.History;
+
+namespace SparkOptimizer.Operator.Engine;
+
+/// <summary>
+/// The dashboard's read of the run history: every cohort's latest runs, read in one pass and served from memory until
+/// <see cref="OperatorCatalogLimits.HistoryRefresh"/> has passed (by the <see cref="TimeProvider"/>). The dashboard's catalog is
+/// synchronous and the store asynchronous: a stale read is served while a background read replaces it, so a page view never waits
+/// on the database, except the very first, which waits up to <see cref="OperatorCatalogLimits.FirstHistoryLoadWait"/>. Nothing is
+/// read while no one looks at the dashboard. A store that fails is logged; the last read (or nothing) is served until the next try.
+/// </summary>
+public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, ILogger logger)
+{
+    private static readonly IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Nothing = new Dictionary<string, IReadOnlyList<HistoryRun>>();
+
+    private readonly object _gate = new();
+    private Snapshot? _current;
+    private Task _reading = Task.CompletedTask;
+
+    /// <summary>Each cohort's latest runs, oldest first; starts a background read when the last one is stale.</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Cohorts()
+    {
+        var current = Volatile.Read(ref _current);
+        if (current is null)
+        {
+            // The first page view after a start: better a short wait than an empty fleet. The read catches its own failures.
+            RefreshAsync().Wait(OperatorCatalogLimits.FirstHistoryLoadWait);
+            return Volatile.Read(ref _current)?.Cohorts ?? Nothing;
+        }
+
+        if (time.GetUtcNow() - current.ReadAt >= OperatorCatalogLimits.HistoryRefresh)
+        {
+            _ = RefreshAsync();
+        }
+
+        return current.Cohorts;
+    }
+
+    /// <summary>The read under way, or the last one (completed).</summary>
+    public Task Reading
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _reading;
+            }
+        }
+    }
+
+    /// <summary>Reads the history again, or joins the read under way.</summary>
+    public Task RefreshAsync()
+    {
+        lock (_gate)
+        {
+            if (_reading.IsCompleted)
+            {
+                _reading = Task.Run(ReadAsync);
+            }
+
+            return _reading;
+        }
+    }
+
+    private async Task ReadAsync()
+    {
+        var startedAt = time.GetUtcNow();
+        try
+        {
+            var names = await store.ListCohortsAsync().ConfigureAwait(false);
+            var cohorts = new Dictionary<string, IReadOnlyList<HistoryRun>>(StringComparer.Ordinal);
+            foreach (var name in names.Take(OperatorCatalogLimits.MaxApps))
+            {
+                var records = await store.GetCohortAsync(name, OperatorCatalogLimits.RunsPerApp).ConfigureAwait(false);
+                cohorts[name] = records.Select(HistoryRun.From).ToArray();
+            }
+
+            Volatile.Write(ref _current, new Snapshot(startedAt, cohorts));
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // The dashboard is a view: a store that is down must not take it (or the operator) with it; try again after the interval.
+            logger.LogWarning("The dashboard could not read the run history: {Reason}", ex.Message);
+            Volatile.Write(ref _current, new Snapshot(startedAt, Volatile.Read(ref _current)?.Cohorts ?? Nothing));
+        }
+    }
+
+    private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Cohorts);
+}
