@@ -38,7 +38,7 @@ public static class RunLoader
             throw new McpException($"{parameter}: {refused}");
         }
 
-        return Analyze(inputs[0], cancellationToken);
+        return Analyze(LogConfinement.Pinned(inputs[0], access), cancellationToken);
     }
 
     /// <summary>Every application under a folder, in locator order; unreadable logs are returned as skipped with the reason.</summary>
@@ -64,7 +64,7 @@ public static class RunLoader
 
             try
             {
-                reports.Add(Analyze(input, cancellationToken));
+                reports.Add(Analyze(LogConfinement.Pinned(input, access), cancellationToken));
             }
             catch (McpException ex)
             {

@@ -61,4 +61,39 @@ public static class LogConfinement
 
         return true;
     }
+
+    /// <summary>
+    /// The input with each local part checked again once opened: on Linux the file the descriptor really holds
+    /// (/proc/self/fd/N) must be allowed, so a link swapped in between the check and the open reads nothing. A refusal
+    /// is an <see cref="UnauthorizedAccessException"/>, which the reader turns into a warning. (A zip's members are read
+    /// through the archive's own handle and keep the check on its path.)
+    /// </summary>
+    public static EventLogInput Pinned(EventLogInput input, ILogAccessPolicy access)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(access);
+        if (access is UnrestrictedLogAccess || !OperatingSystem.IsLinux() || !EventLogSourceResolver.IsLocal(input.Path))
+        {
+            return input;
+        }
+
+        return input with { Parts = input.Parts.Select(p => p with { Open = () => Verified(p.Open(), access) }).ToArray() };
+    }
+
+    private static Stream Verified(Stream stream, ILogAccessPolicy access)
+    {
+        if (stream is not FileStream file)
+        {
+            return stream;
+        }
+
+        var opened = new FileInfo($"/proc/self/fd/{file.SafeFileHandle.DangerousGetHandle()}").LinkTarget;
+        if (opened is not null && access.Allows(opened, out _))
+        {
+            return stream;
+        }
+
+        stream.Dispose();
+        throw new UnauthorizedAccessException("the file opened lies outside the allowed folders (a link changed after the check)");
+    }
 }

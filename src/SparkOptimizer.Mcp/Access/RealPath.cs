@@ -5,12 +5,15 @@ public static class RealPath
 {
     private const int MaxLinks = 40;
 
-    /// <summary>The real path of an absolute path; parts that do not exist are kept as they are.</summary>
+    /// <summary>
+    /// The real path of a path (a relative one is taken from the current folder), as the kernel and coreutils' realpath
+    /// find it; parts that do not exist are kept as they are. A '..', in the path or in a link's target, climbs from
+    /// where the components before it really lead, never from their text.
+    /// </summary>
     public static string Of(string fullPath)
     {
         ArgumentException.ThrowIfNullOrEmpty(fullPath);
-        var links = 0;
-        return Resolve(Path.GetFullPath(fullPath), ref links);
+        return Resolve(Path.IsPathRooted(fullPath) ? fullPath : Path.Combine(Directory.GetCurrentDirectory(), fullPath));
     }
 
     /// <summary>The roots as given plus, for those that are or pass through links, their real paths.</summary>
@@ -25,18 +28,35 @@ public static class RealPath
             || string.Equals(Path.TrimEndingDirectorySeparator(fullPath), Path.TrimEndingDirectorySeparator(root), StringComparison.Ordinal);
     });
 
-    private static string Resolve(string full, ref int links)
+    // Component by component: 'resolved' holds no link, so '..' may drop its last part; a link's target goes back onto
+    // the work list, to be resolved from the folder holding the link (or from the root when absolute).
+    private static string Resolve(string path)
     {
-        var root = Path.GetPathRoot(full) ?? string.Empty;
-        var current = root;
-        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        for (var i = 0; i < parts.Length; i++)
+        var root = Path.GetPathRoot(path) ?? string.Empty;
+        var resolved = new List<string>();
+        var work = new Stack<string>(Components(path[root.Length..]).Reverse());
+        var links = 0;
+        while (work.TryPop(out var part))
         {
-            var next = Path.Combine(current, parts[i]);
-            var target = LinkTarget(next);
-            if (target is null)
+            if (part == ".")
             {
-                current = next;
+                continue;
+            }
+
+            if (part == "..")
+            {
+                if (resolved.Count > 0)
+                {
+                    resolved.RemoveAt(resolved.Count - 1);
+                }
+
+                continue;
+            }
+
+            var next = Join(root, resolved, part);
+            if (LinkTarget(next) is not { } target)
+            {
+                resolved.Add(part);
                 continue;
             }
 
@@ -45,12 +65,29 @@ public static class RealPath
                 throw new IOException($"too many levels of symbolic links at '{next}'");
             }
 
-            // a relative target is relative to the folder holding the link; the target may hold links itself
-            var resolved = Resolve(Path.GetFullPath(target, current), ref links);
-            current = resolved;
+            if (Path.IsPathRooted(target))
+            {
+                root = Path.GetPathRoot(target) ?? root;
+                resolved.Clear();
+                target = target[root.Length..];
+            }
+
+            foreach (var component in Components(target).Reverse())
+            {
+                work.Push(component);
+            }
         }
 
-        return current;
+        return Join(root, resolved, null);
+    }
+
+    private static string[] Components(string path) =>
+        path.Split([Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar], StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Join(string root, List<string> parts, string? last)
+    {
+        var joined = string.Join(Path.DirectorySeparatorChar, last is null ? parts : parts.Append(last));
+        return root + joined;
     }
 
     private static string? LinkTarget(string path)

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Processing;
@@ -8,13 +9,25 @@ namespace SparkOptimizer.Operator.Engine;
 /// Finds a finished run's event log from spark.eventLog.dir and the app id: the exact file Spark writes (with its
 /// codec suffix), the rolling folder, or, failing those, the History Server.
 /// </summary>
-public sealed class EventLogFinder(SourceOptions sources, string? historyServerUrl, EventLogSourcePolicy policy)
+public sealed partial class EventLogFinder(SourceOptions sources, string? historyServerUrl, EventLogSourcePolicy policy)
 {
+    // Spark's ids (app-20240101-0001, spark-<hex>, local-<n>, application_<n>_<n>): the id is joined onto an allowed
+    // folder or URL, so a '/', '..', '?', '@' or '\' in it could lead elsewhere.
+    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$")]
+    private static partial Regex PlainId();
+
     public EventLogInput? Find(EventLogLocation location, out string tried)
     {
+        ArgumentNullException.ThrowIfNull(location);
         if (!policy.Allows(location.Directory, out var refused))
         {
             tried = $"refused: {refused}";
+            return null;
+        }
+
+        if (!PlainId().IsMatch(location.AppId))
+        {
+            tried = "refused: the application id is not a plain Spark id (letters, digits, '.', '_', '-')";
             return null;
         }
 
@@ -40,6 +53,13 @@ public sealed class EventLogFinder(SourceOptions sources, string? historyServerU
         var failures = new List<string>();
         foreach (var candidate in candidates)
         {
+            // each name is asked again as the resolver will read it, not only the folder it was built from
+            if (!policy.Allows(candidate, out var refusedCandidate))
+            {
+                failures.Add(refusedCandidate);
+                continue;
+            }
+
             try
             {
                 var inputs = EventLogSourceResolver.Resolve(candidate, sources);

@@ -1,39 +1,83 @@
+using SparkOptimizer.Ingest.Sources;
+
 namespace SparkOptimizer.Operator.Engine;
 
 /// <summary>
 /// Which event-log locations the operator may read. spark.eventLog.dir comes from the user's manifest, so it must not be
 /// able to point the operator at an arbitrary URL (SSRF) or at files outside the configured roots (path traversal).
 /// Object stores are allowed by scheme; HTTP only under the configured History Server; local paths only under the
-/// configured roots (mounted volumes).
+/// configured roots (mounted volumes). A location is read here exactly as the resolver that fetches it reads it
+/// (<see cref="EventLogSourceResolver"/>, <see cref="HttpSourceAddress"/>), never by a second parser that could disagree.
 /// </summary>
-public sealed class EventLogSourcePolicy(IReadOnlyList<string> objectStoreSchemes, string? historyServerUrl, IReadOnlyList<string> localRoots)
+public sealed class EventLogSourcePolicy
 {
+    private readonly IReadOnlyList<string> _objectStoreSchemes;
+    private readonly HttpSourceAddress? _historyServer;
+    private readonly IReadOnlyList<string> _localRoots;
+
+    public EventLogSourcePolicy(IReadOnlyList<string> objectStoreSchemes, string? historyServerUrl, IReadOnlyList<string> localRoots)
+    {
+        _objectStoreSchemes = objectStoreSchemes;
+        _localRoots = localRoots;
+        _historyServer = historyServerUrl is { Length: > 0 } && HttpSourceAddress.TryParse(historyServerUrl, out var address, out _) ? address : null;
+    }
+
     public static IReadOnlyList<string> DefaultSchemes { get; } = ["s3", "s3a", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs"];
 
     public bool Allows(string location, out string reason)
     {
+        ArgumentNullException.ThrowIfNull(location);
         reason = string.Empty;
-        if (Uri.TryCreate(location, UriKind.Absolute, out var uri) && uri.Scheme is not "file" && !Path.IsPathRooted(location))
+        string? local;
+        try
         {
-            if (objectStoreSchemes.Contains(uri.Scheme, StringComparer.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-
-            if (uri.Scheme is "http" or "https" && historyServerUrl is { Length: > 0 } shs
-                && Uri.TryCreate(shs, UriKind.Absolute, out var allowed)
-                && string.Equals(uri.Host, allowed.Host, StringComparison.OrdinalIgnoreCase) && uri.Port == allowed.Port && uri.Scheme == allowed.Scheme)
-            {
-                return true;
-            }
-
-            reason = $"'{uri.Scheme}://{uri.Host}' is not an allowed event-log source (object stores, or the configured History Server)";
+            local = EventLogSourceResolver.LocalPath(location);
+        }
+        catch (UriFormatException)
+        {
+            reason = "a file:// URI that cannot be read as a path is not an allowed event-log source";
             return false;
         }
 
-        var path = location.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? new Uri(location).LocalPath : location;
+        return local is null ? AllowsRemote(location, out reason) : AllowsLocal(local, out reason);
+    }
+
+    private bool AllowsRemote(string location, out string reason)
+    {
+        reason = string.Empty;
+        var scheme = EventLogSourceResolver.SchemeOf(location)!;
+        if (_objectStoreSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        const string Allowed = "is not an allowed event-log source (object stores, or the configured History Server)";
+        if (scheme is not ("http" or "https"))
+        {
+            reason = $"'{scheme}://' {Allowed}";
+            return false;
+        }
+
+        if (!HttpSourceAddress.TryParse(location, out var address, out var problem))
+        {
+            reason = $"'{scheme}://…' {Allowed}: {problem}";
+            return false;
+        }
+
+        if (_historyServer is not null && address.SameServerAs(_historyServer))
+        {
+            return true;
+        }
+
+        reason = $"'{scheme}://{address.Host}' {Allowed}";
+        return false;
+    }
+
+    private bool AllowsLocal(string path, out string reason)
+    {
+        reason = string.Empty;
         var full = Path.GetFullPath(path);
-        foreach (var root in localRoots)
+        foreach (var root in _localRoots)
         {
             var fullRoot = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
             if (full.StartsWith(fullRoot, StringComparison.Ordinal) || full + Path.DirectorySeparatorChar == fullRoot)
@@ -42,7 +86,7 @@ public sealed class EventLogSourcePolicy(IReadOnlyList<string> objectStoreScheme
             }
         }
 
-        reason = localRoots.Count == 0
+        reason = _localRoots.Count == 0
             ? "local event-log paths are not allowed (set Engine:LocalEventLogRoots to the mounted folders)"
             : $"'{full}' is outside the allowed event-log folders";
         return false;

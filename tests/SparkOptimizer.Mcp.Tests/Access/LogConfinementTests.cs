@@ -33,5 +33,42 @@ public sealed class LogConfinementTests
         LogConfinement.Confined(input, new FolderLogAccess([served.Path]), out _).Should().BeTrue();
     }
 
+    [Fact]
+    public void Pinned_FileSwappedForALinkAfterTheCheck_OpensNothingOutside()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return;
+        }
+
+        using var served = new TempDir();
+        using var outside = new TempDir();
+        File.WriteAllText(outside.File("secret"), "outside");
+        File.WriteAllText(served.File("app-1"), "{}");
+        var access = new FolderLogAccess([served.Path]);
+        var input = new LocalEventLogLocator().Locate(served.File("app-1")).Single();
+        LogConfinement.Confined(input, access, out var reason).Should().BeTrue(reason);
+
+        // the race: the checked file becomes a link to outside before the reader opens it
+        File.Delete(served.File("app-1"));
+        File.CreateSymbolicLink(served.File("app-1"), outside.File("secret"));
+        var open = () => LogConfinement.Pinned(input, access).Parts.Single().Open();
+
+        open.Should().Throw<UnauthorizedAccessException>().Which.Message.Should().Contain("outside the allowed folders").And.NotContain(outside.Path);
+        input.Parts.Single().Open().Dispose();
+    }
+
+    [Fact]
+    public void Pinned_FileInside_OpensAsBefore()
+    {
+        using var served = new TempDir();
+        File.WriteAllText(served.File("app-1"), "{}");
+        var input = new LocalEventLogLocator().Locate(served.File("app-1")).Single();
+
+        using var stream = LogConfinement.Pinned(input, new FolderLogAccess([served.Path])).Parts.Single().Open();
+
+        new StreamReader(stream).ReadToEnd().Should().Be("{}");
+    }
+
     private static EventLogPart Part(string file) => new(file, () => File.OpenRead(file));
 }

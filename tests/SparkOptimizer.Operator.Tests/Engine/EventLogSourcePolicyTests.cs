@@ -1,4 +1,7 @@
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Engine;
+using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Testing.StandIns;
 
 namespace SparkOptimizer.Tests.Engine;
 
@@ -30,5 +33,88 @@ public sealed class EventLogSourcePolicyTests
     {
         Policy.Allows(location, out var reason).Should().BeFalse();
         reason.Should().Contain(expected);
+    }
+
+    private static readonly EventLogSourcePolicy LocalHistoryServer = new(EventLogSourcePolicy.DefaultSchemes, "http://localhost:18080", ["/mnt/spark-events"]);
+
+    [Theory]
+    [InlineData("http://localhost:18080")]
+    [InlineData("http://localhost:18080/")]
+    [InlineData("http://localhost:18080/app-1")]
+    [InlineData("http://LocalHost:18080/history/app-1/2")]
+    [InlineData("HTTP://localhost:18080/api/v1/applications/app-1")]
+    [InlineData("http://localhost:18080/x?limit=5")]
+    public void Allows_TheConfiguredHistoryServer(string location)
+    {
+        LocalHistoryServer.Allows(location, out var reason).Should().BeTrue(reason);
+    }
+
+    // System.Uri reads these as localhost:18080; the fetch's parse (SourceUri) reads some as 127.0.0.1:9999. Every form
+    // whose authority is not plainly host[:port] is refused, as is any other host spelling, port or scheme.
+    [Theory]
+    [InlineData("http://localhost:18080?@127.0.0.1:9999/x")]
+    [InlineData("http://localhost:18080#@127.0.0.1:9999/x")]
+    [InlineData("HTTP://localhost:18080?@127.0.0.1:9999/x")]
+    [InlineData("http://localhost:18080?x=1@127.0.0.1:9999/x")]
+    [InlineData("http://localhost:18080?@127.0.0.1:9999")]
+    [InlineData("http://localhost:18080?@[::1]:9999/x")]
+    [InlineData("http://localhost:18080@127.0.0.1:9999/x")]
+    [InlineData("http://user:pw@localhost:18080/x")]
+    [InlineData("http://user@localhost:18080/x")]
+    [InlineData("http://localhost:18080\\@127.0.0.1:9999/x")]
+    [InlineData("http://127.0.0.1:9999\\@localhost:18080/x")]
+    [InlineData("http://localhost:18080\\127.0.0.1:9999/x")]
+    [InlineData("http://localhost:18080%40127.0.0.1:9999/x")]
+    [InlineData("http://localhost%3A18080@127.0.0.1:9999/x")]
+    [InlineData("http://%6Cocalhost:18080/x")]
+    [InlineData("http://localhost:18080\t@127.0.0.1:9999/x")]
+    [InlineData("http://localhost.:18080/x")]
+    [InlineData("http://localhost..:18080/x")]
+    [InlineData("http://[::1]:18080/x")]
+    [InlineData("http://127.0.0.1:18080/x")]
+    [InlineData("http://localhost:9999/x")]
+    [InlineData("http://localhost/x")]
+    [InlineData("http://localhost:018080/x")]
+    [InlineData("https://localhost:18080/x")]
+    public void Refuses_AuthoritiesThatAreNotPlainlyTheHistoryServer(string location)
+    {
+        LocalHistoryServer.Allows(location, out var reason).Should().BeFalse(location);
+        reason.Should().Contain("not an allowed event-log source").And.NotContain("pw");
+    }
+
+    [Theory]
+    [InlineData("http://localhost:18080?@127.0.0.1:{0}/x")]
+    [InlineData("http://localhost:18080#@127.0.0.1:{0}/x")]
+    [InlineData("HTTP://localhost:18080?@127.0.0.1:{0}")]
+    [InlineData("http://localhost:18080%40127.0.0.1:{0}/x")]
+    [InlineData("http://localhost:18080\\@127.0.0.1:{0}/x")]
+    [InlineData("http://localhost:18080@127.0.0.1:{0}/x")]
+    public async Task Find_SpoofedHistoryServerDirectory_SendsNothingToTheListener(string template)
+    {
+        await using var listener = await JsonApiStandIn.StartAsync(new Dictionary<string, string>());
+        var dir = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, listener.BaseUri.Port);
+        var finder = new EventLogFinder(SourceOptions.Default with { HttpTimeout = TimeSpan.FromSeconds(5) }, "http://localhost:18080", LocalHistoryServer);
+
+        var found = finder.Find(new EventLogLocation(dir, "x", Rolling: false, Codec: null), out var tried);
+
+        found.Should().BeNull();
+        tried.Should().StartWith("refused: ").And.Contain("not an allowed event-log source");
+        listener.Requests.Should().BeEmpty();
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd")]
+    [InlineData("..")]
+    [InlineData("x/../../y")]
+    [InlineData("x?@127.0.0.1:9999")]
+    [InlineData("x\\y")]
+    public void Find_AppIdThatIsNotAPlainId_IsRefused(string appId)
+    {
+        var finder = new EventLogFinder(SourceOptions.Default, "http://localhost:18080", LocalHistoryServer);
+
+        var found = finder.Find(new EventLogLocation("/mnt/spark-events", appId, Rolling: false, Codec: null), out var tried);
+
+        found.Should().BeNull();
+        tried.Should().StartWith("refused: ").And.Contain("application id");
     }
 }

@@ -11,6 +11,7 @@ using SparkOptimizer.Pipeline;
 using SparkOptimizer.Trust;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Mcp;
+using SparkOptimizer.Testing.StandIns;
 using SparkOptimizer.Tests.Support;
 
 namespace SparkOptimizer.Tests.Mcp;
@@ -79,6 +80,32 @@ public sealed class OperatorMcpTests(OperatorMcpFixture host) : IClassFixture<Op
         var text = McpHttpClient.Text(result);
         result.IsError.Should().BeTrue(text);
         text.Should().StartWith("path: ").And.Contain(expected).And.NotContain("schemaVersion").And.NotContain(" at SparkOptimizer");
+    }
+
+    // The History Server's own address, then a second authority that a looser parse would take for the host.
+    [Theory]
+    [InlineData("{shs}?@127.0.0.1:{port}/x")]
+    [InlineData("{shs}#@127.0.0.1:{port}/x")]
+    [InlineData("{SHS}?@127.0.0.1:{port}/x")]
+    [InlineData("{shs}@127.0.0.1:{port}/x")]
+    [InlineData("{shs}%40127.0.0.1:{port}/x")]
+    [InlineData("{shs}\\@127.0.0.1:{port}/x")]
+    [InlineData("{shs}?@[::1]:{port}/x")]
+    [InlineData("http://127.0.0.1:{port}/x")]
+    public async Task Analyze_UrlThatOnlyLooksLikeTheHistoryServer_IsRefusedAndNothingIsSent(string template)
+    {
+        await using var listener = await JsonApiStandIn.StartAsync(new Dictionary<string, string>());
+        var path = template
+            .Replace("{shs}", host.HistoryServerUrl, StringComparison.Ordinal)
+            .Replace("{SHS}", host.HistoryServerUrl.Replace("http://", "HTTP://", StringComparison.Ordinal), StringComparison.Ordinal)
+            .Replace("{port}", listener.BaseUri.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
+
+        var result = await McpHttpClient.CallAsync(host.Client, "analyze", new() { ["path"] = path });
+
+        var text = McpHttpClient.Text(result);
+        result.IsError.Should().BeTrue(text);
+        text.Should().StartWith("path: ").And.Contain("is not an allowed event-log source");
+        listener.Requests.Should().BeEmpty();
     }
 
     [Fact]

@@ -32,6 +32,9 @@ public static class EventLogSourceResolver
         };
     }
 
+    /// <summary>The scheme of a URI, lower case, as <see cref="Resolve"/> reads it; null for a local path.</summary>
+    public static string? SchemeOf(string uriOrPath) => SourceUri.SchemeOf(uriOrPath);
+
     /// <summary>True when the name is a local path (or file://), which a follower can reopen and seek.</summary>
     public static bool IsLocal(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) is null or "file";
 

@@ -8,6 +8,10 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
     [GeneratedRegex(@"^(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]+)://(?<rest>.*)$")]
     private static partial Regex SchemePattern();
 
+    // A DNS name (no trailing dot, no percent-encoding) or a bracketed IPv6 literal, then an optional port in 1..65535.
+    [GeneratedRegex(@"^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\])(?::(?:[1-5][0-9]{0,4}|[6-9][0-9]{0,3}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$")]
+    private static partial Regex HostAndPortPattern();
+
     /// <summary>The scheme of a URI, lower case, or null for a plain path (including Windows drive letters).</summary>
     public static string? SchemeOf(string text)
     {
@@ -33,6 +37,7 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
         // Only the last '@' separates user info; abfs/wasb use container@account as the authority itself.
         if (scheme is "http" or "https")
         {
+            CheckHttpAuthority(scheme, authority);
             var at = authority.LastIndexOf('@');
             if (at >= 0)
             {
@@ -55,6 +60,23 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
         }
 
         return new SourceUri(scheme, authority, path, userInfo, display);
+    }
+
+    /// <summary>
+    /// An http(s) authority must be plainly [userinfo@]host[:port]: System.Uri ends it at '?' or '#' and reads '\' as
+    /// '/', and this parse does not, so such a URL could be checked as one server and fetched from another. The text
+    /// is not echoed: it may hold a password.
+    /// </summary>
+    private static void CheckHttpAuthority(string scheme, string authority)
+    {
+        var at = authority.IndexOf('@', StringComparison.Ordinal);
+        var hostAndPort = at < 0 ? authority : authority[(at + 1)..];
+        if (authority.Any(c => c is '?' or '#' or '\\' || char.IsControl(c) || char.IsWhiteSpace(c))
+            || hostAndPort.Contains('@', StringComparison.Ordinal) || !HostAndPortPattern().IsMatch(hostAndPort))
+        {
+            throw new EventLogFormatException(
+                $"{scheme}://…", "the server's address must be plainly host[:port] (optionally user:password@ before it), without '?', '#', '\\', '%', a second '@', spaces or control characters");
+        }
     }
 
     public string Child(string key) => $"{Scheme}://{Authority}/{key}";
