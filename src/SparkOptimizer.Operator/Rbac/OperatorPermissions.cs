@@ -53,6 +53,7 @@ public static class OperatorPermissions
             .Concat(leaderElection ? LeaderElection : [])
             .ToList();
 
-    public static IReadOnlyList<PermissionRule> For(OperatorOptions options) =>
-        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled);
+    /// <summary>The rules an operator with these settings needs: the Job rules only when analysis Jobs are enabled.</summary>
+    public static IReadOnlyList<PermissionRule> For(OperatorOptions options, Engine.EngineOptions engine) =>
+        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, engine.Jobs.Enabled);
 }
