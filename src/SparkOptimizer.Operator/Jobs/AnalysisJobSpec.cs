@@ -92,7 +92,13 @@ public static class AnalysisJobSpec
         {
             RestartPolicy = "Never",
             ServiceAccountName = string.IsNullOrEmpty(options.ServiceAccountName) ? null : options.ServiceAccountName,
-            SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" } },
+            SecurityContext = new V1PodSecurityContext
+            {
+                RunAsNonRoot = true,
+                RunAsUser = options.RunAsUser,
+                RunAsGroup = options.RunAsGroup,
+                SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+            },
             Containers =
             [
                 new V1Container
