@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -32,6 +34,15 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
 
     public async Task<AnalysedRun> AnalyseAsync(AnalysisRequest request, long? logBytes, CancellationToken cancellationToken)
     {
+        request = request with { Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+        var size = Encoding.UTF8.GetByteCount(AnalysisJobSpec.RequestJson(request));
+        if (size > JobDefaults.MaxRequestBytes)
+        {
+            // an environment variable past 128 KiB stops the container from starting at all: say why instead
+            throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture,
+                $"the analysis request is {size / 1024} KiB, more than the {JobDefaults.MaxRequestBytes / 1024} KiB an analysis Job's environment takes"));
+        }
+
         var attempts = Math.Max(1, options.MaxAttempts);
         string? failure = null;
         for (var attempt = 1; attempt <= attempts; attempt++)
@@ -67,6 +78,23 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         var ns = request.App.Namespace;
         var spec = AnalysisJobSpec.Build(request, attempt, logBytes, options, engine);
         var name = spec.Metadata.Name;
+        try
+        {
+            return await RunJobAsync(spec, ns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or HttpOperationException)
+        {
+            // the API server was out of reach for a moment (creating, listing pods, reading the log, re-reading after a watch):
+            // this attempt failed, the next one starts after the back-off; its Job is given up
+            metrics?.Jobs.WithLabels("failed").Inc();
+            await DeleteAsync(name, ns).ConfigureAwait(false);
+            return (null, $"Job {name}: the API server did not answer ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private async Task<(AnalysedRun? Result, string? Failure)> RunJobAsync(V1Job spec, string ns, CancellationToken cancellationToken)
+    {
+        var name = spec.Metadata.Name;
         var job = await CreateOrAdoptAsync(spec, ns, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
@@ -97,7 +125,8 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
                 return (null, $"Job {name} {(timedOut ? "timed out" : "failed")} ({condition?.Reason ?? "Failed"}{(condition?.Message is { Length: > 0 } m ? ": " + m : "")}){(last is null ? "" : "; last log line: " + last)}");
             }
 
-            var result = await logs.ReadResultAsync(name, ns, cancellationToken).ConfigureAwait(false);
+            // an adopted Job carries the nonce of the request it was created with
+            var result = await logs.ReadResultAsync(name, ns, AnalysisJobSpec.NonceOf(job) ?? AnalysisJobSpec.NonceOf(spec), cancellationToken).ConfigureAwait(false);
             if (result is null)
             {
                 metrics?.Jobs.WithLabels("failed").Inc();
@@ -142,7 +171,7 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
         {
             logger.LogWarning("Analysis Job {Namespace}/{Job} not deleted ({Reason}); its TTL removes it", ns, name, e.Message);
         }
