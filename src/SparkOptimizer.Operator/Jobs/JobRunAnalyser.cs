@@ -16,7 +16,8 @@ namespace SparkOptimizer.Operator.Jobs;
 /// Analyses a run in a Kubernetes Job: creates it, waits for it through a watch that resumes from its resourceVersion, reads the
 /// result from its pod's log, and deletes it once read. A failed or timed-out Job is retried with back-off up to
 /// <see cref="JobOptions.MaxAttempts"/>; then <see cref="AnalysisGaveUpException"/> makes the run's status say so. At most
-/// <see cref="JobOptions.MaxInFlight"/> Jobs exist at once. A Job left by a previous operator (same run, same attempt) is adopted.
+/// <see cref="JobOptions.MaxInFlight"/> Jobs exist at once. The newest Job left by a previous operator for the same run (found by
+/// the run's label) is adopted, and the attempts go on from its number.
 /// </summary>
 public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, EngineOptions engine, TimeProvider time, ILogger logger, OperatorMetrics? metrics = null)
     : IRunAnalyser
@@ -44,10 +45,12 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
 
         var attempts = Math.Max(1, options.MaxAttempts);
+        var first = await NewestAttemptAsync(request, cancellationToken).ConfigureAwait(false) ?? 1;
+        attempts = Math.Max(attempts, first);
         string? failure = null;
-        for (var attempt = 1; attempt <= attempts; attempt++)
+        for (var attempt = first; attempt <= attempts; attempt++)
         {
-            if (attempt > 1)
+            if (attempt > first)
             {
                 await Task.Delay(options.RetryBackoff * Math.Pow(2, attempt - 2), time, cancellationToken).ConfigureAwait(false);
             }
@@ -71,6 +74,36 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
 
         throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture, $"the analysis Job failed {attempts} time(s); last: {failure}"));
+    }
+
+    /// <summary>
+    /// The newest attempt among the run's Jobs left by an operator that stopped while they ran (listed by the run's label), so that
+    /// it is adopted rather than started again from attempt 1; null when there is none, or the list is out of reach.
+    /// </summary>
+    private async Task<int?> NewestAttemptAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var ns = request.App.Namespace;
+        try
+        {
+            var jobs = await client.BatchV1.ListNamespacedJobAsync(ns,
+                labelSelector: $"{AnalysisJobSpec.RunLabel}={AnalysisJobSpec.RunHash(request)},{AnalysisJobSpec.ManagedByLabel}={AnalysisJobSpec.ManagedBy}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var prefix = AnalysisJobSpec.NameFor(request, 0)[..^1];
+            var newest = jobs.Items.Select(j => j.Metadata.Name)
+                .Select(n => n.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a > 0 ? a : 0)
+                .DefaultIfEmpty(0).Max();
+            if (newest > 0)
+            {
+                logger.LogInformation("Run {Run} of {App}: resuming at its analysis Job's attempt {Attempt}", request.RunId, request.App, newest);
+            }
+
+            return newest > 0 ? newest : null;
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+        {
+            logger.LogWarning("Analysis Jobs of run {Run} of {App} not listed ({Reason}); starting at attempt 1", request.RunId, request.App, e.Message);
+            return null;
+        }
     }
 
     private async Task<(AnalysedRun? Result, string? Failure)> AttemptAsync(AnalysisRequest request, int attempt, long? logBytes, CancellationToken cancellationToken)

@@ -32,10 +32,10 @@ public static class OperatorPermissions
         new(V1SparkApplication.Group, V1SparkApplication.Plural, ["list", "watch"]),
     ];
 
-    /// <summary>Analysis Jobs (when enabled): created, watched by name and read again when a watch ends, deleted once read; their pods listed by the job-name label (their logs are pods/log, granted always).</summary>
+    /// <summary>Analysis Jobs (when enabled): a run's Jobs listed by its run label (to adopt the newest after a restart), created, watched by name and read again when a watch ends, deleted once read; their pods listed by the job-name label (their logs are pods/log, granted always).</summary>
     public static readonly IReadOnlyList<PermissionRule> AnalysisJobs =
     [
-        new("batch", "jobs", ["create", "get", "watch", "delete"]),
+        new("batch", "jobs", ["create", "get", "list", "watch", "delete"]),
         new("", "pods", ["list"]),
     ];
 

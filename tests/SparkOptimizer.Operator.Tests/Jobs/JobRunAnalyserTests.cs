@@ -122,6 +122,33 @@ public sealed class JobRunAnalyserTests
         fixture.Kubelet.Runs.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task AnalyseAsync_AfterARestartWithTheSecondAttemptRunning_AdoptsItByTheRunLabel_AndStartsNoOtherJob()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        var release = new TaskCompletionSource();
+        fixture.Kubelet.Runner = async (run, ct) =>
+        {
+            await release.Task.WaitAsync(ct);
+            return Answer(run);
+        };
+        var request = AnalysisJobSpecTests.Request();
+        // left by the operator before the restart: its second attempt, with the nonce of that operator's request
+        var left = AnalysisJobSpec.Build(request with { Nonce = "before-the-restart" }, 2, null, new JobOptions(), new EngineOptions());
+        fixture.Server.Store.Create(ResourceType.Jobs, left.Metadata.NamespaceProperty, JsonNode.Parse(KubernetesJson.Serialize(left))!.AsObject());
+
+        var analysis = fixture.Analyser().AnalyseAsync(request, null, CancellationToken.None);
+        await fixture.Server.WaitUntilAsync(() => fixture.Server.Requests.Any(r => r.IsWatch && r.Path.Contains("/namespaces/", StringComparison.Ordinal) && r.Path.EndsWith("/jobs", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30), "the operator waits for the adopted Job");
+        release.SetResult();
+        var result = await analysis.WaitAsync(TimeSpan.FromSeconds(60));
+
+        result.Should().BeEquivalentTo(Result);
+        fixture.Kubelet.Runs.Should().ContainSingle().Which.Job.Should().Be(left.Metadata.Name);
+        fixture.Server.Requests.Where(r => r.Method == "POST" && r.Path.EndsWith("/jobs", StringComparison.Ordinal) && r.Status is >= 200 and < 300)
+            .Should().BeEmpty("no attempt is started again beside the one adopted");
+    }
+
     /// <summary>The one-shot command's answer: the result marked with the nonce of the request in the container's environment.</summary>
     private static KubeletExit Answer(KubeletRun run)
     {
