@@ -16,8 +16,8 @@ RUN dotnet publish src/SparkOptimizer.Operator/SparkOptimizer.Operator.csproj -c
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app ./
-# the image's built-in non-root user (UID 1654); the chart runs with a read-only root filesystem and an emptyDir /tmp
-USER app
+# the non-root user by number (APP_UID=1654): with runAsNonRoot the kubelet refuses a USER name it cannot check
+USER $APP_UID
 ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_gcServer=0
 EXPOSE 8080

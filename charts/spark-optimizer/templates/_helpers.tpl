@@ -61,7 +61,7 @@ each Spark operator's group only when its kind is watched. A test renders this a
 {{- if .Values.analysisJobs.enabled }}
 - apiGroups: ["batch"]
   resources: ["jobs"]
-  verbs: ["create", "get", "watch", "delete"]
+  verbs: ["create", "get", "list", "watch", "delete"]
 - apiGroups: [""]
   resources: ["pods"]
   verbs: ["list"]

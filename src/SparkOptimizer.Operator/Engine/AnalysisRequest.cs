@@ -7,7 +7,8 @@ namespace SparkOptimizer.Operator.Engine;
 /// <summary>
 /// What the heavy half needs to analyse one finished run (JSON, so that a Job can receive it in its environment). The app's
 /// sparkConf stays out: the analysis reads the (redacted) environment from the log, and a Job spec is no place for a key someone
-/// put in plain text there.
+/// put in plain text there. For the same reason only the app's own <c>sparkoptimizer.io/</c> annotations come along (not, say,
+/// kubectl's last-applied-configuration, which is the whole manifest), and a Job gets the log's location without user info.
 /// </summary>
 /// <param name="DriverPod">The driver pod whose log adds evidence (it may be gone).</param>
 /// <param name="CohortKey">The cohort's key in <see cref="CohortLedger"/> ("namespace/cohort").</param>
@@ -33,8 +34,47 @@ public sealed record AnalysisRequest(
 
     /// <summary>The cohort's recorded runs from the run history, which calibrate the prediction (empty without a store).</summary>
     public IReadOnlyList<RunHistoryEntry> History { get; init; } = [];
+
     /// <summary>The SparkOptimization the run is recorded on (an analysis Job's owner).</summary>
     public AppIdentity? Owner { get; init; }
+
+    /// <summary>Random per Job request: the one-shot command marks its result line with it, so no other log line can pass for the result.</summary>
+    public string? Nonce { get; init; }
+
+    /// <summary>The prefix of the annotations the analysis reads (<c>sparkoptimizer.io/pinned</c> among them); others stay out.</summary>
+    public const string AnnotationPrefix = "sparkoptimizer.io/";
+
+    /// <summary>The request as a Job may see it: our annotations only, the log's location without user info (the Job's own
+    /// environment, Secret or service account carries the object store's credentials).</summary>
+    public AnalysisRequest WithoutCredentials() => this with
+    {
+        Annotations = Own(Annotations),
+        EventLog = EventLog with { Directory = WithoutUserInfo(EventLog.Directory) },
+    };
+
+    /// <summary>
+    /// A location without user info (<c>s3a://KEY:SECRET@bucket/x</c> becomes <c>s3a://bucket/x</c>), as the event-log sources read it:
+    /// any <c>user@</c> of http(s), <c>key:secret@</c> of s3, s3a, s3n and gs; abfs and wasb keep <c>container@account</c>, their authority.
+    /// </summary>
+    public static string WithoutUserInfo(string location)
+    {
+        var scheme = location.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0)
+        {
+            return location;
+        }
+
+        var name = location[..scheme].ToLowerInvariant();
+        var start = scheme + 3;
+        var slash = location.IndexOf('/', start);
+        var authority = slash < 0 ? location[start..] : location[start..slash];
+        var at = authority.LastIndexOf('@');
+        var userInfo = at >= 0 && (name is "http" or "https" || (name is "s3" or "s3a" or "s3n" or "gs" && authority[..at].Contains(':', StringComparison.Ordinal)));
+        return userInfo ? location[..start] + location[(start + at + 1)..] : location;
+    }
+
+    private static Dictionary<string, string> Own(IReadOnlyDictionary<string, string> annotations) =>
+        annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
 
     public static AnalysisRequest From(CompletedRun run, EventLogLocation eventLog, string cohortKey, IReadOnlyList<CohortRun> priorRuns) => new(
         run.App,
@@ -45,7 +85,7 @@ public sealed record AnalysisRequest(
         run.Started,
         run.Finished,
         eventLog,
-        run.Annotations,
+        Own(run.Annotations),
         run.Spec.Sla,
         run.Spec.Thresholds is { Count: > 0 } t ? new Dictionary<string, string>(t, StringComparer.Ordinal) : null,
         PodLogSource.DriverPodName(run),

@@ -34,6 +34,23 @@ public static class AnalysisJobSpec
     public static string RunHash(AnalysisRequest request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{request.App.Namespace}/{request.App.Kind}/{request.App.Name}/{request.RunId}")))[..10];
 
+    /// <summary>The request in a Job's environment as JSON: without credentials (<see cref="AnalysisRequest.WithoutCredentials"/>).</summary>
+    public static string RequestJson(AnalysisRequest request) => AnalysisJson.Write(request.WithoutCredentials());
+
+    /// <summary>The nonce of the request a Job carries (a Job adopted after a restart has its own), or null.</summary>
+    public static string? NonceOf(V1Job job)
+    {
+        var value = job.Spec?.Template?.Spec?.Containers?.SelectMany(c => c.Env ?? []).FirstOrDefault(e => e.Name == AnalysisJson.RequestVariable)?.Value;
+        try
+        {
+            return value is null ? null : AnalysisJson.ReadRequest(value).Nonce;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
     public static V1Job Build(AnalysisRequest request, int attempt, long? logBytes, JobOptions options, EngineOptions engine)
     {
         var labels = new Dictionary<string, string>
@@ -92,7 +109,13 @@ public static class AnalysisJobSpec
         {
             RestartPolicy = "Never",
             ServiceAccountName = string.IsNullOrEmpty(options.ServiceAccountName) ? null : options.ServiceAccountName,
-            SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" } },
+            SecurityContext = new V1PodSecurityContext
+            {
+                RunAsNonRoot = true,
+                RunAsUser = options.RunAsUser,
+                RunAsGroup = options.RunAsGroup,
+                SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" },
+            },
             Containers =
             [
                 new V1Container
@@ -121,7 +144,7 @@ public static class AnalysisJobSpec
     /// <summary>The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would).</summary>
     private static List<V1EnvVar> Environment(AnalysisRequest request, JobOptions options, EngineOptions engine)
     {
-        var env = new List<V1EnvVar> { new() { Name = AnalysisJson.RequestVariable, Value = AnalysisJson.Write(request) } };
+        var env = new List<V1EnvVar> { new() { Name = AnalysisJson.RequestVariable, Value = RequestJson(request) } };
         void Add(string name, string? value)
         {
             if (!string.IsNullOrEmpty(value))

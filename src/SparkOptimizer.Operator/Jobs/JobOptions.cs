@@ -36,6 +36,14 @@ public sealed class JobOptions
 
     public string ImagePullPolicy { get; set; } = "IfNotPresent";
 
+    /// <summary>
+    /// The pod's runAsUser and runAsGroup: numeric, because with runAsNonRoot the kubelet refuses an image whose USER is a name it
+    /// cannot check. 1654 is the .NET images' APP_UID, the image's own user. Null leaves it to the image (its USER must be numeric).
+    /// </summary>
+    public long? RunAsUser { get; set; } = JobDefaults.AppUid;
+
+    public long? RunAsGroup { get; set; } = JobDefaults.AppUid;
+
     /// <summary>Service account of the Job's pod (the operator's: it reads event logs with the same identity).</summary>
     public string? ServiceAccountName { get; set; }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using k8s;
 using k8s.Autorest;
 using Microsoft.Extensions.Logging;
@@ -5,21 +6,32 @@ using SparkOptimizer.Operator.Engine;
 
 namespace SparkOptimizer.Operator.Jobs;
 
-/// <summary>Reads what a Job's pod printed: the marked result line, or the last line for a failure's message.</summary>
+/// <summary>
+/// Reads what a Job's pod printed: the result line marked with the request's nonce, or the last line for a failure's message. Only
+/// the end of the log is read (<see cref="JobDefaults.ResultTailLines"/> lines, at most <see cref="JobDefaults.MaxResultLogBytes"/>):
+/// the command prints its result last, and a chatty analysis must not be loaded whole into the operator.
+/// </summary>
 public sealed class JobPodLogs(IKubernetes client, ILogger logger)
 {
     /// <summary>The result line in the log of the Job's pod (Kubernetes labels a Job's pods with its name).</summary>
-    public async Task<AnalysedRun?> ReadResultAsync(string name, string ns, CancellationToken cancellationToken)
+    public async Task<AnalysedRun?> ReadResultAsync(string name, string ns, string? nonce, CancellationToken cancellationToken)
     {
         foreach (var pod in await PodsAsync(name, ns, cancellationToken).ConfigureAwait(false))
         {
             try
             {
-                using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName, cancellationToken: cancellationToken).ConfigureAwait(false);
-                using var reader = new StreamReader(stream);
-                if (AnalysisJson.FindResult(await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)) is { } result)
+                using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName,
+                    tailLines: JobDefaults.ResultTailLines, cancellationToken: cancellationToken).ConfigureAwait(false);
+                var (log, cut) = await ReadCappedAsync(stream, JobDefaults.MaxResultLogBytes, cancellationToken).ConfigureAwait(false);
+                if (AnalysisJson.FindResult(log, nonce) is { } result)
                 {
                     return result;
+                }
+
+                if (cut)
+                {
+                    logger.LogWarning("Log of analysis pod {Namespace}/{Pod}: the last {Lines} lines pass {Bytes} bytes; read that far only", ns, pod,
+                        JobDefaults.ResultTailLines, JobDefaults.MaxResultLogBytes);
                 }
             }
             catch (Exception e) when (e is HttpOperationException or System.Text.Json.JsonException)
@@ -33,25 +45,53 @@ public sealed class JobPodLogs(IKubernetes client, ILogger logger)
 
     public async Task<string?> LastLogLineAsync(string name, string ns, CancellationToken cancellationToken)
     {
-        foreach (var pod in await PodsAsync(name, ns, cancellationToken).ConfigureAwait(false))
+        try
         {
-            try
+            foreach (var pod in await PodsAsync(name, ns, cancellationToken).ConfigureAwait(false))
             {
-                using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName, tailLines: 5, cancellationToken: cancellationToken).ConfigureAwait(false);
-                using var reader = new StreamReader(stream);
-                var lines = (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false)).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                if (lines.Length > 0)
+                try
                 {
-                    return lines[^1].Length > 200 ? lines[^1][..200] + "…" : lines[^1];
+                    using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, container: AnalysisJobSpec.ContainerName, tailLines: 5,
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var (log, _) = await ReadCappedAsync(stream, 64 * 1024, cancellationToken).ConfigureAwait(false);
+                    var lines = log.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    if (lines.Length > 0)
+                    {
+                        return lines[^1].Length > 200 ? lines[^1][..200] + "…" : lines[^1];
+                    }
+                }
+                catch (HttpOperationException)
+                {
+                    // the pod is gone: the Job's condition says enough
                 }
             }
-            catch (HttpOperationException)
-            {
-                // the pod is gone: the Job's condition says enough
-            }
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+        {
+            // only for the failure's message: the Job's condition says enough
+            logger.LogInformation("Log of analysis Job {Namespace}/{Job} not read: {Reason}", ns, name, e.Message);
         }
 
         return null;
+    }
+
+    /// <summary>Up to <paramref name="maxBytes"/> of a log as text, and whether there was more.</summary>
+    internal static async Task<(string Text, bool Cut)> ReadCappedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[Math.Min(maxBytes, 81920)];
+        using var kept = new MemoryStream();
+        int read;
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            var room = maxBytes - (int)kept.Length;
+            kept.Write(buffer, 0, Math.Min(room, read));
+            if (read > room)
+            {
+                return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length), true);
+            }
+        }
+
+        return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length), false);
     }
 
     /// <summary>The Job's pods, succeeded ones first.</summary>

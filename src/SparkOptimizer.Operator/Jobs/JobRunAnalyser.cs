@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -14,7 +16,8 @@ namespace SparkOptimizer.Operator.Jobs;
 /// Analyses a run in a Kubernetes Job: creates it, waits for it through a watch that resumes from its resourceVersion, reads the
 /// result from its pod's log, and deletes it once read. A failed or timed-out Job is retried with back-off up to
 /// <see cref="JobOptions.MaxAttempts"/>; then <see cref="AnalysisGaveUpException"/> makes the run's status say so. At most
-/// <see cref="JobOptions.MaxInFlight"/> Jobs exist at once. A Job left by a previous operator (same run, same attempt) is adopted.
+/// <see cref="JobOptions.MaxInFlight"/> Jobs exist at once. The newest Job left by a previous operator for the same run (found by
+/// the run's label) is adopted, and the attempts go on from its number.
 /// </summary>
 public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, EngineOptions engine, TimeProvider time, ILogger logger, OperatorMetrics? metrics = null)
     : IRunAnalyser
@@ -32,11 +35,22 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
 
     public async Task<AnalysedRun> AnalyseAsync(AnalysisRequest request, long? logBytes, CancellationToken cancellationToken)
     {
-        var attempts = Math.Max(1, options.MaxAttempts);
-        string? failure = null;
-        for (var attempt = 1; attempt <= attempts; attempt++)
+        request = request with { Nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)) };
+        var size = Encoding.UTF8.GetByteCount(AnalysisJobSpec.RequestJson(request));
+        if (size > JobDefaults.MaxRequestBytes)
         {
-            if (attempt > 1)
+            // an environment variable past 128 KiB stops the container from starting at all: say why instead
+            throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture,
+                $"the analysis request is {size / 1024} KiB, more than the {JobDefaults.MaxRequestBytes / 1024} KiB an analysis Job's environment takes"));
+        }
+
+        var attempts = Math.Max(1, options.MaxAttempts);
+        var first = await NewestAttemptAsync(request, cancellationToken).ConfigureAwait(false) ?? 1;
+        attempts = Math.Max(attempts, first);
+        string? failure = null;
+        for (var attempt = first; attempt <= attempts; attempt++)
+        {
+            if (attempt > first)
             {
                 await Task.Delay(options.RetryBackoff * Math.Pow(2, attempt - 2), time, cancellationToken).ConfigureAwait(false);
             }
@@ -62,10 +76,57 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture, $"the analysis Job failed {attempts} time(s); last: {failure}"));
     }
 
+    /// <summary>
+    /// The newest attempt among the run's Jobs left by an operator that stopped while they ran (listed by the run's label), so that
+    /// it is adopted rather than started again from attempt 1; null when there is none, or the list is out of reach.
+    /// </summary>
+    private async Task<int?> NewestAttemptAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    {
+        var ns = request.App.Namespace;
+        try
+        {
+            var jobs = await client.BatchV1.ListNamespacedJobAsync(ns,
+                labelSelector: $"{AnalysisJobSpec.RunLabel}={AnalysisJobSpec.RunHash(request)},{AnalysisJobSpec.ManagedByLabel}={AnalysisJobSpec.ManagedBy}",
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var prefix = AnalysisJobSpec.NameFor(request, 0)[..^1];
+            var newest = jobs.Items.Select(j => j.Metadata.Name)
+                .Select(n => n.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a > 0 ? a : 0)
+                .DefaultIfEmpty(0).Max();
+            if (newest > 0)
+            {
+                logger.LogInformation("Run {Run} of {App}: resuming at its analysis Job's attempt {Attempt}", request.RunId, request.App, newest);
+            }
+
+            return newest > 0 ? newest : null;
+        }
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
+        {
+            logger.LogWarning("Analysis Jobs of run {Run} of {App} not listed ({Reason}); starting at attempt 1", request.RunId, request.App, e.Message);
+            return null;
+        }
+    }
+
     private async Task<(AnalysedRun? Result, string? Failure)> AttemptAsync(AnalysisRequest request, int attempt, long? logBytes, CancellationToken cancellationToken)
     {
         var ns = request.App.Namespace;
         var spec = AnalysisJobSpec.Build(request, attempt, logBytes, options, engine);
+        var name = spec.Metadata.Name;
+        try
+        {
+            return await RunJobAsync(spec, ns, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException or HttpOperationException)
+        {
+            // the API server was out of reach for a moment (creating, listing pods, reading the log, re-reading after a watch):
+            // this attempt failed, the next one starts after the back-off; its Job is given up
+            metrics?.Jobs.WithLabels("failed").Inc();
+            await DeleteAsync(name, ns).ConfigureAwait(false);
+            return (null, $"Job {name}: the API server did not answer ({e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private async Task<(AnalysedRun? Result, string? Failure)> RunJobAsync(V1Job spec, string ns, CancellationToken cancellationToken)
+    {
         var name = spec.Metadata.Name;
         var job = await CreateOrAdoptAsync(spec, ns, cancellationToken).ConfigureAwait(false);
         if (job is null)
@@ -97,7 +158,8 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
                 return (null, $"Job {name} {(timedOut ? "timed out" : "failed")} ({condition?.Reason ?? "Failed"}{(condition?.Message is { Length: > 0 } m ? ": " + m : "")}){(last is null ? "" : "; last log line: " + last)}");
             }
 
-            var result = await logs.ReadResultAsync(name, ns, cancellationToken).ConfigureAwait(false);
+            // an adopted Job carries the nonce of the request it was created with
+            var result = await logs.ReadResultAsync(name, ns, AnalysisJobSpec.NonceOf(job) ?? AnalysisJobSpec.NonceOf(spec), cancellationToken).ConfigureAwait(false);
             if (result is null)
             {
                 metrics?.Jobs.WithLabels("failed").Inc();
@@ -142,7 +204,7 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
         }
-        catch (Exception e) when (e is HttpOperationException or HttpRequestException)
+        catch (Exception e) when (e is HttpOperationException or HttpRequestException or IOException)
         {
             logger.LogWarning("Analysis Job {Namespace}/{Job} not deleted ({Reason}); its TTL removes it", ns, name, e.Message);
         }

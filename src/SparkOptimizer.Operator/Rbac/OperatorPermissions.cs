@@ -32,10 +32,10 @@ public static class OperatorPermissions
         new(V1SparkApplication.Group, V1SparkApplication.Plural, ["list", "watch"]),
     ];
 
-    /// <summary>Analysis Jobs (when enabled): created, watched by name and read again when a watch ends, deleted once read; their pods listed by the job-name label (their logs are pods/log, granted always).</summary>
+    /// <summary>Analysis Jobs (when enabled): a run's Jobs listed by its run label (to adopt the newest after a restart), created, watched by name and read again when a watch ends, deleted once read; their pods listed by the job-name label (their logs are pods/log, granted always).</summary>
     public static readonly IReadOnlyList<PermissionRule> AnalysisJobs =
     [
-        new("batch", "jobs", ["create", "get", "watch", "delete"]),
+        new("batch", "jobs", ["create", "get", "list", "watch", "delete"]),
         new("", "pods", ["list"]),
     ];
 
@@ -53,6 +53,7 @@ public static class OperatorPermissions
             .Concat(leaderElection ? LeaderElection : [])
             .ToList();
 
-    public static IReadOnlyList<PermissionRule> For(OperatorOptions options) =>
-        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled);
+    /// <summary>The rules an operator with these settings needs: the Job rules only when analysis Jobs are enabled.</summary>
+    public static IReadOnlyList<PermissionRule> For(OperatorOptions options, Engine.EngineOptions engine) =>
+        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, engine.Jobs.Enabled);
 }

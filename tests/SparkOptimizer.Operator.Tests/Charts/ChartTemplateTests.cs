@@ -71,7 +71,8 @@ public sealed partial class ChartTemplateTests
         env.Should().Contain(("Engine__Jobs__Enabled", "true")).And.Contain(("Engine__Jobs__Image", "ghcr.io/spark-optimizer/operator:0.1.0"))
             .And.Contain(("Engine__Jobs__MaxInFlight", "6")).And.Contain(("Engine__Jobs__ServiceAccountName", "spark-jobs"))
             .And.Contain(("Engine__Jobs__ActiveDeadlineSeconds", "1800")).And.Contain(("Engine__Jobs__TtlSecondsAfterFinished", "600"))
-            .And.Contain(("Engine__Jobs__EnvFromSecrets__0", "s3-creds"));
+            .And.Contain(("Engine__Jobs__EnvFromSecrets__0", "s3-creds"))
+            .And.Contain(("Engine__Jobs__RunAsUser", "1654")).And.Contain(("Engine__Jobs__RunAsGroup", "1654"));
         var volumes = k8s.KubernetesJson.Deserialize<List<k8s.Models.V1Volume>>(env.Single(e => e.Item1 == "Engine__Jobs__VolumesJson").Item2);
         volumes.Should().ContainSingle(v => v.Name == "logs" && v.PersistentVolumeClaim.ClaimName == "spark-logs");
         var mounts = k8s.KubernetesJson.Deserialize<List<k8s.Models.V1VolumeMount>>(env.Single(e => e.Item1 == "Engine__Jobs__VolumeMountsJson").Item2);

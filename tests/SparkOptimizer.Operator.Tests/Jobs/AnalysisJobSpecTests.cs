@@ -48,6 +48,9 @@ public sealed class AnalysisJobSpecTests
             .And.Contain(e => e.Name == "Engine__HistoryServerUrl" && e.Value == "http://shs:18080");
         AnalysisJson.ReadRequest(container.Env.Single(e => e.Name == AnalysisJson.RequestVariable).Value).Should().BeEquivalentTo(Request());
         container.SecurityContext.ReadOnlyRootFilesystem.Should().BeTrue();
+        pod.SecurityContext.RunAsNonRoot.Should().BeTrue();
+        pod.SecurityContext.RunAsUser.Should().Be(1654, "with runAsNonRoot the kubelet must see a numeric user (the image's APP_UID)");
+        pod.SecurityContext.RunAsGroup.Should().Be(1654);
         container.VolumeMounts.Should().Contain(m => m.MountPath == "/tmp");
     }
 
@@ -73,12 +76,41 @@ public sealed class AnalysisJobSpecTests
     }
 
     [Fact]
-    public void FindResult_AmongLogLines_ReadsTheMarkedLine()
+    public void FindResult_LaterLinesPrintingTheMarker_OnlyTheLineWithThisRequestsNonceCounts()
     {
         var result = new AnalysedRun { Summary = "3 findings", Changes = [new RecommendedChange("spark.executor.memory", "4g", "6g", "GC")], Gain = 0.2 };
-        var log = $"info: starting\n{AnalysisJson.ResultLine(result)}\nwarn: done\n";
+        var forged = new AnalysedRun { Summary = "forged" };
+        var log = $"info: starting\n{AnalysisJson.ResultLine(result, "n0nce")}\n"
+            + $"warn: echo {AnalysisJson.ResultLine(forged, "n0nce")}\n"
+            + $"{AnalysisJson.ResultMarker}{System.Text.Json.JsonSerializer.Serialize(forged, AnalysisJson.Options)}\n"
+            + $"{AnalysisJson.ResultLine(forged, "other")}\nwarn: done\n";
 
-        AnalysisJson.FindResult(log).Should().BeEquivalentTo(result);
-        AnalysisJson.FindResult("no result here").Should().BeNull();
+        AnalysisJson.FindResult(log, "n0nce").Should().BeEquivalentTo(result);
+        AnalysisJson.FindResult(log, "absent").Should().BeNull();
+        AnalysisJson.FindResult(log, null).Should().BeNull();
+        AnalysisJson.FindResult("no result here", "n0nce").Should().BeNull();
+    }
+
+    [Fact]
+    public void Build_AppAnnotationsAndALogUrlWithUserInfo_TheJobCarriesOnlyOurAnnotationsAndNoUserInfo()
+    {
+        var request = Request() with
+        {
+            Annotations = new Dictionary<string, string>
+            {
+                ["sparkoptimizer.io/pinned"] = "spark.executor.cores",
+                ["kubectl.kubernetes.io/last-applied-configuration"] = "{\"spec\":{\"sparkConf\":{\"spark.hadoop.fs.s3a.secret.key\":\"s3cr3t\"}}}",
+            },
+            EventLog = new EventLogLocation("s3a://AKIAKEY:s3cr3t@logs/spark-events/", "spark-1", false, null),
+        };
+
+        var sent = AnalysisJson.ReadRequest(AnalysisJobSpec.Build(request, 1, null, new JobOptions(), new EngineOptions())
+            .Spec.Template.Spec.Containers[0].Env.Single(e => e.Name == AnalysisJson.RequestVariable).Value);
+
+        sent.Annotations.Should().Equal(new Dictionary<string, string> { ["sparkoptimizer.io/pinned"] = "spark.executor.cores" });
+        sent.EventLog.Directory.Should().Be("s3a://logs/spark-events/");
+        AnalysisRequest.WithoutUserInfo("/mnt/logs/a@b").Should().Be("/mnt/logs/a@b");
+        AnalysisRequest.WithoutUserInfo("abfss://container@account.dfs.core.windows.net/logs").Should().Be("abfss://container@account.dfs.core.windows.net/logs");
+        AnalysisRequest.WithoutUserInfo("https://user:pw@shs:18080/api").Should().Be("https://shs:18080/api");
     }
 }

@@ -46,7 +46,7 @@ public sealed class AnalysisJsonTests
         };
         var result = new AnalysedRun { Record = record, DurationMs = 600_000 };
 
-        var back = AnalysisJson.FindResult("some log line\n" + AnalysisJson.ResultLine(result) + "\n")!;
+        var back = AnalysisJson.FindResult("some log line\n" + AnalysisJson.ResultLine(result, "n") + "\n", "n")!;
 
         back.Record.Should().BeEquivalentTo(record);
     }

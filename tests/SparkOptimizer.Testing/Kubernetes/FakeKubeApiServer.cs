@@ -126,6 +126,13 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         try
         {
             var fault = Faults.Take(new FaultRequest(request.Method, request.Path.Value ?? "", path?.Subresource, isWatch, path?.Plural));
+            if (fault is { Status: FaultInjector.DropConnection })
+            {
+                Record(request, body, FaultInjector.DropConnection);
+                context.Abort();
+                return;
+            }
+
             if (fault is { } f)
             {
                 if (f.RetryAfter is { } seconds)
@@ -142,7 +149,7 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
                 {
                     context.Response.StatusCode = 200;
                     context.Response.ContentType = "text/plain";
-                    await context.Response.WriteAsync(text);
+                    await context.Response.WriteAsync(LogTail(text, request.Query["tailLines"], request.Query["limitBytes"]));
                     status = 200;
                 }
                 else
@@ -172,6 +179,28 @@ public sealed class FakeKubeApiServer : IAsyncDisposable
         }
 
         Record(request, body, status);
+    }
+
+    /// <summary>A pod log as the kubelet serves it: the last <c>tailLines</c> lines, then at most <c>limitBytes</c> bytes of them.</summary>
+    private static string LogTail(string log, string? tailLines, string? limitBytes)
+    {
+        if (int.TryParse(tailLines, NumberStyles.None, CultureInfo.InvariantCulture, out var lines))
+        {
+            var at = log.Length - (log.EndsWith('\n') ? 1 : 0);
+            for (var i = 0; i < lines && at > 0; i++)
+            {
+                at = log.LastIndexOf('\n', at - 1);
+            }
+
+            log = at < 0 ? log : log[(at + 1)..];
+        }
+
+        if (long.TryParse(limitBytes, NumberStyles.None, CultureInfo.InvariantCulture, out var bytes) && Encoding.UTF8.GetByteCount(log) > bytes)
+        {
+            log = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(log), 0, (int)bytes);
+        }
+
+        return log;
     }
 
     /// <summary>Pod logs served on GET .../pods/{name}/log, keyed "namespace/pod".</summary>

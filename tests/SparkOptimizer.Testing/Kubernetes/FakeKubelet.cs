@@ -12,7 +12,9 @@ namespace SparkOptimizer.Testing.Kubernetes;
 /// creates each new Job's pod (labelled job-name and batch.kubernetes.io/job-name), runs its container as a local process (the
 /// image's entrypoint is given, e.g. <c>dotnet SparkOptimizer.Operator.dll</c>, followed by the Job's args, with the Job's env),
 /// keeps stdout and stderr as the pod's log, and writes the outcome on the pod and the Job's status (Complete or Failed,
-/// succeeded/failed counts). A deleted Job takes its pods with it. Knobs: <see cref="FailWhen"/> fails chosen Jobs without
+/// succeeded/failed counts). A deleted Job takes its pods with it. Like the kubelet, it refuses to start a container that must run
+/// as non-root when it cannot tell the user is not root (<see cref="ImageUser"/> is a name and no numeric runAsUser is set): the
+/// pod stays Pending with CreateContainerConfigError and the Job fails at its deadline. Knobs: <see cref="FailWhen"/> fails chosen Jobs without
 /// running them; <see cref="Runner"/> replaces the process.
 /// </summary>
 public sealed class FakeKubelet : IAsyncDisposable
@@ -40,6 +42,12 @@ public sealed class FakeKubelet : IAsyncDisposable
 
     /// <summary>Jobs for which this returns true fail at once (exit 1) without their command running.</summary>
     public Func<JsonObject, bool>? FailWhen { get; set; }
+
+    /// <summary>The image's USER: a name (as in an image built with <c>USER app</c>) cannot be checked against runAsNonRoot.</summary>
+    public string ImageUser { get; set; } = "app";
+
+    /// <summary>Containers refused before they started, with the kubelet's reason.</summary>
+    public ConcurrentQueue<string> Refusals { get; } = new();
 
     /// <summary>Runs a container; the default starts the command line as a local process.</summary>
     public Func<KubeletRun, CancellationToken, Task<KubeletExit>> Runner { get; set; } = RunProcessAsync;
@@ -202,9 +210,15 @@ public sealed class FakeKubelet : IAsyncDisposable
                 ["spec"] = template["spec"]!.DeepClone(),
             }, cancellationToken);
             await PatchStatusAsync($"/apis/batch/v1/namespaces/{ns}/jobs/{job}/status", new JsonObject { ["active"] = 1, ["startTime"] = Now() }, cancellationToken);
+            var deadline = spec["spec"]?["activeDeadlineSeconds"]?.GetValue<long>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+            if (RefusalOf(template["spec"]!, container) is { } refusal)
+            {
+                await RefuseAsync(ns, job, pod, container["name"]!.GetValue<string>(), refusal, deadline, cancellationToken);
+                return;
+            }
+
             await PatchStatusAsync($"/api/v1/namespaces/{ns}/pods/{pod}/status", new JsonObject { ["phase"] = "Running" }, cancellationToken);
 
-            var deadline = spec["spec"]?["activeDeadlineSeconds"]?.GetValue<long>() is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
             var command = (container["command"] as JsonArray)?.Select(n => n!.GetValue<string>()).ToList() ?? [.. entrypoint];
             command.AddRange((container["args"] as JsonArray)?.Select(n => n!.GetValue<string>()) ?? []);
             var env = new Dictionary<string, string>(extraEnvironment, StringComparer.Ordinal);
@@ -254,6 +268,60 @@ public sealed class FakeKubelet : IAsyncDisposable
             Interlocked.Decrement(ref active);
             slots.Release();
         }
+    }
+
+    /// <summary>Why the kubelet would not start the container (its own words), or null: runAsNonRoot needs a user it can check is not 0.</summary>
+    private string? RefusalOf(JsonNode podSpec, JsonNode container)
+    {
+        JsonNode? Setting(string name) => container["securityContext"]?[name] ?? podSpec["securityContext"]?[name];
+        if (Setting("runAsNonRoot")?.GetValue<bool>() != true)
+        {
+            return null;
+        }
+
+        long? uid = Setting("runAsUser")?.GetValue<long>();
+        if (uid is null && long.TryParse(ImageUser, NumberStyles.None, CultureInfo.InvariantCulture, out var imageUid))
+        {
+            uid = imageUid;
+        }
+
+        return uid switch
+        {
+            null => $"container has runAsNonRoot and image has non-numeric user ({ImageUser}), cannot verify user is non-root",
+            0 => "container's runAsUser breaks non-root policy",
+            _ => null,
+        };
+    }
+
+    /// <summary>The pod waits with CreateContainerConfigError; the Job controller fails the Job at its deadline (never without one).</summary>
+    private async Task RefuseAsync(string ns, string job, string pod, string container, string refusal, TimeSpan? deadline, CancellationToken cancellationToken)
+    {
+        Refusals.Enqueue($"{ns}/{pod}: {refusal}");
+        await PatchStatusAsync($"/api/v1/namespaces/{ns}/pods/{pod}/status", new JsonObject
+        {
+            ["phase"] = "Pending",
+            ["containerStatuses"] = new JsonArray(new JsonObject
+            {
+                ["name"] = container,
+                ["state"] = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "CreateContainerConfigError", ["message"] = refusal } },
+            }),
+        }, cancellationToken);
+        if (deadline is not { } limit)
+        {
+            return;
+        }
+
+        await Task.Delay(limit, cancellationToken);
+        await PatchStatusAsync($"/apis/batch/v1/namespaces/{ns}/jobs/{job}/status", new JsonObject
+        {
+            ["active"] = 0,
+            ["failed"] = 1,
+            ["conditions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Failed", ["status"] = "True", ["reason"] = "DeadlineExceeded", ["message"] = "Job was active longer than specified deadline", ["lastTransitionTime"] = Now(),
+            }),
+        }, cancellationToken);
+        Interlocked.Increment(ref failed);
     }
 
     /// <summary>The garbage collector's part: a deleted Job's pods and their logs go.</summary>

@@ -2,10 +2,13 @@ namespace SparkOptimizer.Testing.Kubernetes;
 
 /// <summary>
 /// Faults the fake API server injects: the next N matching requests answered with an error status
-/// (409, 429 with Retry-After, 500 ...), and dropping every open watch connection.
+/// (409, 429 with Retry-After, 500 ...) or with the connection dropped, and dropping every open watch connection.
 /// </summary>
 public sealed class FaultInjector
 {
+    /// <summary>The "status" of a request answered by closing its connection (the client sees an HttpRequestException or IOException).</summary>
+    public const int DropConnection = 0;
+
     private readonly object gate = new();
     private readonly List<Rule> rules = [];
 
@@ -19,6 +22,9 @@ public sealed class FaultInjector
             rules.Add(new Rule(count, status, when ?? (_ => true), retryAfterSeconds));
         }
     }
+
+    /// <summary>Close the connection of the next <paramref name="count"/> requests that match, without an answer.</summary>
+    public void DropNext(int count, Func<FaultRequest, bool>? when = null) => FailNext(count, DropConnection, when);
 
     /// <summary>Close every open watch stream, as a load balancer or an API server restart does.</summary>
     public void DropWatches() => WatchesDropped?.Invoke();
