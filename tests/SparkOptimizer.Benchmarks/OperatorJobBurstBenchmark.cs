@@ -5,6 +5,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SparkOptimizer.Operator.Crds;
+using SparkOptimizer.Operator.Jobs;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Kubernetes;
 
@@ -149,8 +150,17 @@ public static class OperatorJobBurstBenchmark
 
             Interlocked.Increment(ref replayed);
             await Task.Delay(200, cancellationToken);
-            return new KubeletExit(0, recorded);
+            return new KubeletExit(0, WithNonceOf(run, recorded));
         }
+    }
+
+    /// <summary>The recorded log answering this Job's request: its result line carries the nonce of the request it answers.</summary>
+    private static string WithNonceOf(KubeletRun run, string log)
+    {
+        var nonce = AnalysisJson.ReadRequest(run.Environment[AnalysisJson.RequestVariable]).Nonce;
+        return string.Join('\n', log.Split('\n').Select(line => line.StartsWith(AnalysisJson.ResultMarker, StringComparison.Ordinal)
+            ? $"{AnalysisJson.ResultMarker}{nonce} {line[(line.IndexOf(' ', AnalysisJson.ResultMarker.Length) + 1)..]}"
+            : line));
     }
 
     private static async Task<string> ScrapeAsync(HttpClient http)
