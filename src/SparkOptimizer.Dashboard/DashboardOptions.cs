@@ -9,6 +9,9 @@ public sealed record DashboardOptions
 {
     public CostOptions Cost { get; init; } = new();
 
+    /// <summary>What the fleet page says when there is no run.</summary>
+    public string EmptyFleetText { get; init; } = "No runs: the folder holds no readable event logs.";
+
     /// <summary>Page title prefix.</summary>
     public string Title { get; init; } = "Spark Optimizer";
 

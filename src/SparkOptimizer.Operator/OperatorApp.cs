@@ -45,7 +45,13 @@ public static class OperatorApp
         var catalog = app.Services.GetService<OperatorRunCatalog>();
         if (catalog is not null)
         {
-            var data = new SparkOptimizer.Dashboard.Views.DashboardData(catalog, new SparkOptimizer.Dashboard.DashboardOptions());
+            // Priced as the engine prices (the fleet's default instance type where a log names none), so stored and in-memory runs agree.
+            var engine = app.Services.GetService<EngineOptions>();
+            var data = new SparkOptimizer.Dashboard.Views.DashboardData(catalog, new SparkOptimizer.Dashboard.DashboardOptions
+            {
+                Cost = new SparkOptimizer.Pricing.CostOptions { FallbackInstanceType = engine?.DefaultInstanceType, Platform = SparkOptimizer.Model.Platform.Kubernetes },
+                EmptyFleetText = "No runs yet: annotate a SparkApplication or ScheduledSparkApplication with sparkoptimizer.io/enabled: \"true\"; its runs appear here when they finish.",
+            });
             SparkOptimizer.Dashboard.Endpoints.AssetEndpoints.MapDashboardAssets(app);
             SparkOptimizer.Dashboard.Endpoints.ApiEndpoints.MapDashboardApi(app, data);
             SparkOptimizer.Dashboard.Endpoints.PageEndpoints.MapDashboardPages(app, data);

@@ -27,7 +27,7 @@ public static class CostModel
             ?? (options.NodeLabels is { } labels ? KubernetesCostSplit.CapacityFromLabels(labels) : null)
             ?? KubernetesCostSplit.CapacityFromLabels(env.SparkProperties)
             ?? CapacityType.OnDemand;
-        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector);
+        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector) ?? options.FallbackInstanceType;
         var notes = new List<string>();
         var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
         var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
@@ -124,7 +124,7 @@ public static class CostModel
         var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
         var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
         var capacity = options.Capacity ?? KubernetesCostSplit.CapacityFromLabels(options.NodeLabels ?? env.SparkProperties) ?? CapacityType.OnDemand;
-        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector);
+        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector) ?? options.FallbackInstanceType;
         if (instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, options.DatabricksSku, out _) is not { Shape: { } shape } node)
         {
             return null;

@@ -8,6 +8,9 @@ public sealed record CostOptions
     /// <summary>Node instance type; else the log's vendor properties or node selector.</summary>
     public string? InstanceType { get; init; }
 
+    /// <summary>Instance type assumed only when neither this option nor the log names one (the operator's default for its fleet).</summary>
+    public string? FallbackInstanceType { get; init; }
+
     /// <summary>Platform; else the one detected in the log.</summary>
     public Platform? Platform { get; init; }
 

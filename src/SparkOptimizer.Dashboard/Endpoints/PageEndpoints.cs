@@ -13,7 +13,7 @@ public static class PageEndpoints
     {
         ArgumentNullException.ThrowIfNull(data);
         var title = data.Options.Title;
-        app.MapGet("/", () => Html(FleetPage.Render(data.Fleet(), title)));
+        app.MapGet("/", () => Html(FleetPage.Render(data.Fleet(), title, data.Options.EmptyFleetText)));
         app.MapGet("/apps/{appKey}", (string appKey) =>
             data.App(RouteKey.Decode(appKey)) is { } view ? Html(AppPage.Render(view, title)) : NotFound($"No app '{RouteKey.Decode(appKey)}'.", title));
         app.MapGet("/runs/{runId}", (string runId) =>

@@ -6,7 +6,7 @@ namespace SparkOptimizer.Dashboard.Html;
 /// <summary>Every app: last run, duration, cost and trend, waste, worst finding, open PR, prediction accuracy; sortable and filterable.</summary>
 public static class FleetPage
 {
-    public static string Render(FleetView fleet, string appTitle)
+    public static string Render(FleetView fleet, string appTitle, string emptyText = "No runs: the folder holds no readable event logs.")
     {
         ArgumentNullException.ThrowIfNull(fleet);
         var t = fleet.Totals;
@@ -60,7 +60,7 @@ public static class FleetPage
         sb.Append("</tbody></table>");
         if (fleet.Rows.Count == 0)
         {
-            sb.Append("<p class=\"muted\">No runs: the folder holds no readable event logs.</p>");
+            sb.Append($"<p class=\"muted\">{H.E(emptyText)}</p>");
         }
 
         return Layout.Page("Fleet", appTitle, sb.ToString());

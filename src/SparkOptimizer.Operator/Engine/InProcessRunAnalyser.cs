@@ -48,7 +48,7 @@ public sealed class InProcessRunAnalyser(
         var cohort = new Cohort(request.CohortKey, CohortLedger.Merge(request.PriorRuns, run));
         var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
         report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
-        var cost = CostModel.Price(spark, new CostOptions { InstanceType = spark.Vendor.InstanceType is null ? options.DefaultInstanceType : null, Platform = Platform.Kubernetes });
+        var cost = CostModel.Price(spark, new CostOptions { FallbackInstanceType = options.DefaultInstanceType, Platform = Platform.Kubernetes });
         var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
         var interval = prediction is null ? null : Verifier.WithNoise(Verifier.Interval(prediction, spark), NoiseFloor.Estimate(cohort));
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;

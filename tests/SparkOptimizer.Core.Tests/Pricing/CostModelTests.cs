@@ -57,6 +57,22 @@ public sealed class CostModelTests
     }
 
     [Fact]
+    public void Price_FallbackInstanceType_UsedOnlyWhenNeitherTheOptionsNorTheLogNameOne()
+    {
+        var fallback = CostModel.Price(HalfBusy(), new CostOptions { FallbackInstanceType = "m5.xlarge" });
+        var explicitType = CostModel.Price(HalfBusy(), new CostOptions { InstanceType = "m5.xlarge" });
+        fallback.Cost!.Value.Amount.Should().Be(explicitType.Cost!.Value.Amount, "with no type in the log the fallback prices the run");
+
+        var named = HalfBusy(master: "k8s://https://kube") is var run
+            ? run with { Environment = run.Environment with { SparkProperties = new Dictionary<string, string>(run.Environment.SparkProperties) { ["spark.kubernetes.node.selector.node.kubernetes.io/instance-type"] = "r5.xlarge" } } }
+            : null;
+        var selector = CostModel.Price(named!, new CostOptions { FallbackInstanceType = "m5.xlarge" });
+        var selectorExplicit = CostModel.Price(named!, new CostOptions { InstanceType = "r5.xlarge" });
+        selector.Cost!.Value.Amount.Should().Be(selectorExplicit.Cost!.Value.Amount, "the node selector the log names beats the fallback");
+        selector.Cost!.Value.Amount.Should().NotBe(fallback.Cost!.Value.Amount);
+    }
+
+    [Fact]
     public void Price_NoInstanceType_ReportsHoursNotMoney()
     {
         var report = CostModel.Price(HalfBusy());

@@ -26,6 +26,11 @@ public sealed class OperatorDashboardTests
             await app.StartAsync();
             try
             {
+                using (var empty = new HttpClient { BaseAddress = new Uri(app.Urls.First()) })
+                {
+                    (await empty.GetStringAsync(new Uri("/", UriKind.Relative))).Should().Contain("sparkoptimizer.io/enabled", "an operator with no run yet says how to opt an app in");
+                }
+
                 var pi = SparkApps.KubeflowPi("spark-pi");
                 pi["spec"]!["sparkConf"] = new JsonObject
                 {
