@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Operator.Processing;
 
 namespace SparkOptimizer.Operator.Engine;
@@ -66,8 +67,17 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
                 var match = inputs.FirstOrDefault(i => i.Parts.Count > 0);
                 if (match is not null)
                 {
+                    // spark.eventLog.dir comes from the manifest: a link inside a root must not lead the operator outside it,
+                    // neither when checked nor when opened (Linux: each opened file is checked again by its descriptor).
+                    var access = new Mcp.OperatorLogAccess(policy, string.Empty);
+                    if (!LogConfinement.Confined(match, access, out var escaped))
+                    {
+                        failures.Add(escaped);
+                        continue;
+                    }
+
                     tried = candidate;
-                    return match;
+                    return LogConfinement.Pinned(match, access);
                 }
             }
             catch (EventLogFormatException ex)
@@ -76,7 +86,7 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
             }
         }
 
-        tried = string.Join(", ", candidates);
+        tried = string.Join(", ", candidates) + (failures.Count > 0 ? "; " + string.Join("; ", failures.Distinct()) : string.Empty);
         return null;
     }
 

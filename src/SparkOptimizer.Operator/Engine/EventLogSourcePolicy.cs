@@ -1,4 +1,5 @@
 using SparkOptimizer.Ingest.Sources;
+using SparkOptimizer.Mcp.Access;
 
 namespace SparkOptimizer.Operator.Engine;
 
@@ -18,7 +19,9 @@ public sealed class EventLogSourcePolicy
     public EventLogSourcePolicy(IReadOnlyList<string> objectStoreSchemes, string? historyServerUrl, IReadOnlyList<string> localRoots)
     {
         _objectStoreSchemes = objectStoreSchemes;
-        _localRoots = localRoots;
+
+        // A root that is (or passes through) a link is known by its real path too, so files are judged by where they really are.
+        _localRoots = RealPath.WithTargets(localRoots);
         _historyServer = historyServerUrl is { Length: > 0 } && HttpSourceAddress.TryParse(historyServerUrl, out var address, out _) ? address : null;
     }
 
