@@ -86,28 +86,10 @@ public sealed class ChartRbacTests
         await harness.WaitUntilAsync(() => harness.Server.Requests.Any(r => r.Method == "PUT" && r.Path.Contains("/leases/", StringComparison.Ordinal)), "the lease was renewed");
         await op.StopAsync();
 
-        var used = harness.Server.Requests.Select(Grant).Distinct().ToList();
+        var used = harness.Server.Requests.Select(RbacGrant.Of).Distinct().ToList();
         var granted = Grants(OperatorPermissions.For(kubeflow: true, apache: true)).ToList();
         used.Should().BeSubsetOf(granted, "every call the operator makes is granted");
         granted.Should().BeSubsetOf(used, "nothing is granted that the operator does not call");
-    }
-
-    private static (string Group, string Resource, string Verb) Grant(RecordedRequest request)
-    {
-        var path = ApiPath.Parse(request.Path)!;
-        var resource = path.Subresource is null ? path.Plural : $"{path.Plural}/{path.Subresource}";
-        var verb = request.Method switch
-        {
-            "GET" when request.IsWatch => "watch",
-            "GET" when path.Name is null => "list",
-            "GET" => "get",
-            "POST" => "create",
-            "PUT" => "update",
-            "PATCH" => "patch",
-            "DELETE" => "delete",
-            _ => request.Method,
-        };
-        return (path.Group, resource, verb);
     }
 
     private static JsonObject Overrides(bool kubeflow, bool apache, string[] namespaces, bool analysisJobs = false) => new()

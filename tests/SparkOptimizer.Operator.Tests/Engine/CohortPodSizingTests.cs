@@ -48,15 +48,7 @@ public sealed class CohortPodSizingTests : IDisposable
         using var http = new HttpClient();
         await using var store = await SqliteRunHistoryStore.OpenAsync(_dir.File("history.db"));
         await using var harness = await OperatorHarness.StartAsync();
-        var app = SparkApps.KubeflowPi("spark-pi");
-        app["spec"]!["sparkConf"] = new JsonObject
-        {
-            ["spark.eventLog.enabled"] = "true",
-            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
-            ["spark.eventLog.rolling.enabled"] = "true",
-        };
-        app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
-        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, SparkApps.CompletedKubeflowPi());
         var processor = new EngineRunProcessor(
             EngineParts.Finder(Corpus.EventLogs),
             new AnalysisPipeline(),

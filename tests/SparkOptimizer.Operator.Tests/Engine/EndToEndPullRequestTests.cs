@@ -22,18 +22,7 @@ public sealed class EndToEndPullRequestTests
     private const string AppId = "spark-110be3a8424d4a2789cb88134418217b";
     private const string ManifestPath = "apps/spark-pi.yaml";
 
-    private static JsonObject CompletedApp()
-    {
-        var app = SparkApps.KubeflowPi("spark-pi");
-        app["spec"]!["sparkConf"] = new JsonObject
-        {
-            ["spark.eventLog.enabled"] = "true",
-            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
-            ["spark.eventLog.rolling.enabled"] = "true",
-        };
-        app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
-        return app;
-    }
+    private static JsonObject CompletedApp() => SparkApps.CompletedKubeflowPi();
 
     private static EngineRunProcessor Processor(FakeGitHubServer github) => new(
         EngineParts.Finder(Corpus.EventLogs),

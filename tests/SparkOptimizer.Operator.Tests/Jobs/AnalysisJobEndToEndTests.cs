@@ -185,9 +185,9 @@ public sealed class AnalysisJobEndToEndTests
                 kubelet.Runs.Select(r => r.CommandLine[^1]).ToList(),
                 jobSpecs,
                 await metrics.ExportAsync(),
-                requests.Where(IsOperatorJobCall).Select(Grant).Where(g => !Granted.Contains(g)).Select(g => g.ToString()).Distinct().ToList(),
+                requests.Where(IsOperatorJobCall).Select(RbacGrant.Of).Where(g => !Granted.Contains(g)).Select(g => g.ToString()).Distinct().ToList(),
                 harness.Server.Store.List(ResourceType.Jobs, SparkApps.Namespace).Items.Count(j => j["status"]?["succeeded"] is not null),
-                requests.Where(IsOperatorJobCall).Select(Grant).Distinct().ToList());
+                requests.Where(IsOperatorJobCall).Select(RbacGrant.Of).Distinct().ToList());
         }
         finally
         {
@@ -204,22 +204,6 @@ public sealed class AnalysisJobEndToEndTests
         && (r.Path.Contains("/jobs", StringComparison.Ordinal) || r.Path.Contains("/pods", StringComparison.Ordinal))
         && !r.Path.EndsWith("/status", StringComparison.Ordinal)
         && !(r.Method is "POST" or "DELETE" && r.Path.Contains("/pods", StringComparison.Ordinal));
-
-    private static (string Group, string Resource, string Verb) Grant(RecordedRequest request)
-    {
-        var path = ApiPath.Parse(request.Path)!;
-        var resource = path.Subresource is null ? path.Plural : $"{path.Plural}/{path.Subresource}";
-        var verb = request.Method switch
-        {
-            "GET" when request.IsWatch => "watch",
-            "GET" when path.Name is null => "list",
-            "GET" => "get",
-            "POST" => "create",
-            "DELETE" => "delete",
-            _ => request.Method.ToLowerInvariant(),
-        };
-        return (path.Group, resource, verb);
-    }
 
     /// <summary>The status without the fields that name times, and with the fake GitHub's port masked (they differ between two runs).</summary>
     private static string Comparable(JsonObject status)
@@ -252,16 +236,5 @@ public sealed class AnalysisJobEndToEndTests
         }
     }
 
-    private static JsonObject CompletedApp()
-    {
-        var app = SparkApps.KubeflowPi("spark-pi");
-        app["spec"]!["sparkConf"] = new JsonObject
-        {
-            ["spark.eventLog.enabled"] = "true",
-            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
-            ["spark.eventLog.rolling.enabled"] = "true",
-        };
-        app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
-        return app;
-    }
+    private static JsonObject CompletedApp() => SparkApps.CompletedKubeflowPi();
 }

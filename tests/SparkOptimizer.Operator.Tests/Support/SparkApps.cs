@@ -102,4 +102,21 @@ public static class SparkApps
             meta["annotations"] = new JsonObject { [OptInAnnotations.Enabled] = "true", [OptInAnnotations.Objective] = "cost", [OptInAnnotations.Sla] = "45m" };
         }
     }
+
+    /// <summary>The real Kubernetes run of the corpus (spark-pi's log, rolling) as a COMPLETED Kubeflow SparkApplication.</summary>
+    public const string CorpusAppId = "spark-110be3a8424d4a2789cb88134418217b";
+
+    /// <summary>An opted-in Kubeflow spark-pi whose run completed with the corpus's real Kubernetes event log (or the one under <paramref name="eventLogDir"/>).</summary>
+    public static JsonObject CompletedKubeflowPi(string name = "spark-pi", string? eventLogDir = null, string appId = CorpusAppId)
+    {
+        var app = KubeflowPi(name);
+        app["spec"]!["sparkConf"] = new JsonObject
+        {
+            ["spark.eventLog.enabled"] = "true",
+            ["spark.eventLog.dir"] = eventLogDir ?? SparkOptimizer.Testing.Corpus.Path("mcp-apache-spark-history-server/events"),
+            ["spark.eventLog.rolling.enabled"] = "true",
+        };
+        app["status"] = KubeflowStatus("COMPLETED", appId, minutes: 5);
+        return app;
+    }
 }
