@@ -108,7 +108,7 @@ public sealed class OperatorRunCatalog(IRunHistoryStore? store = null, TimeProvi
             var entry = _apps.GetValueOrDefault(appKey);
             var merges = (entry?.Merges ?? []).Concat(fromHistory).DistinctBy(m => m.Title).OrderBy(m => m.MergedAt).ToArray();
             var error = entry?.PredictionErrorPct ?? runs.LastOrDefault(r => r.ErrorPercent is not null)?.ErrorPercent;
-            return new AppAnnotations(entry?.PullRequestUrl, error, merges)
+            return new AppAnnotations(entry?.PullRequestUrl ?? _history?.PendingPullRequest(appKey), error, merges)
             {
                 Predictions = runs.Select(r => r.Prediction).OfType<Dashboard.Catalog.PredictedRun>().ToArray(),
                 VerifiedSavingPerRun = entry?.VerifiedSavingPerRun,

@@ -13,6 +13,7 @@ namespace SparkOptimizer.Operator.Engine;
 public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, ILogger logger)
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Nothing = new Dictionary<string, IReadOnlyList<HistoryRun>>();
+    private static readonly IReadOnlyDictionary<string, string> NoPullRequests = new Dictionary<string, string>();
 
     private readonly object _gate = new();
     private Snapshot? _current;
@@ -36,6 +37,10 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
 
         return current.Cohorts;
     }
+
+    /// <summary>The pull request of the cohort's latest proposal not yet seen in a run (a merge shows as a run under it); null when none.</summary>
+    public string? PendingPullRequest(string cohort) =>
+        Volatile.Read(ref _current)?.PullRequests.GetValueOrDefault(cohort);
 
     /// <summary>The read under way, or the last one (completed).</summary>
     public Task Reading
@@ -70,21 +75,28 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
         {
             var names = await store.ListCohortsAsync().ConfigureAwait(false);
             var cohorts = new Dictionary<string, IReadOnlyList<HistoryRun>>(StringComparer.Ordinal);
+            var pullRequests = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var name in names.Take(OperatorCatalogLimits.MaxApps))
             {
                 var records = await store.GetCohortAsync(name, OperatorCatalogLimits.RunsPerApp).ConfigureAwait(false);
                 cohorts[name] = records.Select(HistoryRun.From).ToArray();
+                var proposals = await store.GetProposalsAsync(name).ConfigureAwait(false);
+                if (proposals.LastOrDefault(p => p.Status == ProposalStatus.Proposed && p.PullRequestUrl is not null) is { } open)
+                {
+                    pullRequests[name] = open.PullRequestUrl!;
+                }
             }
 
-            Volatile.Write(ref _current, new Snapshot(startedAt, cohorts));
+            Volatile.Write(ref _current, new Snapshot(startedAt, cohorts, pullRequests));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // The dashboard is a view: a store that is down must not take it (or the operator) with it; try again after the interval.
             logger.LogWarning("The dashboard could not read the run history: {Reason}", ex.Message);
-            Volatile.Write(ref _current, new Snapshot(startedAt, Volatile.Read(ref _current)?.Cohorts ?? Nothing));
+            var last = Volatile.Read(ref _current);
+            Volatile.Write(ref _current, new Snapshot(startedAt, last?.Cohorts ?? Nothing, last?.PullRequests ?? NoPullRequests));
         }
     }
 
-    private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Cohorts);
+    private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Cohorts, IReadOnlyDictionary<string, string> PullRequests);
 }

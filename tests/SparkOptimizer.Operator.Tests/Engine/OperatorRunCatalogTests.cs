@@ -59,6 +59,11 @@ public sealed class OperatorRunCatalogTests : IDisposable
             }
         }
 
+        // A proposal for the etl job, its pull request still open; the spark-pi one was merged long ago.
+        await ledger.SaveProposalAsync(new ProposalRecord(Etl, "fp2", new Dictionary<string, string> { ["spark.sql.shuffle.partitions"] = "64" }, [], null, 1, 1, 7,
+            "https://github.example/acme/gitops/pull/7", ProposalStatus.Proposed, DateTimeOffset.UnixEpoch), CancellationToken.None);
+        await ledger.SaveProposalAsync(new ProposalRecord(Pi, "fp1", new Dictionary<string, string> { ["spark.executor.memory"] = "6g" }, [], null, 1, 1, 3,
+            "https://github.example/acme/gitops/pull/3", ProposalStatus.Verified, DateTimeOffset.UnixEpoch), CancellationToken.None);
         var last = runs[Pi][^1].Record;
         await ledger.RecordVerificationAsync(last.Key, new History.Verification(VerificationState.Verified, last.FinishedAt, 4.2), CancellationToken.None);
         return runs;
@@ -94,6 +99,8 @@ public sealed class OperatorRunCatalogTests : IDisposable
         app.Annotations.Predictions.Should().ContainSingle().Which.Should().Be(new Dashboard.Catalog.PredictedRun(app.Runs[2].RunId, 40_000, 30_000, 50_000));
         app.Annotations.Merges.Should().ContainSingle().Which.MergedAt.Should().Be(runs[Pi][2].Record.StartedAt!.Value);
         catalog.Report(app.Runs[0].RunId).Should().BeNull("this process analysed nothing");
+        fleet.Rows.Single(r => r.AppKey == Etl).OpenPullRequestUrl.Should().EndWith("/pull/7", "the open pull request comes back from the history's proposals");
+        pi.OpenPullRequestUrl.Should().BeNull("spark-pi's proposal was merged and verified");
     }
 
     [Fact]
