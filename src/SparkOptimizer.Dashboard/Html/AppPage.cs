@@ -28,7 +28,7 @@ public static class AppPage
             sb.Append("<ul class=\"merges\" aria-label=\"Merged recommendations\">");
             foreach (var m in notes.Merges.OrderBy(m => m.MergedAt))
             {
-                var title = m.Url is null ? H.E(m.Title) : $"<a href=\"{H.E(m.Url)}\">{H.E(m.Title)}</a>";
+                var title = m.Url is null ? H.E(m.Title) : H.Link(m.Url, m.Title);
                 sb.Append($"<li>Merged {H.E(H.Time(m.MergedAt))}: {title}</li>");
             }
 

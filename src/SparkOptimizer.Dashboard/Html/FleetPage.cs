@@ -41,7 +41,7 @@ public static class FleetPage
             var cost = last.Cost is null ? $"<span class=\"muted\">{H.N(last.CoreHours, "0.##")} core-h</span>" : H.Money(last.Cost, last.Currency);
             var waste = last.WasteCost is null ? $"<span class=\"muted\">{H.N(100 * last.WasteShare, "0")}% idle</span>" : H.Money(last.WasteCost, last.Currency);
             var worst = last.WorstFinding is null ? "<span class=\"muted\">none</span>" : $"{Layout.Severity(last.WorstSeverity)} {H.E(last.WorstFinding)}";
-            var pr = r.OpenPullRequestUrl is null ? string.Empty : $"<a href=\"{H.E(r.OpenPullRequestUrl)}\">open PR</a>";
+            var pr = r.OpenPullRequestUrl is null ? string.Empty : H.Link(r.OpenPullRequestUrl, "open PR");
             sb.Append("<tr>")
                 .Append($"<td data-sort=\"{H.E(r.AppName)}\"><a href=\"/apps/{H.U(r.AppKey)}\">{H.E(r.AppName)}</a></td>")
                 .Append($"<td data-sort=\"{r.Runs}\">{r.Runs}</td>")

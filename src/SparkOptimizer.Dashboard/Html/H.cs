@@ -11,6 +11,15 @@ public static class H
 
     public static string U(string segment) => Uri.EscapeDataString(segment);
 
+    /// <summary>
+    /// A link to an outside page (a pull request), only for absolute http(s) URLs: a URL from the run history or a proposal is
+    /// data, and a javascript: or data: one must not become something a click runs. Anything else is shown as plain text.
+    /// </summary>
+    public static string Link(string? url, string text) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? $"<a href=\"{E(uri.AbsoluteUri)}\" rel=\"noopener noreferrer\">{E(text)}</a>"
+            : E(text);
+
     public static string N(double value, string format = "0.##") => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "0";
 
     public static string Duration(long? ms) => ms switch
