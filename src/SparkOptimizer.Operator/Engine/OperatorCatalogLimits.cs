@@ -24,4 +24,7 @@ public static class OperatorCatalogLimits
 
     /// <summary>How long the first page view waits for the first read of the run history before it shows what memory holds.</summary>
     public static readonly TimeSpan FirstHistoryLoadWait = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long one read of the run history may take before it is abandoned (a hung database must not stall the next reads).</summary>
+    public static readonly TimeSpan HistoryReadTimeout = TimeSpan.FromSeconds(30);
 }

@@ -18,6 +18,7 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
     private readonly object _gate = new();
     private Snapshot? _current;
     private Task _reading = Task.CompletedTask;
+    private int _waitedOnce;
 
     /// <summary>Each cohort's latest runs, oldest first; starts a background read when the last one is stale.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<HistoryRun>> Cohorts()
@@ -25,8 +26,14 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
         var current = Volatile.Read(ref _current);
         if (current is null)
         {
-            // The first page view after a start: better a short wait than an empty fleet. The read catches its own failures.
-            RefreshAsync().Wait(OperatorCatalogLimits.FirstHistoryLoadWait);
+            // The first page view after a start: better one short wait than an empty fleet, but only once per process; a
+            // store that is slow or down afterwards costs no page view anything. The read catches its own failures.
+            var reading = RefreshAsync();
+            if (Interlocked.Exchange(ref _waitedOnce, 1) == 0)
+            {
+                reading.Wait(OperatorCatalogLimits.FirstHistoryLoadWait);
+            }
+
             return Volatile.Read(ref _current)?.Cohorts ?? Nothing;
         }
 
@@ -71,16 +78,18 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
     private async Task ReadAsync()
     {
         var startedAt = time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(OperatorCatalogLimits.HistoryReadTimeout, time);
+        var cancel = timeout.Token;
         try
         {
-            var names = await store.ListCohortsAsync().ConfigureAwait(false);
+            var names = await store.ListCohortsAsync(cancel).WaitAsync(cancel).ConfigureAwait(false);
             var cohorts = new Dictionary<string, IReadOnlyList<HistoryRun>>(StringComparer.Ordinal);
             var pullRequests = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var name in names.Take(OperatorCatalogLimits.MaxApps))
             {
-                var records = await store.GetCohortAsync(name, OperatorCatalogLimits.RunsPerApp).ConfigureAwait(false);
+                var records = await store.GetCohortAsync(name, OperatorCatalogLimits.RunsPerApp, cancel).WaitAsync(cancel).ConfigureAwait(false);
                 cohorts[name] = records.Select(HistoryRun.From).ToArray();
-                var proposals = await store.GetProposalsAsync(name).ConfigureAwait(false);
+                var proposals = await store.GetProposalsAsync(name, cancel).WaitAsync(cancel).ConfigureAwait(false);
                 if (proposals.LastOrDefault(p => p.Status == ProposalStatus.Proposed && p.PullRequestUrl is not null) is { } open)
                 {
                     pullRequests[name] = open.PullRequestUrl!;
@@ -91,8 +100,9 @@ public sealed class RunHistoryCache(IRunHistoryStore store, TimeProvider time, I
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // The dashboard is a view: a store that is down must not take it (or the operator) with it; try again after the interval.
-            logger.LogWarning("The dashboard could not read the run history: {Reason}", ex.Message);
+            // The dashboard is a view: a store that is down or hung must not take it (or the operator) with it; try again after the interval.
+            var reason = ex is OperationCanceledException ? $"no answer within {OperatorCatalogLimits.HistoryReadTimeout.TotalSeconds:0} s" : ex.Message;
+            logger.LogWarning("The dashboard could not read the run history: {Reason}", reason);
             var last = Volatile.Read(ref _current);
             Volatile.Write(ref _current, new Snapshot(startedAt, last?.Cohorts ?? Nothing, last?.PullRequests ?? NoPullRequests));
         }

@@ -196,4 +196,35 @@ public sealed class OperatorRunCatalogTests : IDisposable
             .And.OnlyContain(r => catalog.Report(r.Id) == null && r.Summary != null);
         catalog.Report(HistoryRun.IdOf(Record($"ns/app{OperatorCatalogLimits.AppsWithReports}", 1).Key)).Should().NotBeNull();
     }
+
+    [Fact]
+    public async Task HungStore_CostsOnlyTheFirstPageViewAWaitAndIsAbandonedAfterTheReadTimeout()
+    {
+        var store = new HangingHistoryStore();
+        var time = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var catalog = new OperatorRunCatalog(store, time);
+        catalog.RecordPullRequest("default/etl", "https://github.example/acme/gitops/pull/1");
+
+        var first = Task.Run(() => catalog.Runs());
+        await store.Listed.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(OperatorCatalogLimits.HistoryReadTimeout);
+        (await first.WaitAsync(TimeSpan.FromSeconds(5))).Should().BeEmpty("the hung read was abandoned after its timeout");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        for (var view = 0; view < 5; view++)
+        {
+            catalog.Runs().Should().BeEmpty();
+            catalog.Annotations("default/etl").OpenPullRequestUrl.Should().EndWith("/pull/1");
+        }
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(2), "after the first view no page waits on the store");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (store.Listings < 2 && waited.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            await Task.Delay(20);
+        }
+
+        await Task.Delay(100);
+        store.Listings.Should().Be(2, "the stale (abandoned) read is retried once, in the background, while the views go on");
+    }
 }
