@@ -45,6 +45,7 @@ public sealed class PostgresRunHistoryStore : SqlRunHistoryStore
             CREATE INDEX run_history_cohort_started ON run_history (cohort, started_ms);
             """),
         new(2, "run outcomes and proposals", SchemaSteps.OutcomesAndProposals(moneyType: "NUMERIC", realType: "DOUBLE PRECISION")),
+        new(3, "proposal revert time", SchemaSteps.RevertTime),
     ];
 
     private readonly NpgsqlDataSource _dataSource;

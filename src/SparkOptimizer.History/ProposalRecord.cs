@@ -19,4 +19,8 @@ public sealed record ProposalRecord(
     string? PullRequestUrl,
     ProposalStatus Status,
     DateTimeOffset ProposedAt,
-    string? Note = null);
+    string? Note = null)
+{
+    /// <summary>When the revert pull request was opened (a regressed proposal); null otherwise.</summary>
+    public DateTimeOffset? RevertedAt { get; init; }
+}

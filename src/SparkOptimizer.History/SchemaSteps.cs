@@ -31,4 +31,7 @@ internal static class SchemaSteps
             PRIMARY KEY (cohort, fingerprint)
         );
         """;
+
+    /// <summary>Migration 3: when a proposal's revert was opened (runs after it tell a declined revert from a pending one).</summary>
+    public const string RevertTime = "ALTER TABLE proposals ADD COLUMN reverted_ms BIGINT;";
 }

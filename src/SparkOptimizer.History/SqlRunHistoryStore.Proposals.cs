@@ -8,7 +8,7 @@ public abstract partial class SqlRunHistoryStore
 {
     private const string ProposalColumns =
         "cohort, fingerprint, changes, edits, predicted_ms, predicted_low_ms, predicted_high_ms, predicted_cost, interval_level, prediction_basis, "
-        + "baseline_ms, baseline_input_bytes, pull_request, pull_request_url, status, proposed_ms, note";
+        + "baseline_ms, baseline_input_bytes, pull_request, pull_request_url, status, proposed_ms, note, reverted_ms";
 
     public async Task SaveProposalAsync(ProposalRecord proposal, CancellationToken cancellationToken = default)
     {
@@ -18,12 +18,12 @@ public abstract partial class SqlRunHistoryStore
         // The first proposal time stays: saving again records the pull request and the verdict, not a new proposal.
         await using var upsert = Command(connection, null,
             $"INSERT INTO proposals ({ProposalColumns}) VALUES (@cohort, @fingerprint, @changes, @edits, @predicted_ms, @predicted_low_ms, "
-            + "@predicted_high_ms, @predicted_cost, @interval_level, @basis, @baseline_ms, @baseline_input, @pr, @pr_url, @status, @proposed_ms, @note) "
+            + "@predicted_high_ms, @predicted_cost, @interval_level, @basis, @baseline_ms, @baseline_input, @pr, @pr_url, @status, @proposed_ms, @note, @reverted_ms) "
             + "ON CONFLICT (cohort, fingerprint) DO UPDATE SET changes = excluded.changes, edits = excluded.edits, predicted_ms = excluded.predicted_ms, "
             + "predicted_low_ms = excluded.predicted_low_ms, predicted_high_ms = excluded.predicted_high_ms, predicted_cost = excluded.predicted_cost, "
             + "interval_level = excluded.interval_level, prediction_basis = excluded.prediction_basis, baseline_ms = excluded.baseline_ms, "
             + "baseline_input_bytes = excluded.baseline_input_bytes, pull_request = excluded.pull_request, pull_request_url = excluded.pull_request_url, "
-            + "status = excluded.status, note = excluded.note");
+            + "status = excluded.status, note = excluded.note, reverted_ms = excluded.reverted_ms");
         Add(upsert, "cohort", proposal.Cohort);
         Add(upsert, "fingerprint", proposal.Fingerprint);
         Add(upsert, "changes", JsonSerializer.Serialize(proposal.Changes));
@@ -41,6 +41,7 @@ public abstract partial class SqlRunHistoryStore
         Add(upsert, "status", proposal.Status.ToString());
         Add(upsert, "proposed_ms", proposal.ProposedAt.ToUnixTimeMilliseconds());
         Add(upsert, "note", proposal.Note);
+        Add(upsert, "reverted_ms", proposal.RevertedAt?.ToUnixTimeMilliseconds());
         await upsert.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -80,6 +81,9 @@ public abstract partial class SqlRunHistoryStore
             Text(13),
             Enum.Parse<ProposalStatus>(r.GetString(14)),
             DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(15)),
-            Text(16));
+            Text(16))
+        {
+            RevertedAt = Long(17) is { } reverted ? DateTimeOffset.FromUnixTimeMilliseconds(reverted) : null,
+        };
     }
 }

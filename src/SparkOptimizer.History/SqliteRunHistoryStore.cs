@@ -48,6 +48,7 @@ public sealed class SqliteRunHistoryStore : SqlRunHistoryStore
             CREATE INDEX run_history_cohort_started ON run_history (cohort, started_ms);
             """),
         new(2, "run outcomes and proposals", SchemaSteps.OutcomesAndProposals(moneyType: "TEXT", realType: "REAL")),
+        new(3, "proposal revert time", SchemaSteps.RevertTime),
     ];
 
     private readonly string _connectionString;

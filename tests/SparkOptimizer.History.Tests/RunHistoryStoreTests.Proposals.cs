@@ -38,7 +38,7 @@ public abstract partial class RunHistoryStoreTests
     public async Task SaveProposal_RoundTrip_KeepsEveryField()
     {
         await using var store = await OpenAsync(await NewLocationAsync());
-        var proposal = Records.Proposal("etl", "aaaa", 5) with { PullRequestNumber = 7, PullRequestUrl = "https://example/pr/7", Note = "n" };
+        var proposal = Records.Proposal("etl", "aaaa", 5) with { PullRequestNumber = 7, PullRequestUrl = "https://example/pr/7", Note = "n", RevertedAt = Records.Epoch.AddDays(2) };
 
         await store.SaveProposalAsync(proposal);
 

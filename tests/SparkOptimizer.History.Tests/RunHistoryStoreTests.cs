@@ -108,7 +108,7 @@ public abstract partial class RunHistoryStoreTests
         await using var second = await OpenAsync(location);
         (await second.MigrateAsync()).Should().Be(0);
 
-        (await second.AppliedMigrationsAsync()).Should().Equal(1, 2);
+        (await second.AppliedMigrationsAsync()).Should().Equal(1, 2, 3);
         (await second.GetCohortAsync("c")).Should().ContainSingle();
     }
 
@@ -118,12 +118,12 @@ public abstract partial class RunHistoryStoreTests
         var location = await NewLocationAsync();
         await using var store = await OpenAsync(location);
         await store.RecordAsync(Records.Run("c", 1));
-        store.AdditionalMigrations = [new Migration(3, "test column", "ALTER TABLE run_history ADD COLUMN test_note TEXT")];
+        store.AdditionalMigrations = [new Migration(4, "test column", "ALTER TABLE run_history ADD COLUMN test_note TEXT")];
 
         (await store.MigrateAsync()).Should().Be(1);
         (await store.MigrateAsync()).Should().Be(0);
 
-        (await store.AppliedMigrationsAsync()).Should().Equal(1, 2, 3);
+        (await store.AppliedMigrationsAsync()).Should().Equal(1, 2, 3, 4);
         (await store.GetCohortAsync("c")).Should().ContainSingle("data survives the migration");
     }
 

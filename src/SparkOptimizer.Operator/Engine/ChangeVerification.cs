@@ -22,17 +22,21 @@ public static class ChangeVerification
             return null;
         }
 
-        // A verdict, once given, stands: the runs before the change leave the cohort's window later, and must not turn it back to pending.
-        var verdict = proposal.Status is ProposalStatus.Verified or ProposalStatus.Inconclusive
-            ? Final(proposal)
-            : Verifier.Verify(cohort, changeId);
+        // Verified stands: the runs before the change leave the cohort's window later and must not turn it back to pending.
+        // Inconclusive is judged again as runs come in (a regression may show later), but never falls back to pending.
+        var verdict = proposal.Status == ProposalStatus.Verified ? Final(proposal) : Verifier.Verify(cohort, changeId);
+        if (proposal.Status == ProposalStatus.Inconclusive && verdict.Status == VerificationStatus.Pending)
+        {
+            verdict = verdict with { Status = VerificationStatus.Inconclusive };
+        }
+
         var after = cohort.TimedRuns.Where(r => r.ChangeId == changeId).ToArray();
         var scaled = after.Select(r => Scaled(r, proposal.BaselineInputBytes)).ToArray();
         long? observed = scaled.Length > 0 ? (long)scaled.Average() : null;
         var predicted = proposal.Prediction;
         double? error = observed is { } o && predicted is { DurationMs: > 0 } p ? Math.Round((o - p.DurationMs) * 100.0 / p.DurationMs, 1) : null;
         double? coverage = predicted is { } q && scaled.Length > 0 ? scaled.Count(d => d >= q.LowMs && d <= q.HighMs) / (double)scaled.Length : null;
-        var status = proposal.Status is ProposalStatus.Verified or ProposalStatus.Inconclusive ? proposal.Status : verdict.Status switch
+        var status = proposal.Status == ProposalStatus.Verified ? proposal.Status : verdict.Status switch
         {
             VerificationStatus.Verified => ProposalStatus.Verified,
             VerificationStatus.Inconclusive => ProposalStatus.Inconclusive,
@@ -57,12 +61,15 @@ public static class ChangeVerification
             IntervalCoverage = coverage,
             Reason = verdict.Reason,
         };
-        return new VerificationOutcome(result, proposal, reverted ? ProposalStatus.Reverted : status, !reverted && status == ProposalStatus.Regressed);
+        var sinceRevert = proposal.RevertedAt is { } at ? after.Count(r => r.Start > at) : 0;
+        return new VerificationOutcome(result, proposal, reverted ? ProposalStatus.Reverted : status, !reverted && status == ProposalStatus.Regressed)
+        {
+            RunsSinceRevert = sinceRevert,
+        };
     }
 
     /// <summary>The recorded verdict of a proposal judged before (its reason is kept in the proposal's note).</summary>
-    private static Trust.Verification Final(ProposalRecord proposal) => new(
-        proposal.Status == ProposalStatus.Verified ? VerificationStatus.Verified : VerificationStatus.Inconclusive, 0, 0, 0, 0, proposal.Note ?? "judged before");
+    private static Trust.Verification Final(ProposalRecord proposal) => new(VerificationStatus.Verified, 0, 0, 0, 0, proposal.Note ?? "judged before");
 
     /// <summary>The run's duration as if it had read the predicted run's input (durations grow with input; the verifier normalises the same way).</summary>
     private static double Scaled(CohortRun run, long baselineInputBytes) =>

@@ -63,9 +63,10 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
             cohort = new Cohort(key, merged);
         }
 
-        if (store is not null && record is not null)
+        if (store is not null && record is not null
+            && !await TryAsync("record run", async () => { await store.RecordAsync(record with { Cohort = key, Outcome = RunOutcome.From(run) }, cancellationToken).ConfigureAwait(false); }).ConfigureAwait(false))
         {
-            await TryAsync("record run", () => store.RecordAsync(record with { Cohort = key, Outcome = RunOutcome.From(run) }, cancellationToken)).ConfigureAwait(false);
+            Unread(entry);
         }
 
         return cohort;
@@ -89,9 +90,9 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
             }
         }
 
-        if (store is not null)
+        if (store is not null && !await TryAsync("save proposal", () => store.SaveProposalAsync(proposal, cancellationToken)).ConfigureAwait(false))
         {
-            await TryAsync("save proposal", () => store.SaveProposalAsync(proposal, cancellationToken)).ConfigureAwait(false);
+            Unread(entry);
         }
     }
 
@@ -172,6 +173,15 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         return entry;
     }
 
+    /// <summary>A write the store missed: the cohort counts as unread (nothing proposed) until a reload from the store succeeds.</summary>
+    private static void Unread(Entry entry)
+    {
+        lock (entry)
+        {
+            entry.Loaded = false;
+        }
+    }
+
     private async Task<T?> TryAsync<T>(string what, Func<Task<T>> action)
     {
         try
@@ -185,7 +195,8 @@ public sealed class CohortLedger(IRunHistoryStore? store = null, ILogger<CohortL
         }
     }
 
-    private async Task TryAsync(string what, Func<Task> action) =>
+    /// <summary>Runs a write; true when the store took it (whatever it answered), false when it failed.</summary>
+    private async Task<bool> TryAsync(string what, Func<Task> action) =>
         await TryAsync<bool>(what, async () =>
         {
             await action().ConfigureAwait(false);

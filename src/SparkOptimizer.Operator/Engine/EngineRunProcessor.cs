@@ -90,7 +90,7 @@ public sealed class EngineRunProcessor(
         string? held = null;
         if (verification is { RevertDue: true } regressed)
         {
-            pullRequest = await proposals.RevertAsync(run, regressed, cancellationToken).ConfigureAwait(false);
+            pullRequest = await proposals.RevertAsync(run, regressed, cohortRun.Start ?? clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             verification = regressed with { Result = regressed.Result with { RevertPullRequest = pullRequest?.Number } };
             held = pullRequest is null ? $"change {regressed.Proposal.Fingerprint} regressed; no revert could be opened" : $"change {regressed.Proposal.Fingerprint} regressed: revert PR #{pullRequest.Number}";
         }

@@ -75,6 +75,12 @@ public sealed class OperatorRunCatalog(IRunHistoryStore? store = null, TimeProvi
         {
             if (merge is not null && !entry.Merges.Any(m => m.Title == merge.Title))
             {
+                // The merged pull request is no longer open.
+                if (string.Equals(entry.PullRequestUrl, merge.Url, StringComparison.Ordinal))
+                {
+                    entry.PullRequestUrl = null;
+                }
+
                 entry.Merges.Add(merge);
                 if (entry.Merges.Count > OperatorCatalogLimits.RunsPerApp)
                 {

@@ -49,7 +49,8 @@ public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedge
     }
 
     /// <summary>Opens the pull request that undoes a regressed proposal's edits and marks the proposal reverted (once).</summary>
-    public async Task<PullRequestInfo?> RevertAsync(CompletedRun run, VerificationOutcome outcome, CancellationToken cancellationToken)
+    /// <param name="at">When the revert is opened, on the runs' clock (the start of the run that showed the regression): runs after it count toward a declined revert.</param>
+    public async Task<PullRequestInfo?> RevertAsync(CompletedRun run, VerificationOutcome outcome, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(outcome);
@@ -68,7 +69,8 @@ public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedge
             return null;
         }
 
-        await ledger.SaveProposalAsync(proposal with { Status = ProposalStatus.Reverted, Note = $"revert pull request #{number}: {outcome.Result.Reason}" }, cancellationToken).ConfigureAwait(false);
+        await ledger.SaveProposalAsync(proposal with { Status = ProposalStatus.Reverted, Note = $"revert pull request #{number}: {outcome.Result.Reason}", RevertedAt = at },
+            cancellationToken).ConfigureAwait(false);
         return new PullRequestInfo(number, published.PullRequestUrl ?? string.Empty, "open", published.Branch, published.Fingerprint, Action(published.Outcome));
     }
 

@@ -10,12 +10,15 @@ public sealed record VerificationOutcome(VerificationResult Result, ProposalReco
     public bool AwaitingVerdict => NewStatus == ProposalStatus.Applied;
 
     /// <summary>
-    /// Runs under a reverted change after which the revert counts as declined (its pull request closed unmerged: the team kept the
+    /// Runs under a reverted change, after the revert was opened, after which the revert counts as declined (its pull request closed unmerged: the team kept the
     /// change) and new proposals resume.
     /// </summary>
     public const int RevertHoldRuns = 8;
 
     /// <summary>No new proposal while the merged change awaits its verdict or its revert is pending.</summary>
     public bool HoldsNewProposals => NewStatus is ProposalStatus.Applied or ProposalStatus.Regressed
-        || (NewStatus == ProposalStatus.Reverted && Result.Runs < RevertHoldRuns);
+        || (NewStatus == ProposalStatus.Reverted && RunsSinceRevert < RevertHoldRuns);
+
+    /// <summary>Runs under the change that started after its revert was opened.</summary>
+    public int RunsSinceRevert { get; init; }
 }

@@ -102,15 +102,45 @@ public sealed class ChangeVerificationTests
     }
 
     [Theory]
+    [InlineData(0, true)]
     [InlineData(5, true)]
     [InlineData(VerificationOutcome.RevertHoldRuns, false)]
-    public void Evaluate_RevertedChange_HoldsNewProposalsUntilTheRevertLooksDeclined(int runsAfter, bool holds)
+    public void Evaluate_RevertedChange_HoldsNewProposalsUntilTheRevertLooksDeclined(int runsSinceRevert, bool holds)
     {
-        var runs = Series(3 + runsAfter, 3, 2.0);
+        // The regression took 9 runs to show (more than the hold): only runs after the revert was opened count.
+        var runs = Series(3 + 9 + runsSinceRevert, 3, 2.0);
+        var reverted = Proposal(480_000, ProposalStatus.Reverted) with { RevertedAt = runs[11].Start };
 
-        var outcome = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(480_000, ProposalStatus.Reverted)], runs[^1])!;
+        var outcome = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [reverted], runs[^1])!;
 
         outcome.RevertDue.Should().BeFalse();
+        outcome.RunsSinceRevert.Should().Be(runsSinceRevert);
         outcome.HoldsNewProposals.Should().Be(holds);
+    }
+
+    [Fact]
+    public void Evaluate_EarlyInconclusiveThatLaterRegresses_IsRegressedAndRevertDue()
+    {
+        // Three runs barely slower (inside a wide small-sample band), then many three times as slow.
+        var runs = Series(6, 3, 1.03);
+        var early = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(480_000)], runs[^1])!;
+        early.NewStatus.Should().Be(ProposalStatus.Inconclusive);
+
+        runs.AddRange(Series(46, 0, 3.0).Skip(6).Select((r, i) => r with { RunId = $"later-{i}", Start = T0.AddHours(10 + i), ChangeId = "fp1" }));
+        var later = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(480_000, ProposalStatus.Inconclusive)], runs[^1])!;
+
+        later.NewStatus.Should().Be(ProposalStatus.Regressed);
+        later.RevertDue.Should().BeTrue();
+    }
+
+    [Fact]
+    public void Evaluate_InconclusiveWhoseRunsBeforeLeftTheWindow_StaysInconclusive()
+    {
+        var runs = Series(50, 0, 1.0);
+
+        var outcome = ChangeVerification.Evaluate(new Cohort("ns/job", runs), [Proposal(600_000, ProposalStatus.Inconclusive)], runs[^1])!;
+
+        outcome.NewStatus.Should().Be(ProposalStatus.Inconclusive);
+        outcome.HoldsNewProposals.Should().BeFalse();
     }
 }

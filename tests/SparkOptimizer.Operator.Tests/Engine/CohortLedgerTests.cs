@@ -117,4 +117,41 @@ public sealed class CohortLedgerTests : IDisposable
         (await second.WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
         (await ledger.LockAsync("ns/job", CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(5))).Dispose();
     }
+
+    [Fact]
+    public async Task FailedWriteAfterLoading_MarksTheCohortUnreadUntilTheStoreAnswersAgain()
+    {
+        var path = _dir.File("history.db");
+        var store = await SqliteRunHistoryStore.OpenAsync(path);
+        var ledger = new CohortLedger(store);
+        await ledger.AddRunAsync("ns/job", Run(1), Record(Run(1)), CancellationToken.None);
+        (await ledger.SnapshotAsync("ns/job", CancellationToken.None)).Complete.Should().BeTrue();
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        File.Move(path, path + ".away");
+        Directory.CreateDirectory(path);
+        await ledger.SaveProposalAsync(Proposal("fp1"), CancellationToken.None);
+        (await ledger.SnapshotAsync("ns/job", CancellationToken.None)).Complete.Should().BeFalse("the proposal never reached the store");
+
+        Directory.Delete(path);
+        File.Move(path + ".away", path);
+        await ledger.SaveProposalAsync(Proposal("fp1"), CancellationToken.None);
+        var snapshot = await ledger.SnapshotAsync("ns/job", CancellationToken.None);
+        snapshot.Complete.Should().BeTrue("the store answered again");
+        snapshot.Proposals.Should().ContainSingle();
+        (await store.GetProposalsAsync("ns/job")).Should().ContainSingle();
+        await store.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task RecordingARunAgain_IsNotAFailedWrite()
+    {
+        await using var store = await SqliteRunHistoryStore.OpenAsync(_dir.File("history.db"));
+        var ledger = new CohortLedger(store);
+        await ledger.AddRunAsync("ns/job", Run(1), Record(Run(1)), CancellationToken.None);
+
+        await ledger.AddRunAsync("ns/job", Run(1), Record(Run(1)), CancellationToken.None);
+
+        (await ledger.SnapshotAsync("ns/job", CancellationToken.None)).Complete.Should().BeTrue("the store already had the run: nothing was lost");
+    }
 }

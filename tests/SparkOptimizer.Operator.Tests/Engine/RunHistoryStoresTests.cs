@@ -21,7 +21,7 @@ public sealed class RunHistoryStoresTests : IDisposable
 
         store.Should().BeOfType<SqliteRunHistoryStore>();
         File.Exists(path).Should().BeTrue();
-        (await ((SqliteRunHistoryStore)store!).AppliedMigrationsAsync()).Should().Equal(1, 2);
+        (await ((SqliteRunHistoryStore)store!).AppliedMigrationsAsync()).Should().Equal(1, 2, 3);
     }
 
     [Fact]

@@ -127,7 +127,9 @@ public sealed class VerificationEndToEndTests : IDisposable
         revert.Body.Should().Contain("made the job slower");
         var branch = new AppIdentity("SparkApplication", "sparkoperator.k8s.io/v1beta2", SparkApps.Namespace, "spark-pi").BranchName;
         (await repo.ReadFileAsync(branch, ManifestPath)).Should().Be(original, "the revert restores every value the change replaced, byte for byte");
-        (await store.GetProposalsAsync("default/spark-pi")).Single().Status.Should().Be(ProposalStatus.Reverted);
+        var reverted = (await store.GetProposalsAsync("default/spark-pi")).Single();
+        reverted.Status.Should().Be(ProposalStatus.Reverted);
+        reverted.RevertedAt.Should().NotBeNull("runs after the revert was opened tell a declined revert from a pending one");
         var records = await store.GetCohortAsync("default/spark-pi");
         records.Should().HaveCount(6);
         records.Where(r => r.Outcome?.ChangeId is not null).Should().HaveCount(3, "runs 4 to 6 ran under the merged change");
@@ -190,6 +192,7 @@ public sealed class VerificationEndToEndTests : IDisposable
 
         // The dashboard's app view: the merge as a marker, each run under it drawn against what was predicted for it, the error.
         var notes = catalog.Annotations("default/spark-pi");
+        notes.OpenPullRequestUrl.Should().BeNull("the only pull request was merged");
         notes.Merges.Should().ContainSingle().Which.Url.Should().EndWith($"/pull/{repo.PullRequests.Single().Number}");
         notes.Predictions.Select(p => p.RunId).Should().Equal(Enumerable.Range(6, 5).Select(n => $"default/spark-pi:{AppId(n)}"));
         notes.PredictionErrorPct.Should().Be(verification["errorPercent"]!.GetValue<double>());
