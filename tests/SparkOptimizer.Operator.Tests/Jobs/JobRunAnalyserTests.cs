@@ -149,6 +149,22 @@ public sealed class JobRunAnalyserTests
             .Should().BeEmpty("no attempt is started again beside the one adopted");
     }
 
+    [Fact]
+    public async Task AnalyseAsync_LastLinesOfTheLogPassTheByteCap_TheResultLineAtTheEndIsStillRead()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        fixture.Kubelet.Runner = (run, _) =>
+        {
+            var answer = Answer(run);
+            var line = $"info: {new string('x', 90 * 1024)}\n";
+            return Task.FromResult(answer with { Log = string.Concat(Enumerable.Repeat(line, JobDefaults.ResultTailLines)) + answer.Log });
+        };
+
+        var result = await fixture.Analyser(o => o.MaxAttempts = 1).AnalyseAsync(AnalysisJobSpecTests.Request(), null, CancellationToken.None);
+
+        result.Should().BeEquivalentTo(Result, "the result line is printed last, so the end of an over-long tail is what is kept");
+    }
+
     /// <summary>The one-shot command's answer: the result marked with the nonce of the request in the container's environment.</summary>
     private static KubeletExit Answer(KubeletRun run)
     {
