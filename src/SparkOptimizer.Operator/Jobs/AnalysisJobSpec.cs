@@ -141,7 +141,10 @@ public static class AnalysisJobSpec
         };
     }
 
-    /// <summary>The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would).</summary>
+    /// <summary>
+    /// The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would), without
+    /// credentials: the History Server's URL loses its user info.
+    /// </summary>
     private static List<V1EnvVar> Environment(AnalysisRequest request, JobOptions options, EngineOptions engine)
     {
         var env = new List<V1EnvVar> { new() { Name = AnalysisJson.RequestVariable, Value = RequestJson(request) } };
@@ -163,7 +166,8 @@ public static class AnalysisJobSpec
             Add($"Engine__EventLogSchemes__{i}", engine.EventLogSchemes[i]);
         }
 
-        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl);
+        // the Job runs in the tenant's namespace: the History Server's user:password stays with the operator
+        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl is { } url ? AnalysisRequest.WithoutUserInfo(url) : null);
         Add("Engine__DefaultInstanceType", engine.DefaultInstanceType);
         Add("Engine__ThresholdsFile", engine.ThresholdsFile);
         foreach (var (name, value) in options.Env.OrderBy(e => e.Key, StringComparer.Ordinal))

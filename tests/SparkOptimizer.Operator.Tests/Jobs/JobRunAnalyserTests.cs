@@ -165,6 +165,25 @@ public sealed class JobRunAnalyserTests
         result.Should().BeEquivalentTo(Result, "the result line is printed last, so the end of an over-long tail is what is kept");
     }
 
+    [Fact]
+    public async Task AnalyseAsync_HistoryServerUrlWithUserInfo_TheCreatedJobCarriesNoPassword()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        var jobs = new ConcurrentQueue<string>();
+        fixture.Kubelet.Runner = (run, _) =>
+        {
+            jobs.Enqueue(fixture.Server.Store.Get(ResourceType.Jobs, run.Namespace, run.Job)!.ToJsonString());
+            return Task.FromResult(Answer(run));
+        };
+
+        var result = await fixture.Analyser(engine: new EngineOptions { HistoryServerUrl = "http://user:secret@shs:18080" })
+            .AnalyseAsync(AnalysisJobSpecTests.Request(), null, CancellationToken.None);
+
+        result.Should().BeEquivalentTo(Result);
+        var job = jobs.Should().ContainSingle().Subject;
+        job.Should().NotContain("secret").And.NotContain("user:").And.Contain("http://shs:18080");
+    }
+
     /// <summary>The one-shot command's answer: the result marked with the nonce of the request in the container's environment.</summary>
     private static KubeletExit Answer(KubeletRun run)
     {
@@ -199,12 +218,12 @@ public sealed class JobRunAnalyserTests
             return new Fixture(server, kubelet);
         }
 
-        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null)
+        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null, EngineOptions? engine = null)
         {
             var options = new JobOptions { Enabled = true, RetryBackoff = TimeSpan.FromMilliseconds(50), ActiveDeadlineSeconds = 60 };
             configure?.Invoke(options);
             var client = new Kubernetes(new KubernetesClientConfiguration { Host = Server.BaseUri.ToString().TrimEnd('/'), AccessToken = "test" });
-            return new JobRunAnalyser(client, options, new EngineOptions(), TimeProvider.System, NullLogger.Instance);
+            return new JobRunAnalyser(client, options, engine ?? new EngineOptions(), TimeProvider.System, NullLogger.Instance);
         }
 
         public async ValueTask DisposeAsync()
