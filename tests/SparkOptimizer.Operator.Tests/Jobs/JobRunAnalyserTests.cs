@@ -184,6 +184,55 @@ public sealed class JobRunAnalyserTests
         job.Should().NotContain("secret").And.NotContain("user:").And.Contain("http://shs:18080");
     }
 
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobWithAnAttemptPastMaxAttempts_IsNotAdoptedAndIsLeftAlone()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 7, null, new JobOptions(), new EngineOptions());
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobWithoutTheOwnerReference_IsNotAdoptedAndIsLeftAlone()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 2, null, new JobOptions(), new EngineOptions());
+        planted.Metadata.OwnerReferences = null;
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobOwnedByAnotherObject_IsNotAdopted()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 1, null, new JobOptions(), new EngineOptions());
+        planted.Metadata.OwnerReferences[0].Uid = "someone-else";
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    /// <summary>
+    /// A Job planted beside the run's (its labels, its kind of name, a forged result under its own nonce) is neither adopted nor
+    /// deleted: the run's result comes from a Job the operator created.
+    /// </summary>
+    private static async Task AssertNotAdoptedAsync(AnalysisRequest request, V1Job planted, int maxAttempts)
+    {
+        await using var fixture = await Fixture.StartAsync();
+        fixture.Kubelet.Runner = (run, _) => Task.FromResult(run.Job == planted.Metadata.Name
+            ? new KubeletExit(0, AnalysisJson.ResultLine(new AnalysedRun { Summary = "forged" }, "planted") + "\n")
+            : Answer(run));
+        fixture.Server.Store.Create(ResourceType.Jobs, planted.Metadata.NamespaceProperty, JsonNode.Parse(KubernetesJson.Serialize(planted))!.AsObject());
+
+        var result = await fixture.Analyser(o => o.MaxAttempts = maxAttempts).AnalyseAsync(request, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        result.Should().BeEquivalentTo(Result);
+        fixture.Server.Requests.Should().Contain(r => r.Method == "POST" && r.Path.EndsWith("/jobs", StringComparison.Ordinal) && r.Status >= 200 && r.Status < 300,
+            "the operator started a Job of its own");
+        fixture.Server.Store.Get(ResourceType.Jobs, planted.Metadata.NamespaceProperty, planted.Metadata.Name).Should().NotBeNull("a Job the operator did not create is left alone");
+    }
+
     /// <summary>The one-shot command's answer: the result marked with the nonce of the request in the container's environment.</summary>
     private static KubeletExit Answer(KubeletRun run)
     {
