@@ -51,15 +51,28 @@ public static class AnalysisJobSpec
         }
     }
 
+    /// <summary>
+    /// Whether a Job found in the run's namespace is the one <see cref="Build"/> makes for this attempt, so that it may be adopted
+    /// and its nonce trusted: its exact name, our labels and run-id annotation, and a controller owner reference to the run's
+    /// SparkOptimization by UID (none when the UID is not known). Labels others add (admission webhooks) do not matter.
+    /// </summary>
+    public static bool IsBuiltFor(V1Job job, AnalysisRequest request, int attempt)
+    {
+        var meta = job.Metadata;
+        var labels = meta?.Labels ?? new Dictionary<string, string>();
+        var controllers = meta?.OwnerReferences?.Where(o => o.Controller == true).ToList() ?? [];
+        var owner = OwnerReference(request);
+        return meta?.Name == NameFor(request, attempt)
+            && Labels(request).All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)
+            && meta.Annotations?.TryGetValue(RunIdAnnotation, out var runId) == true && runId == request.RunId
+            && (owner is null ? controllers.Count == 0
+                : controllers is [var controller] && controller.Uid == owner.Uid && controller.Kind == owner.Kind && controller.Name == owner.Name);
+    }
+
     public static V1Job Build(AnalysisRequest request, int attempt, long? logBytes, JobOptions options, EngineOptions engine)
     {
-        var labels = new Dictionary<string, string>
-        {
-            [ManagedByLabel] = ManagedBy,
-            [ComponentLabel] = Component,
-            [RunLabel] = RunHash(request),
-        };
-        var owner = request.Owner ?? request.App;
+        var labels = Labels(request);
+        var owner = OwnerReference(request);
         return new V1Job
         {
             ApiVersion = "batch/v1",
@@ -74,8 +87,7 @@ public static class AnalysisJobSpec
                     [RunIdAnnotation] = request.RunId,
                     [LogBytesAnnotation] = logBytes?.ToString(CultureInfo.InvariantCulture) ?? "unknown",
                 },
-                OwnerReferences = owner.Uid is null ? null :
-                    [new V1OwnerReference { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Name, Uid = owner.Uid, Controller = true }],
+                OwnerReferences = owner is null ? null : [owner],
             },
             Spec = new V1JobSpec
             {
@@ -89,6 +101,21 @@ public static class AnalysisJobSpec
                 },
             },
         };
+    }
+
+    private static Dictionary<string, string> Labels(AnalysisRequest request) => new()
+    {
+        [ManagedByLabel] = ManagedBy,
+        [ComponentLabel] = Component,
+        [RunLabel] = RunHash(request),
+    };
+
+    /// <summary>The run's SparkOptimization as the Job's controller (the app when there is none); null when its UID is not known.</summary>
+    private static V1OwnerReference? OwnerReference(AnalysisRequest request)
+    {
+        var owner = request.Owner ?? request.App;
+        return owner.Uid is null ? null
+            : new V1OwnerReference { ApiVersion = owner.ApiVersion, Kind = owner.Kind, Name = owner.Name, Uid = owner.Uid, Controller = true };
     }
 
     private static V1PodSpec PodSpec(AnalysisRequest request, long? logBytes, JobOptions options, EngineOptions engine)
@@ -141,7 +168,10 @@ public static class AnalysisJobSpec
         };
     }
 
-    /// <summary>The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would).</summary>
+    /// <summary>
+    /// The request, and the operator's own engine settings for reading logs (the Job reads them as the operator would), without
+    /// credentials: the History Server's URL loses its user info.
+    /// </summary>
     private static List<V1EnvVar> Environment(AnalysisRequest request, JobOptions options, EngineOptions engine)
     {
         var env = new List<V1EnvVar> { new() { Name = AnalysisJson.RequestVariable, Value = RequestJson(request) } };
@@ -163,7 +193,8 @@ public static class AnalysisJobSpec
             Add($"Engine__EventLogSchemes__{i}", engine.EventLogSchemes[i]);
         }
 
-        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl);
+        // the Job runs in the tenant's namespace: the History Server's user:password stays with the operator
+        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl is { } url ? AnalysisRequest.WithoutUserInfo(url) : null);
         Add("Engine__DefaultInstanceType", engine.DefaultInstanceType);
         Add("Engine__ThresholdsFile", engine.ThresholdsFile);
         foreach (var (name, value) in options.Env.OrderBy(e => e.Key, StringComparer.Ordinal))

@@ -8,7 +8,7 @@ namespace SparkOptimizer.Operator.Jobs;
 
 /// <summary>
 /// Reads what a Job's pod printed: the result line marked with the request's nonce, or the last line for a failure's message. Only
-/// the end of the log is read (<see cref="JobDefaults.ResultTailLines"/> lines, at most <see cref="JobDefaults.MaxResultLogBytes"/>):
+/// the end of the log is read (<see cref="JobDefaults.ResultTailLines"/> lines, at most their last <see cref="JobDefaults.MaxResultLogBytes"/>):
 /// the command prints its result last, and a chatty analysis must not be loaded whole into the operator.
 /// </summary>
 public sealed class JobPodLogs(IKubernetes client, ILogger logger)
@@ -30,7 +30,7 @@ public sealed class JobPodLogs(IKubernetes client, ILogger logger)
 
                 if (cut)
                 {
-                    logger.LogWarning("Log of analysis pod {Namespace}/{Pod}: the last {Lines} lines pass {Bytes} bytes; read that far only", ns, pod,
+                    logger.LogWarning("Log of analysis pod {Namespace}/{Pod}: the last {Lines} lines pass {Bytes} bytes; only their end was read", ns, pod,
                         JobDefaults.ResultTailLines, JobDefaults.MaxResultLogBytes);
                 }
             }
@@ -75,23 +75,52 @@ public sealed class JobPodLogs(IKubernetes client, ILogger logger)
         return null;
     }
 
-    /// <summary>Up to <paramref name="maxBytes"/> of a log as text, and whether there was more.</summary>
+    /// <summary>
+    /// The last <paramref name="maxBytes"/> of a log as text, and whether there was more. The end is kept because the result line
+    /// is printed last; a cut log starts at its first whole line. Holds at most <paramref name="maxBytes"/> plus one read.
+    /// </summary>
     internal static async Task<(string Text, bool Cut)> ReadCappedAsync(Stream stream, int maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = new byte[Math.Min(maxBytes, 81920)];
-        using var kept = new MemoryStream();
-        int read;
-        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        var chunkSize = Math.Clamp(maxBytes, 1, 81920);
+        var chunks = new Queue<(byte[] Bytes, int Length)>();
+        long held = 0;
+        var cut = false;
+        while (true)
         {
-            var room = maxBytes - (int)kept.Length;
-            kept.Write(buffer, 0, Math.Min(room, read));
-            if (read > room)
+            var buffer = new byte[chunkSize];
+            var read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            if (read == 0)
             {
-                return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length), true);
+                break;
+            }
+
+            chunks.Enqueue((buffer, read));
+            held += read;
+            while (held - chunks.Peek().Length >= maxBytes)
+            {
+                held -= chunks.Dequeue().Length;
+                cut = true;
             }
         }
 
-        return (Encoding.UTF8.GetString(kept.GetBuffer(), 0, (int)kept.Length), false);
+        var kept = new byte[held];
+        var at = 0;
+        foreach (var (bytes, length) in chunks)
+        {
+            Buffer.BlockCopy(bytes, 0, kept, at, length);
+            at += length;
+        }
+
+        var start = (int)Math.Max(0, held - maxBytes);
+        cut |= start > 0;
+        if (cut && !(start > 0 && kept[start - 1] == (byte)'\n'))
+        {
+            // the first line kept is a partial one (maybe cut inside a character): drop it, unless it is the only one
+            var newline = Array.IndexOf(kept, (byte)'\n', start);
+            start = newline < 0 ? start : newline + 1;
+        }
+
+        return (Encoding.UTF8.GetString(kept, start, kept.Length - start), cut);
     }
 
     /// <summary>The Job's pods, succeeded ones first.</summary>

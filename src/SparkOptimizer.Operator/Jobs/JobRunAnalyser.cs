@@ -17,7 +17,8 @@ namespace SparkOptimizer.Operator.Jobs;
 /// result from its pod's log, and deletes it once read. A failed or timed-out Job is retried with back-off up to
 /// <see cref="JobOptions.MaxAttempts"/>; then <see cref="AnalysisGaveUpException"/> makes the run's status say so. At most
 /// <see cref="JobOptions.MaxInFlight"/> Jobs exist at once. The newest Job left by a previous operator for the same run (found by
-/// the run's label) is adopted, and the attempts go on from its number.
+/// the run's label) is adopted, and the attempts go on from its number, but only a Job exactly as <see cref="AnalysisJobSpec"/>
+/// builds it (owner, labels, name) with an attempt within <see cref="JobOptions.MaxAttempts"/>: any other is left alone.
 /// </summary>
 public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, EngineOptions engine, TimeProvider time, ILogger logger, OperatorMetrics? metrics = null)
     : IRunAnalyser
@@ -45,8 +46,7 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
 
         var attempts = Math.Max(1, options.MaxAttempts);
-        var first = await NewestAttemptAsync(request, cancellationToken).ConfigureAwait(false) ?? 1;
-        attempts = Math.Max(attempts, first);
+        var first = await NewestAttemptAsync(request, attempts, cancellationToken).ConfigureAwait(false) ?? 1;
         string? failure = null;
         for (var attempt = first; attempt <= attempts; attempt++)
         {
@@ -78,9 +78,10 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
 
     /// <summary>
     /// The newest attempt among the run's Jobs left by an operator that stopped while they ran (listed by the run's label), so that
-    /// it is adopted rather than started again from attempt 1; null when there is none, or the list is out of reach.
+    /// it is adopted rather than started again from attempt 1; null when there is none, or the list is out of reach. Jobs that
+    /// carry the label but are not what the operator builds, or an attempt past <paramref name="attempts"/>, are not adopted.
     /// </summary>
-    private async Task<int?> NewestAttemptAsync(AnalysisRequest request, CancellationToken cancellationToken)
+    private async Task<int?> NewestAttemptAsync(AnalysisRequest request, int attempts, CancellationToken cancellationToken)
     {
         var ns = request.App.Namespace;
         try
@@ -89,9 +90,28 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
                 labelSelector: $"{AnalysisJobSpec.RunLabel}={AnalysisJobSpec.RunHash(request)},{AnalysisJobSpec.ManagedByLabel}={AnalysisJobSpec.ManagedBy}",
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             var prefix = AnalysisJobSpec.NameFor(request, 0)[..^1];
-            var newest = jobs.Items.Select(j => j.Metadata.Name)
-                .Select(n => n.StartsWith(prefix, StringComparison.Ordinal) && int.TryParse(n[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a) && a > 0 ? a : 0)
-                .DefaultIfEmpty(0).Max();
+            var newest = 0;
+            foreach (var job in jobs.Items)
+            {
+                var name = job.Metadata.Name;
+                var attempt = name.StartsWith(prefix, StringComparison.Ordinal)
+                    && int.TryParse(name[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var a) ? a : 0;
+                if (attempt > attempts)
+                {
+                    logger.LogWarning("Analysis Job {Namespace}/{Job} of run {Run} carries attempt {Attempt}, past the {Attempts} allowed: not adopted, left alone",
+                        ns, name, request.RunId, attempt, attempts);
+                }
+                else if (attempt < 1 || !AnalysisJobSpec.IsBuiltFor(job, request, attempt))
+                {
+                    logger.LogWarning("Job {Namespace}/{Job} carries the label of run {Run} but is not a Job the operator builds for it (owner, labels, name): not adopted, left alone",
+                        ns, name, request.RunId);
+                }
+                else
+                {
+                    newest = Math.Max(newest, attempt);
+                }
+            }
+
             if (newest > 0)
             {
                 logger.LogInformation("Run {Run} of {App}: resuming at its analysis Job's attempt {Attempt}", request.RunId, request.App, newest);
@@ -113,7 +133,7 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         var name = spec.Metadata.Name;
         try
         {
-            return await RunJobAsync(spec, ns, cancellationToken).ConfigureAwait(false);
+            return await RunJobAsync(request, attempt, spec, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is HttpRequestException or IOException or HttpOperationException)
         {
@@ -125,13 +145,14 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
     }
 
-    private async Task<(AnalysedRun? Result, string? Failure)> RunJobAsync(V1Job spec, string ns, CancellationToken cancellationToken)
+    private async Task<(AnalysedRun? Result, string? Failure)> RunJobAsync(AnalysisRequest request, int attempt, V1Job spec, CancellationToken cancellationToken)
     {
+        var ns = request.App.Namespace;
         var name = spec.Metadata.Name;
-        var job = await CreateOrAdoptAsync(spec, ns, cancellationToken).ConfigureAwait(false);
+        var job = await CreateOrAdoptAsync(request, attempt, spec, cancellationToken).ConfigureAwait(false);
         if (job is null)
         {
-            return (null, $"a Job named {name} exists and is not this run's");
+            return (null, $"a Job named {name} exists and was not adopted (not one the operator builds for this run, or unreadable)");
         }
 
         Track(+1);
@@ -176,8 +197,9 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
     }
 
-    private async Task<V1Job?> CreateOrAdoptAsync(V1Job spec, string ns, CancellationToken cancellationToken)
+    private async Task<V1Job?> CreateOrAdoptAsync(AnalysisRequest request, int attempt, V1Job spec, CancellationToken cancellationToken)
     {
+        var ns = request.App.Namespace;
         try
         {
             var created = await client.BatchV1.CreateNamespacedJobAsync(spec, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -187,10 +209,28 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.Conflict)
         {
-            // left by an operator that stopped while it ran: the same run's Job, so wait for it rather than start another
-            var existing = await client.BatchV1.ReadNamespacedJobAsync(spec.Metadata.Name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-            var labels = existing.Metadata.Labels ?? new Dictionary<string, string>();
-            return labels.TryGetValue(AnalysisJobSpec.RunLabel, out var run) && run == spec.Metadata.Labels[AnalysisJobSpec.RunLabel] ? existing : null;
+            // left by an operator that stopped while it ran: the same run's Job, so wait for it rather than start another; any other
+            // Job of that name is left alone
+            V1Job existing;
+            try
+            {
+                existing = await client.BatchV1.ReadNamespacedJobAsync(spec.Metadata.Name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception read) when (read is HttpOperationException or HttpRequestException or IOException)
+            {
+                // not known to be ours, so not adopted, and not deleted as a failed attempt's Job would be
+                logger.LogWarning("Job {Namespace}/{Job} exists and could not be read ({Reason}): not adopted, left alone", ns, spec.Metadata.Name, read.Message);
+                return null;
+            }
+
+            if (AnalysisJobSpec.IsBuiltFor(existing, request, attempt))
+            {
+                return existing;
+            }
+
+            logger.LogWarning("Job {Namespace}/{Job} exists and is not a Job the operator builds for run {Run} (owner, labels, name): not adopted, left alone",
+                ns, spec.Metadata.Name, request.RunId);
+            return null;
         }
     }
 

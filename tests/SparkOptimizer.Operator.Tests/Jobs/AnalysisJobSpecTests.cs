@@ -113,4 +113,25 @@ public sealed class AnalysisJobSpecTests
         AnalysisRequest.WithoutUserInfo("abfss://container@account.dfs.core.windows.net/logs").Should().Be("abfss://container@account.dfs.core.windows.net/logs");
         AnalysisRequest.WithoutUserInfo("https://user:pw@shs:18080/api").Should().Be("https://shs:18080/api");
     }
+
+    [Fact]
+    public void IsBuiltFor_OnlyTheJobBuildBuildsForThatAttempt_ExtraLabelsTolerated()
+    {
+        k8s.Models.V1Job Built(Action<k8s.Models.V1Job>? change = null)
+        {
+            var job = AnalysisJobSpec.Build(Request() with { Nonce = "n" }, 2, null, new JobOptions(), new EngineOptions());
+            change?.Invoke(job);
+            return job;
+        }
+
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.Labels["added-by-a-webhook"] = "x"), Request(), 2).Should().BeTrue();
+        AnalysisJobSpec.IsBuiltFor(Built(), Request(), 3).Should().BeFalse("the name carries attempt 2");
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.OwnerReferences = null), Request(), 2).Should().BeFalse();
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.OwnerReferences[0].Controller = false), Request(), 2).Should().BeFalse();
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.OwnerReferences[0].Uid = "other"), Request(), 2).Should().BeFalse();
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.Labels[AnalysisJobSpec.ComponentLabel] = "other"), Request(), 2).Should().BeFalse();
+        AnalysisJobSpec.IsBuiltFor(Built(j => j.Metadata.Annotations[AnalysisJobSpec.RunIdAnnotation] = "run-2"), Request(), 2).Should().BeFalse();
+        var unowned = Request() with { Owner = null, App = Request().App with { Uid = null } };
+        AnalysisJobSpec.IsBuiltFor(AnalysisJobSpec.Build(unowned, 1, null, new JobOptions(), new EngineOptions()), unowned, 1).Should().BeTrue("no UID known: no owner expected");
+    }
 }

@@ -149,6 +149,90 @@ public sealed class JobRunAnalyserTests
             .Should().BeEmpty("no attempt is started again beside the one adopted");
     }
 
+    [Fact]
+    public async Task AnalyseAsync_LastLinesOfTheLogPassTheByteCap_TheResultLineAtTheEndIsStillRead()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        fixture.Kubelet.Runner = (run, _) =>
+        {
+            var answer = Answer(run);
+            var line = $"info: {new string('x', 90 * 1024)}\n";
+            return Task.FromResult(answer with { Log = string.Concat(Enumerable.Repeat(line, JobDefaults.ResultTailLines)) + answer.Log });
+        };
+
+        var result = await fixture.Analyser(o => o.MaxAttempts = 1).AnalyseAsync(AnalysisJobSpecTests.Request(), null, CancellationToken.None);
+
+        result.Should().BeEquivalentTo(Result, "the result line is printed last, so the end of an over-long tail is what is kept");
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_HistoryServerUrlWithUserInfo_TheCreatedJobCarriesNoPassword()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        var jobs = new ConcurrentQueue<string>();
+        fixture.Kubelet.Runner = (run, _) =>
+        {
+            jobs.Enqueue(fixture.Server.Store.Get(ResourceType.Jobs, run.Namespace, run.Job)!.ToJsonString());
+            return Task.FromResult(Answer(run));
+        };
+
+        var result = await fixture.Analyser(engine: new EngineOptions { HistoryServerUrl = "http://user:secret@shs:18080" })
+            .AnalyseAsync(AnalysisJobSpecTests.Request(), null, CancellationToken.None);
+
+        result.Should().BeEquivalentTo(Result);
+        var job = jobs.Should().ContainSingle().Subject;
+        job.Should().NotContain("secret").And.NotContain("user:").And.Contain("http://shs:18080");
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobWithAnAttemptPastMaxAttempts_IsNotAdoptedAndIsLeftAlone()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 7, null, new JobOptions(), new EngineOptions());
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobWithoutTheOwnerReference_IsNotAdoptedAndIsLeftAlone()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 2, null, new JobOptions(), new EngineOptions());
+        planted.Metadata.OwnerReferences = null;
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_PlantedJobOwnedByAnotherObject_IsNotAdopted()
+    {
+        var request = AnalysisJobSpecTests.Request();
+        var planted = AnalysisJobSpec.Build(request with { Nonce = "planted" }, 1, null, new JobOptions(), new EngineOptions());
+        planted.Metadata.OwnerReferences[0].Uid = "someone-else";
+
+        await AssertNotAdoptedAsync(request, planted, maxAttempts: 3);
+    }
+
+    /// <summary>
+    /// A Job planted beside the run's (its labels, its kind of name, a forged result under its own nonce) is neither adopted nor
+    /// deleted: the run's result comes from a Job the operator created.
+    /// </summary>
+    private static async Task AssertNotAdoptedAsync(AnalysisRequest request, V1Job planted, int maxAttempts)
+    {
+        await using var fixture = await Fixture.StartAsync();
+        fixture.Kubelet.Runner = (run, _) => Task.FromResult(run.Job == planted.Metadata.Name
+            ? new KubeletExit(0, AnalysisJson.ResultLine(new AnalysedRun { Summary = "forged" }, "planted") + "\n")
+            : Answer(run));
+        fixture.Server.Store.Create(ResourceType.Jobs, planted.Metadata.NamespaceProperty, JsonNode.Parse(KubernetesJson.Serialize(planted))!.AsObject());
+
+        var result = await fixture.Analyser(o => o.MaxAttempts = maxAttempts).AnalyseAsync(request, null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(60));
+
+        result.Should().BeEquivalentTo(Result);
+        fixture.Server.Requests.Should().Contain(r => r.Method == "POST" && r.Path.EndsWith("/jobs", StringComparison.Ordinal) && r.Status >= 200 && r.Status < 300,
+            "the operator started a Job of its own");
+        fixture.Server.Store.Get(ResourceType.Jobs, planted.Metadata.NamespaceProperty, planted.Metadata.Name).Should().NotBeNull("a Job the operator did not create is left alone");
+    }
+
     /// <summary>The one-shot command's answer: the result marked with the nonce of the request in the container's environment.</summary>
     private static KubeletExit Answer(KubeletRun run)
     {
@@ -183,12 +267,12 @@ public sealed class JobRunAnalyserTests
             return new Fixture(server, kubelet);
         }
 
-        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null)
+        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null, EngineOptions? engine = null)
         {
             var options = new JobOptions { Enabled = true, RetryBackoff = TimeSpan.FromMilliseconds(50), ActiveDeadlineSeconds = 60 };
             configure?.Invoke(options);
             var client = new Kubernetes(new KubernetesClientConfiguration { Host = Server.BaseUri.ToString().TrimEnd('/'), AccessToken = "test" });
-            return new JobRunAnalyser(client, options, new EngineOptions(), TimeProvider.System, NullLogger.Instance);
+            return new JobRunAnalyser(client, options, engine ?? new EngineOptions(), TimeProvider.System, NullLogger.Instance);
         }
 
         public async ValueTask DisposeAsync()
