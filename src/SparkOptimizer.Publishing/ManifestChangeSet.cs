@@ -11,6 +11,9 @@ public sealed record ManifestChangeSet(
     IReadOnlyList<ValueChange> Changes,
     string ReportMarkdown)
 {
+    /// <summary>Merge the pull request once opened (an app on the autoMerge trust level whose change set is low-risk); the publisher merges only its own head commit.</summary>
+    public bool AutoMerge { get; init; }
+
     /// <summary>
     /// Identifies the proposal: a hash of the sorted (key, new value) pairs. <c>From</c> and <c>Reason</c> are left out so
     /// that the same target values proposed after another run keep the same fingerprint.

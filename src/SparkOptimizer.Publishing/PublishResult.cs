@@ -12,4 +12,10 @@ public sealed record PublishResult(
     string? ManifestPath = null,
     string? CommitSha = null,
     IReadOnlyList<AppliedEdit>? Edits = null,
-    string? Message = null);
+    string? Message = null)
+{
+    /// <summary>The pull request was merged by the publisher (autoMerge trust level, low-risk change set).</summary>
+    public bool Merged { get; init; }
+
+    public string? MergeCommitSha { get; init; }
+}

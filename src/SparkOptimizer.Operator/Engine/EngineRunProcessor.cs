@@ -110,7 +110,7 @@ public sealed class EngineRunProcessor(
         }
         else if (decision.OpenPullRequest)
         {
-            pullRequest = await proposals.ProposeAsync(run, key, result, changes, cancellationToken).ConfigureAwait(false);
+            pullRequest = await proposals.ProposeAsync(run, key, result, changes, decision.AutoMerge, cancellationToken).ConfigureAwait(false);
         }
 
         var prediction = result.Prediction;

@@ -16,7 +16,8 @@ namespace SparkOptimizer.Operator.Engine;
 public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedger ledger, TimeProvider time, ILogger logger)
 {
     /// <summary>Proposes the change set; null when nothing was opened or updated (no publisher, mode, trust level, or the publisher declined).</summary>
-    public async Task<PullRequestInfo?> ProposeAsync(CompletedRun run, string cohortKey, AnalysedRun result, IReadOnlyList<ConfigChange> configChanges, CancellationToken cancellationToken)
+    /// <param name="autoMerge">The trust decision allows merging this change set (autoMerge level, low-risk classes only, not a cohort's first change).</param>
+    public async Task<PullRequestInfo?> ProposeAsync(CompletedRun run, string cohortKey, AnalysedRun result, IReadOnlyList<ConfigChange> configChanges, bool autoMerge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(run);
         ArgumentNullException.ThrowIfNull(result);
@@ -26,7 +27,7 @@ public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedge
         }
 
         var changes = configChanges.Select(c => new ValueChange(c.Key, c.From, c.To, c.Reason)).ToArray();
-        var published = await publisher!.PublishAsync(new ManifestChangeSet(Identity(run), Location(run), changes, result.PullRequestBody), cancellationToken).ConfigureAwait(false);
+        var published = await publisher!.PublishAsync(new ManifestChangeSet(Identity(run), Location(run), changes, result.PullRequestBody) { AutoMerge = autoMerge }, cancellationToken).ConfigureAwait(false);
         logger.LogInformation("Publish for {App}: {Outcome} {Url}", run.App, published.Outcome, published.PullRequestUrl);
         if (published.PullRequestNumber is not { } number)
         {
@@ -45,7 +46,12 @@ public sealed class ProposalPublisher(IManifestPublisher? publisher, CohortLedge
                 result.DurationMs, result.CohortRun?.InputBytes ?? 0, number, published.PullRequestUrl, ProposalStatus.Proposed, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
 
-        return new PullRequestInfo(number, published.PullRequestUrl ?? string.Empty, "open", published.Branch, published.Fingerprint, Action(published.Outcome));
+        if (autoMerge && !published.Merged)
+        {
+            logger.LogInformation("Auto-merge of {App}'s pull request #{Number} did not happen: {Reason}", run.App, number, published.Message);
+        }
+
+        return new PullRequestInfo(number, published.PullRequestUrl ?? string.Empty, published.Merged ? "merged" : "open", published.Branch, published.Fingerprint, Action(published.Outcome));
     }
 
     /// <summary>Opens the pull request that undoes a regressed proposal's edits and marks the proposal reverted (once).</summary>

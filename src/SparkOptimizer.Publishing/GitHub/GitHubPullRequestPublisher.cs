@@ -43,6 +43,46 @@ public sealed class GitHubPullRequestPublisher : IManifestPublisher
     public async Task<PublishResult> PublishAsync(ManifestChangeSet changeSet, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changeSet);
+        var result = await ProposeAsync(changeSet, cancellationToken);
+        return changeSet.AutoMerge && result.PullRequestNumber is not null
+            && result.Outcome is PublishOutcome.Created or PublishOutcome.Updated or PublishOutcome.Rebased or PublishOutcome.Unchanged
+            ? await MergeAsync(changeSet, result, cancellationToken)
+            : result;
+    }
+
+    /// <summary>
+    /// Merges our own pull request (an app on the autoMerge trust level, a low-risk change set): only the head commit we pushed
+    /// (the merge names its SHA, so a commit someone added meanwhile makes GitHub refuse), and a refusal (branch protection,
+    /// required reviews or checks) leaves the pull request open for a person, with the reason in the result.
+    /// </summary>
+    private async Task<PublishResult> MergeAsync(ManifestChangeSet changeSet, PublishResult opened, CancellationToken cancellationToken)
+    {
+        var (owner, repo) = RepositoryOf(changeSet);
+        var ctx = new Context(owner, repo, opened.Branch, opened.Fingerprint, changeSet, cancellationToken);
+        var number = opened.PullRequestNumber!.Value;
+        try
+        {
+            var head = opened.CommitSha ?? (await Call("get pull request", () => _client.PullRequest.Get(owner, repo, number), ctx)).Head.Sha;
+            var merge = new MergePullRequest { Sha = head, CommitTitle = $"{PullRequestMetadata.Title(changeSet)} (#{number}, auto-merged)" };
+            var merged = await Call("merge pull request", () => _client.PullRequest.Merge(owner, repo, number, merge), ctx);
+            if (merged.Merged)
+            {
+                _logger.LogInformation("Auto-merged pull request #{Number} for {App} ({Fingerprint})", number, changeSet.App, opened.Fingerprint);
+                return opened with { Merged = true, MergeCommitSha = merged.Sha };
+            }
+
+            return opened with { Message = $"Not auto-merged: {merged.Message}" };
+        }
+        catch (ApiException ex) when (ex.StatusCode is System.Net.HttpStatusCode.MethodNotAllowed or System.Net.HttpStatusCode.Conflict
+            or System.Net.HttpStatusCode.Forbidden or System.Net.HttpStatusCode.UnprocessableEntity)
+        {
+            _logger.LogInformation("Pull request #{Number} for {App} left for a person: {Reason}", number, changeSet.App, ex.Message);
+            return opened with { Message = $"Not auto-merged (GitHub refused: {ex.Message}); left open for review." };
+        }
+    }
+
+    private async Task<PublishResult> ProposeAsync(ManifestChangeSet changeSet, CancellationToken cancellationToken)
+    {
         var (owner, repo) = RepositoryOf(changeSet);
         var branch = changeSet.App.BranchName;
         var fingerprint = changeSet.Fingerprint;

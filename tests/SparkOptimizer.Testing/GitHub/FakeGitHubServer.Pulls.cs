@@ -115,6 +115,17 @@ public sealed partial class FakeGitHubServer
         }
 
         var json = string.IsNullOrEmpty(body) ? new JsonObject() : ParseBody(body);
+        if (json["sha"]?.GetValue<string>() is { Length: > 0 } expected && expected != headSha)
+        {
+            // GitHub's answer when the head moved since the caller looked (the "sha" parameter guards against merging unseen commits).
+            return (409, new { message = "Head branch was modified. Review and try the merge again." });
+        }
+
+        if (repo.RequireReviews)
+        {
+            return (405, new { message = "At least 1 approving review is required by reviewers with write access." });
+        }
+
         var who = new GitSignature("Reviewer", "reviewer@example.com", _time.GetUtcNow());
         var message = json["commit_title"]?.GetValue<string>() ?? $"Merge pull request #{pr.Number} from {repo.Owner}/{pr.HeadRef}";
         var merge = await repo.Git.CommitTreeAsync(tree, [baseSha!, headSha!], message, who, who);

@@ -53,6 +53,9 @@ public sealed class FakeRepository
 
     public string CloneUrl => Git.Path;
 
+    /// <summary>Branch protection that requires an approving review: merges through the API are refused with 405, as GitHub does.</summary>
+    public bool RequireReviews { get; set; }
+
     /// <summary>Commits files onto a branch directly in git, as a person pushing would (not through the API). A new branch starts from the default branch.</summary>
     public async Task<string> PushCommitAsync(string branch, IReadOnlyDictionary<string, string?> files, string message, GitSignature? who = null, DateTimeOffset? when = null)
     {
