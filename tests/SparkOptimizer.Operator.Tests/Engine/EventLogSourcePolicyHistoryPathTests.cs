@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Processing;
@@ -71,6 +73,19 @@ public sealed class EventLogSourcePolicyHistoryPathTests
     public void Constructor_HistoryServerUrlThatCannotBeRead_IsAConfigurationError(string configured)
     {
         var act = () => new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, configured, []);
+
+        act.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("Engine:HistoryServerUrl").And.NotContain("hunter2");
+    }
+
+    [Fact]
+    public void AddEngine_HistoryServerUrlThatCannotBeRead_StopsStartupNamingTheSetting()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Engine:HistoryServerUrl"] = "http://ops:hunter2@shs:18080?@evil:80/",
+        }).Build();
+
+        var act = () => new ServiceCollection().AddEngine(configuration);
 
         act.Should().Throw<InvalidOperationException>().Which.Message.Should().Contain("Engine:HistoryServerUrl").And.NotContain("hunter2");
     }
