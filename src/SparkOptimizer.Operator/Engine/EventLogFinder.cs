@@ -48,7 +48,8 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
         candidates.Add($"{dir}/{location.AppId}.inprogress");
         if (!string.IsNullOrEmpty(historyServerUrl))
         {
-            candidates.Add($"{historyServerUrl.TrimEnd('/')}/{location.AppId}");
+            // the REST form: a bare .../<id> is read at the server's root, which misses a server behind a path prefix
+            candidates.Add($"{historyServerUrl.TrimEnd('/')}/api/v1/applications/{location.AppId}");
         }
 
         var failures = new List<string>();

@@ -6,7 +6,7 @@ namespace SparkOptimizer.Operator.Engine;
 /// <summary>
 /// Which event-log locations the operator may read. spark.eventLog.dir comes from the user's manifest, so it must not be
 /// able to point the operator at an arbitrary URL (SSRF) or at files outside the configured roots (path traversal).
-/// Object stores are allowed by scheme; HTTP only under the configured History Server; local paths only under the
+/// Object stores are allowed by scheme; HTTP only on the configured History Server and under its path; local paths only under the
 /// configured roots (mounted volumes). A location is read here exactly as the resolver that fetches it reads it
 /// (<see cref="EventLogSourceResolver"/>, <see cref="HttpSourceAddress"/>), never by a second parser that could disagree.
 /// </summary>
@@ -14,6 +14,7 @@ public sealed class EventLogSourcePolicy
 {
     private readonly IReadOnlyList<string> _objectStoreSchemes;
     private readonly HttpSourceAddress? _historyServer;
+    private readonly HttpSourcePath? _historyServerPath;
     private readonly IReadOnlyList<string> _localRoots;
 
     public EventLogSourcePolicy(IReadOnlyList<string> objectStoreSchemes, string? historyServerUrl, IReadOnlyList<string> localRoots)
@@ -22,7 +23,18 @@ public sealed class EventLogSourcePolicy
 
         // A root that is (or passes through) a link is known by its real path too, so files are judged by where they really are.
         _localRoots = RealPath.WithTargets(localRoots);
-        _historyServer = historyServerUrl is { Length: > 0 } && HttpSourceAddress.TryParse(historyServerUrl, out var address, out _) ? address : null;
+        if (historyServerUrl is { Length: > 0 })
+        {
+            // A History Server that cannot be read would otherwise refuse every http location without a word; the URL is
+            // not echoed (it may hold a password).
+            if (!HttpSourceAddress.TryParse(historyServerUrl, out var address, out var problem)
+                || !HttpSourcePath.TryParseServer(historyServerUrl, out var path, out problem))
+            {
+                throw new InvalidOperationException($"Engine:HistoryServerUrl cannot be read as a History Server URL: {problem}.");
+            }
+
+            (_historyServer, _historyServerPath) = (address, path);
+        }
     }
 
     public static IReadOnlyList<string> DefaultSchemes { get; } = ["s3", "s3a", "s3n", "gs", "abfs", "abfss", "wasb", "wasbs"];
@@ -67,13 +79,26 @@ public sealed class EventLogSourcePolicy
             return false;
         }
 
-        if (_historyServer is not null && address.SameServerAs(_historyServer))
+        if (_historyServer is null || _historyServerPath is null || !address.SameServerAs(_historyServer))
         {
-            return true;
+            reason = $"'{scheme}://{address.Host}' {Allowed}";
+            return false;
         }
 
-        reason = $"'{scheme}://{address.Host}' {Allowed}";
-        return false;
+        // Behind a shared ingress the server is one path among others: requests must stay under its path.
+        if (!HttpSourcePath.TryParse(location, out var path, out problem))
+        {
+            reason = $"'{scheme}://{address.Host}' {Allowed}: {problem}";
+            return false;
+        }
+
+        if (!path.IsUnder(_historyServerPath))
+        {
+            reason = $"'{scheme}://{address.Host}{path}' {Allowed}: requests would leave the History Server's path '{_historyServerPath}' (name an application as …{_historyServerPath}/history/<id> or …/api/v1/applications/<id>)";
+            return false;
+        }
+
+        return true;
     }
 
     private bool AllowsLocal(string path, out string reason)

@@ -16,6 +16,9 @@ public sealed class EventLogSourcePolicyTests
     [InlineData("http://spark-history.spark:18080/api/v1")]
     [InlineData("/mnt/spark-events/team-a")]
     [InlineData("file:///mnt/spark-events")]
+    [InlineData("file:/mnt/spark-events")]
+    [InlineData("file:/mnt/spark-events/team-a/app-1.zstd")]
+    [InlineData("file:///mnt/spark-events/team-a/app-1.zstd")]
     public void Allows_ConfiguredSources(string location)
     {
         Policy.Allows(location, out var reason).Should().BeTrue(reason);
@@ -29,6 +32,10 @@ public sealed class EventLogSourcePolicyTests
     [InlineData("/mnt/spark-events/../../etc/shadow", "outside the allowed")]
     [InlineData("/mnt/spark-events-other", "outside the allowed")]
     [InlineData("ftp://host/x", "not an allowed event-log source")]
+    [InlineData("file:/etc/passwd", "outside the allowed")]
+    [InlineData("file:///etc/passwd", "outside the allowed")]
+    [InlineData("file:/mnt/spark-events/../../etc/shadow", "outside the allowed")]
+    [InlineData("file:///mnt/spark-events-other", "outside the allowed")]
     public void Refuses_EverythingElse(string location, string expected)
     {
         Policy.Allows(location, out var reason).Should().BeFalse();
@@ -44,9 +51,16 @@ public sealed class EventLogSourcePolicyTests
     [InlineData("http://LocalHost:18080/history/app-1/2")]
     [InlineData("HTTP://localhost:18080/api/v1/applications/app-1")]
     [InlineData("http://localhost:18080/x?limit=5")]
-    public void Allows_TheConfiguredHistoryServer(string location)
+    [InlineData("http://localhost.:18080/x")]
+    [InlineData("http://localhost:/x", "http://localhost")]
+    [InlineData("http://svc.cluster.local.:18080/history/app-1", "http://svc.cluster.local:18080")]
+    [InlineData("http://svc.cluster.local:18080/history/app-1", "http://svc.cluster.local.:18080")]
+    [InlineData("http://bücher.example/history/app-1", "http://xn--bcher-kva.example")]
+    public void Allows_TheConfiguredHistoryServer(string location, string configured = "http://localhost:18080")
     {
-        LocalHistoryServer.Allows(location, out var reason).Should().BeTrue(reason);
+        var policy = new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, configured, ["/mnt/spark-events"]);
+
+        policy.Allows(location, out var reason).Should().BeTrue(reason);
     }
 
     // System.Uri reads these as localhost:18080; the fetch's parse (SourceUri) reads some as 127.0.0.1:9999. Every form
@@ -68,7 +82,6 @@ public sealed class EventLogSourcePolicyTests
     [InlineData("http://localhost%3A18080@127.0.0.1:9999/x")]
     [InlineData("http://%6Cocalhost:18080/x")]
     [InlineData("http://localhost:18080\t@127.0.0.1:9999/x")]
-    [InlineData("http://localhost.:18080/x")]
     [InlineData("http://localhost..:18080/x")]
     [InlineData("http://[::1]:18080/x")]
     [InlineData("http://127.0.0.1:18080/x")]

@@ -19,7 +19,7 @@ public static class EventLogSourceResolver
 
         if (scheme == "file")
         {
-            return new LocalEventLogLocator(options.Read).Locate(new Uri(uriOrPath).LocalPath);
+            return new LocalEventLogLocator(options.Read).Locate(SourceUri.LocalPathOf(uriOrPath));
         }
 
         var uri = SourceUri.Parse(uriOrPath);
@@ -38,11 +38,11 @@ public static class EventLogSourceResolver
     /// <summary>True when the name is a local path (or file://), which a follower can reopen and seek.</summary>
     public static bool IsLocal(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) is null or "file";
 
-    /// <summary>The local path a name stands for (file:// unwrapped), or null for a remote source.</summary>
+    /// <summary>The local path a name stands for (file:///abs and Hadoop's file:/abs unwrapped), or null for a remote source.</summary>
     public static string? LocalPath(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) switch
     {
         null => uriOrPath,
-        "file" => new Uri(uriOrPath).LocalPath,
+        "file" => SourceUri.LocalPathOf(uriOrPath),
         _ => null,
     };
 }

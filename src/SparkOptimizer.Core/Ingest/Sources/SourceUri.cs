@@ -8,16 +8,25 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
     [GeneratedRegex(@"^(?<scheme>[a-zA-Z][a-zA-Z0-9+.-]+)://(?<rest>.*)$")]
     private static partial Regex SchemePattern();
 
-    // A DNS name (no trailing dot, no percent-encoding) or a bracketed IPv6 literal, then an optional port in 1..65535.
-    [GeneratedRegex(@"^(?:[A-Za-z0-9_-]+(?:\.[A-Za-z0-9_-]+)*|\[[0-9A-Fa-f:.]+\])(?::(?:[1-5][0-9]{0,4}|[6-9][0-9]{0,3}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5]))?$")]
+    // Hadoop's file:/abs/path (one slash), which Spark users write in spark.eventLog.dir.
+    [GeneratedRegex(@"^[fF][iI][lL][eE]:/(?!/)")]
+    private static partial Regex HadoopFilePattern();
+
+    // A DNS name (letters may be Unicode: an IDN; one optional trailing dot, as in an absolute FQDN; no percent-encoding)
+    // or a bracketed IPv6 literal (no zone id), then an optional port in 1..65535; "host:" is the default port.
+    [GeneratedRegex(@"^(?:[\p{L}\p{M}\p{N}_-]+(?:\.[\p{L}\p{M}\p{N}_-]+)*\.?|\[[0-9A-Fa-f:.]+\])(?::(?:[1-5][0-9]{0,4}|[6-9][0-9]{0,3}|6[0-4][0-9]{3}|65[0-4][0-9]{2}|655[0-2][0-9]|6553[0-5])?)?$")]
     private static partial Regex HostAndPortPattern();
 
     /// <summary>The scheme of a URI, lower case, or null for a plain path (including Windows drive letters).</summary>
     public static string? SchemeOf(string text)
     {
         var m = SchemePattern().Match(text);
-        return m.Success ? m.Groups["scheme"].Value.ToLowerInvariant() : null;
+        return m.Success ? m.Groups["scheme"].Value.ToLowerInvariant() : HadoopFilePattern().IsMatch(text) ? "file" : null;
     }
+
+    /// <summary>The local path of a file: URI, file:///abs/path or Hadoop's file:/abs/path, percent-decoded as System.Uri reads it.</summary>
+    public static string LocalPathOf(string fileUri) =>
+        new Uri(HadoopFilePattern().IsMatch(fileUri) ? "file://" + fileUri[5..] : fileUri).LocalPath;
 
     public static SourceUri Parse(string text)
     {

@@ -18,6 +18,21 @@ public sealed class EventLogSourceResolverTests
         byUri.Single().Path.Should().Be(byPath.Single().Path);
     }
 
+    // Hadoop writes file:/abs/path (one slash) in spark.eventLog.dir; it is the same absolute path as file:///abs/path.
+    [Theory]
+    [InlineData("file:{0}")]
+    [InlineData("file://{0}")]
+    [InlineData("FILE:{0}")]
+    public void Resolve_HadoopAndStandardFileUris_AreTheSameLocalPath(string template)
+    {
+        var path = Corpus.Path(SourceCorpus.Rolling);
+        var uri = string.Format(System.Globalization.CultureInfo.InvariantCulture, template, path);
+
+        EventLogSourceResolver.IsLocal(uri).Should().BeTrue();
+        EventLogSourceResolver.LocalPath(uri).Should().Be(path);
+        EventLogSourceResolver.Resolve(uri).Single().Path.Should().Be(EventLogSourceResolver.Resolve(path).Single().Path);
+    }
+
     [Fact]
     public void Resolve_UnsupportedScheme_ThrowsNamingTheSchemes()
     {
