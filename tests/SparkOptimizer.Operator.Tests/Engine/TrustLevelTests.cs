@@ -67,4 +67,53 @@ public sealed class TrustLevelTests
         repo.PullRequests.Should().HaveCount(pullRequest ? 1 : 0);
         repo.PullRequests.Should().NotContain(pr => pr.State != "open", "nothing is merged by the operator, and a cohort's first change always waits for a person");
     }
+
+    [Fact]
+    public async Task AutoMerge_EstablishedCohortWithAnEarlierMergeAndOnlyLowRiskChanges_MergesItsPullRequest()
+    {
+        var manifest = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        await using var github = await FakeGitHubServer.StartAsync();
+        var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { ["apps/spark-pi.yaml"] = manifest });
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Store.Create(ResourceType.SparkOptimizations, SparkApps.Namespace, new JsonObject
+        {
+            ["apiVersion"] = "sparkoptimizer.io/v1alpha1",
+            ["kind"] = "SparkOptimization",
+            ["metadata"] = new JsonObject { ["name"] = "spark-pi", ["namespace"] = SparkApps.Namespace },
+            ["spec"] = new JsonObject
+            {
+                ["target"] = new JsonObject { ["apiVersion"] = "sparkoperator.k8s.io/v1beta2", ["kind"] = "SparkApplication", ["name"] = "spark-pi" },
+                ["trustLevel"] = "autoMerge",
+            },
+        });
+
+        // The cohort is established and has run under an earlier merged change; sizing keys are pinned, so what is left is low-risk.
+        var ledger = new CohortLedger();
+        var earlier = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < 3; i++)
+        {
+            await ledger.AddRunAsync("default/spark-pi", new CohortRun($"earlier-{i}", earlier.AddDays(i), 300_000, 0, 2L << 30, RunFailureClass.None, false, "an-earlier-change"), null, CancellationToken.None);
+        }
+
+        var app = SparkApps.CompletedKubeflowPi();
+        app["metadata"]!["annotations"]![ValidationContext.PinnedAnnotation] =
+            "spark.executor.memory,spark.executor.instances,spark.executor.cores,spark.executor.memoryOverhead,spark.dynamicAllocation.enabled,"
+            + "spark.dynamicAllocation.shuffleTracking.enabled,spark.dynamicAllocation.minExecutors,spark.dynamicAllocation.maxExecutors,spark.dynamicAllocation.executorIdleTimeout";
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
+        var processor = new EngineRunProcessor(
+            EngineParts.Finder(Corpus.EventLogs), new AnalysisPipeline(), EngineParts.Publisher(github), null, new EngineOptions(),
+            NullLogger<EngineRunProcessor>.Instance, null, ledger, new TrustPolicy(TrustLevel.AutoMerge));
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
+        var keys = status["recommendations"]!.AsArray().Select(r => r!["key"]!.GetValue<string>()).ToArray();
+        keys.Should().NotBeEmpty().And.OnlyContain(k => TrustPolicy.IsLowRisk(new Analysis.ConfigChange(k, null, "x", string.Empty)), "the sizing keys are pinned");
+        var pr = repo.PullRequests.Should().ContainSingle().Subject;
+        pr.Merged.Should().BeTrue("an autoMerge app's low-risk change set in an established cohort is merged by the operator");
+        status["pullRequest"]!["state"]!.GetValue<string>().Should().Be("merged");
+        var main = (await repo.ReadFileAsync("main", "apps/spark-pi.yaml"))!;
+        main.Should().NotBe(manifest).And.Contain("spark.sql.shuffle.partitions");
+    }
 }
