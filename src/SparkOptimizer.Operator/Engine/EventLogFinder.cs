@@ -77,7 +77,7 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
                         continue;
                     }
 
-                    tried = candidate;
+                    tried = AnalysisRequest.WithoutUserInfo(candidate);
                     return LogConfinement.Pinned(match, access);
                 }
             }
@@ -87,7 +87,9 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
             }
         }
 
-        tried = string.Join(", ", candidates) + (failures.Count > 0 ? "; " + string.Join("; ", failures.Distinct()) : string.Empty);
+        // What was tried goes to status and events: never with the credentials a URL may carry.
+        tried = string.Join(", ", candidates.Select(AnalysisRequest.WithoutUserInfo))
+            + (failures.Count > 0 ? "; " + string.Join("; ", failures.Distinct().Select(AnalysisRequest.WithoutUserInfo)) : string.Empty);
         return null;
     }
 
