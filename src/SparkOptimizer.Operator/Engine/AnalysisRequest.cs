@@ -1,3 +1,4 @@
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Processing;
 using SparkOptimizer.Simulation.Calibration;
 using SparkOptimizer.Trust;
@@ -49,29 +50,8 @@ public sealed record AnalysisRequest(
     public AnalysisRequest WithoutCredentials() => this with
     {
         Annotations = Own(Annotations),
-        EventLog = EventLog with { Directory = WithoutUserInfo(EventLog.Directory) },
+        EventLog = EventLog with { Directory = EventLogSourceResolver.WithoutUserInfo(EventLog.Directory) },
     };
-
-    /// <summary>
-    /// A location without user info (<c>s3a://KEY:SECRET@bucket/x</c> becomes <c>s3a://bucket/x</c>), as the event-log sources read it:
-    /// any <c>user@</c> of http(s), <c>key:secret@</c> of s3, s3a, s3n and gs; abfs and wasb keep <c>container@account</c>, their authority.
-    /// </summary>
-    public static string WithoutUserInfo(string location)
-    {
-        var scheme = location.IndexOf("://", StringComparison.Ordinal);
-        if (scheme < 0)
-        {
-            return location;
-        }
-
-        var name = location[..scheme].ToLowerInvariant();
-        var start = scheme + 3;
-        var slash = location.IndexOf('/', start);
-        var authority = slash < 0 ? location[start..] : location[start..slash];
-        var at = authority.LastIndexOf('@');
-        var userInfo = at >= 0 && (name is "http" or "https" || (name is "s3" or "s3a" or "s3n" or "gs" && authority[..at].Contains(':', StringComparison.Ordinal)));
-        return userInfo ? location[..start] + location[(start + at + 1)..] : location;
-    }
 
     private static Dictionary<string, string> Own(IReadOnlyDictionary<string, string> annotations) =>
         annotations.Where(a => a.Key.StartsWith(AnnotationPrefix, StringComparison.Ordinal)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);

@@ -77,7 +77,7 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
                         continue;
                     }
 
-                    tried = AnalysisRequest.WithoutUserInfo(candidate);
+                    tried = EventLogSourceResolver.WithoutUserInfo(candidate);
                     return LogConfinement.Pinned(match, access);
                 }
             }
@@ -88,8 +88,8 @@ public sealed partial class EventLogFinder(SourceOptions sources, string? histor
         }
 
         // What was tried goes to status and events: never with the credentials a URL may carry.
-        tried = string.Join(", ", candidates.Select(AnalysisRequest.WithoutUserInfo))
-            + (failures.Count > 0 ? "; " + string.Join("; ", failures.Distinct().Select(AnalysisRequest.WithoutUserInfo)) : string.Empty);
+        tried = string.Join(", ", candidates.Select(EventLogSourceResolver.WithoutUserInfo))
+            + (failures.Count > 0 ? "; " + string.Join("; ", failures.Distinct().Select(EventLogSourceResolver.WithoutUserInfo)) : string.Empty);
         return null;
     }
 

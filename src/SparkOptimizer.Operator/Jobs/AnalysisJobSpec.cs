@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using k8s;
 using k8s.Models;
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Engine;
 
 namespace SparkOptimizer.Operator.Jobs;
@@ -194,7 +195,7 @@ public static class AnalysisJobSpec
         }
 
         // the Job runs in the tenant's namespace: the History Server's user:password stays with the operator
-        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl is { } url ? AnalysisRequest.WithoutUserInfo(url) : null);
+        Add("Engine__HistoryServerUrl", engine.HistoryServerUrl is { } url ? EventLogSourceResolver.WithoutUserInfo(url) : null);
         Add("Engine__DefaultInstanceType", engine.DefaultInstanceType);
         Add("Engine__ThresholdsFile", engine.ThresholdsFile);
         foreach (var (name, value) in options.Env.OrderBy(e => e.Key, StringComparer.Ordinal))

@@ -1,4 +1,5 @@
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Jobs;
 using SparkOptimizer.Operator.Processing;
@@ -109,9 +110,9 @@ public sealed class AnalysisJobSpecTests
 
         sent.Annotations.Should().Equal(new Dictionary<string, string> { ["sparkoptimizer.io/pinned"] = "spark.executor.cores" });
         sent.EventLog.Directory.Should().Be("s3a://logs/spark-events/");
-        AnalysisRequest.WithoutUserInfo("/mnt/logs/a@b").Should().Be("/mnt/logs/a@b");
-        AnalysisRequest.WithoutUserInfo("abfss://container@account.dfs.core.windows.net/logs").Should().Be("abfss://container@account.dfs.core.windows.net/logs");
-        AnalysisRequest.WithoutUserInfo("https://user:pw@shs:18080/api").Should().Be("https://shs:18080/api");
+        EventLogSourceResolver.WithoutUserInfo("/mnt/logs/a@b").Should().Be("/mnt/logs/a@b");
+        EventLogSourceResolver.WithoutUserInfo("abfss://container@account.dfs.core.windows.net/logs").Should().Be("abfss://container@account.dfs.core.windows.net/logs");
+        EventLogSourceResolver.WithoutUserInfo("https://user:pw@shs:18080/api").Should().Be("https://shs:18080/api");
     }
 
     [Fact]

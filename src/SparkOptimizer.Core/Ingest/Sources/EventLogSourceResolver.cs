@@ -36,6 +36,12 @@ public static class EventLogSourceResolver
     public static string? SchemeOf(string uriOrPath) => SourceUri.SchemeOf(uriOrPath);
 
     /// <summary>True when the name is a local path (or file://), which a follower can reopen and seek.</summary>
+    /// <summary>
+    /// A location without user info (<c>s3a://KEY:SECRET@bucket/x</c> becomes <c>s3a://bucket/x</c>), by the rule the sources read it
+    /// with: any <c>user@</c> of http(s), <c>key:secret@</c> of s3, s3a, s3n and gs; abfs and wasb keep <c>container@account</c>.
+    /// </summary>
+    public static string WithoutUserInfo(string uriOrPath) => SourceUri.WithoutUserInfo(uriOrPath);
+
     public static bool IsLocal(string uriOrPath) => SourceUri.SchemeOf(uriOrPath) is null or "file";
 
     /// <summary>The local path a name stands for (file:///abs and Hadoop's file:/abs unwrapped), or null for a remote source.</summary>

@@ -41,24 +41,16 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
         var slash = rest.IndexOf('/', StringComparison.Ordinal);
         var authority = slash < 0 ? rest : rest[..slash];
         var path = slash < 0 ? string.Empty : rest[(slash + 1)..];
-        string? userInfo = null;
-
-        // Only the last '@' separates user info; abfs/wasb use container@account as the authority itself.
         if (scheme is "http" or "https")
         {
             CheckHttpAuthority(scheme, authority);
-            var at = authority.LastIndexOf('@');
-            if (at >= 0)
-            {
-                userInfo = Uri.UnescapeDataString(authority[..at]);
-                authority = authority[(at + 1)..];
-            }
         }
-        else if (authority.Contains(':', StringComparison.Ordinal) && authority.Contains('@', StringComparison.Ordinal) && scheme is "s3" or "s3a" or "s3n" or "gs")
+
+        var at = UserInfoEnd(scheme, authority);
+        string? userInfo = null;
+        if (at >= 0)
         {
-            // s3://KEY:SECRET@bucket is an old Hadoop form: refuse to carry the secret further.
-            var at = authority.LastIndexOf('@');
-            userInfo = authority[..at];
+            userInfo = scheme is "http" or "https" ? Uri.UnescapeDataString(authority[..at]) : authority[..at];
             authority = authority[(at + 1)..];
         }
 
@@ -70,6 +62,31 @@ internal sealed partial record SourceUri(string Scheme, string Authority, string
 
         return new SourceUri(scheme, authority, path, userInfo, display);
     }
+
+    /// <summary>The location as given, without the user info its authority carries (by <see cref="UserInfoEnd"/>); plain paths unchanged.</summary>
+    public static string WithoutUserInfo(string location)
+    {
+        var m = SchemePattern().Match(location);
+        if (!m.Success)
+        {
+            return location;
+        }
+
+        var rest = m.Groups["rest"];
+        var slash = rest.Value.IndexOf('/', StringComparison.Ordinal);
+        var at = UserInfoEnd(m.Groups["scheme"].Value.ToLowerInvariant(), slash < 0 ? rest.Value : rest.Value[..slash]);
+        return at < 0 ? location : location[..rest.Index] + location[(rest.Index + at + 1)..];
+    }
+
+    /// <summary>
+    /// Where the user info of an authority ends (its last '@'), or -1 when it carries none: any user info of http(s), and the old
+    /// Hadoop s3://KEY:SECRET@bucket form of s3, s3a, s3n and gs (refused to be carried further); abfs and wasb use
+    /// container@account as the authority itself.
+    /// </summary>
+    private static int UserInfoEnd(string scheme, string authority) =>
+        scheme is "http" or "https" || (scheme is "s3" or "s3a" or "s3n" or "gs" && authority.Contains(':', StringComparison.Ordinal))
+            ? authority.LastIndexOf('@')
+            : -1;
 
     /// <summary>
     /// An http(s) authority must be plainly [userinfo@]host[:port]: System.Uri ends it at '?' or '#' and reads '\' as
