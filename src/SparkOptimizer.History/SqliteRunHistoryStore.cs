@@ -9,47 +9,7 @@ namespace SparkOptimizer.History;
 /// </summary>
 public sealed class SqliteRunHistoryStore : SqlRunHistoryStore
 {
-    private static readonly IReadOnlyList<Migration> Schema =
-    [
-        new(1, "run_history table", """
-            CREATE TABLE run_history (
-                cohort TEXT NOT NULL,
-                app_id TEXT NOT NULL,
-                attempt TEXT NOT NULL,
-                started_ms BIGINT,
-                finished_ms BIGINT,
-                duration_ms BIGINT,
-                configuration TEXT NOT NULL,
-                executors INTEGER NOT NULL,
-                cores_per_executor INTEGER NOT NULL,
-                executor_memory_bytes BIGINT NOT NULL,
-                shuffle_partitions INTEGER,
-                input_bytes BIGINT NOT NULL,
-                cost TEXT,
-                currency TEXT,
-                findings_critical INTEGER NOT NULL,
-                findings_severe INTEGER NOT NULL,
-                findings_moderate INTEGER NOT NULL,
-                findings_low INTEGER NOT NULL,
-                worst_severity TEXT NOT NULL,
-                worst_title TEXT,
-                predicted_ms BIGINT,
-                predicted_low_ms BIGINT,
-                predicted_high_ms BIGINT,
-                predicted_cost TEXT,
-                interval_level REAL,
-                prediction_basis TEXT,
-                verification_state TEXT NOT NULL,
-                verified_ms BIGINT,
-                verification_error_pct REAL,
-                verification_note TEXT,
-                PRIMARY KEY (cohort, app_id, attempt)
-            );
-            CREATE INDEX run_history_cohort_started ON run_history (cohort, started_ms);
-            """),
-        new(2, "run outcomes and proposals", SchemaSteps.OutcomesAndProposals(moneyType: "TEXT", realType: "REAL")),
-        new(3, "proposal revert time", SchemaSteps.RevertTime),
-    ];
+    private static readonly IReadOnlyList<Migration> Schema = SchemaSteps.Migrations(moneyType: "TEXT", realType: "REAL");
 
     private readonly string _connectionString;
 
