@@ -169,11 +169,11 @@ public sealed class EngineRunProcessor(
 
         if (result.Record is { } record)
         {
-            var state = verification.Result.State switch
+            var state = verification.NewStatus switch
             {
-                "Verified" => VerificationState.Verified,
-                "Regressed" or "Reverted" => VerificationState.Regressed,
-                "Inconclusive" => VerificationState.Inconclusive,
+                ProposalStatus.Verified => VerificationState.Verified,
+                ProposalStatus.Regressed or ProposalStatus.Reverted => VerificationState.Regressed,
+                ProposalStatus.Inconclusive => VerificationState.Inconclusive,
                 _ => VerificationState.Pending,
             };
             await ledger.RecordVerificationAsync(new RunKey(key, record.AppId, record.Attempt),
