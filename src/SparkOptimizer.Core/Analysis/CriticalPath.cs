@@ -64,7 +64,8 @@ public sealed record CriticalPath(long WallMs, long DriverOnlyMs, long LongestGa
 
         // Jobs that overlap (notebooks, concurrent actions) would make the sum of job paths exceed the time stages really ran.
         path = Math.Min(path, covered);
-        var ideal = driverOnly + (long)(run.Totals.TaskDurationMs / (double)Math.Max(1, facts.PeakCores));
+        // Perfectly busy slots cannot beat infinite executors: the ideal is never below the critical path.
+        var ideal = Math.Max(driverOnly + path, driverOnly + (long)(run.Totals.TaskDurationMs / (double)facts.PeakSlots));
         return new CriticalPath(facts.WallMs, driverOnly, longestGap, gapStart, driverOnly + path, ideal);
     }
 }

@@ -11,4 +11,5 @@ public enum FailureKind
     ShuffleFetch,
     Application,
     Killed,
+    Heartbeat,
 }

@@ -22,6 +22,7 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         new SpeculationAnalyzer(),
         new DynamicAllocationAnalyzer(),
         new SerializerAnalyzer(),
+        new TaskCpusAnalyzer(),
     ];
 
     public RunAnalyzer()
@@ -49,6 +50,6 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
             }
         }
 
-        return (findings.OrderByDescending(f => f.Severity).ThenBy(f => f.Id, StringComparer.Ordinal).ToArray(), warnings);
+        return (ImpactCeiling.Apply(run, context.Facts, thresholds, findings), warnings);
     }
 }

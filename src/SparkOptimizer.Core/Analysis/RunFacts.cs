@@ -23,6 +23,12 @@ public sealed record RunFacts(
 {
     private const long MiB = ByteSize.MiB;
 
+    /// <summary>spark.task.cpus: cores each task holds (default 1).</summary>
+    public int TaskCpus { get; init; } = 1;
+
+    /// <summary>Concurrent task slots: cores / spark.task.cpus (8 executors x 4 cores with spark.task.cpus=4 is 8 slots, not 32).</summary>
+    public int PeakSlots => Math.Max(1, PeakCores / Math.Max(1, TaskCpus));
+
     public long WallMs => Math.Max(0, EndMs - StartMs);
 
     /// <summary>Heap + overhead + off-heap + PySpark: what the container (pod) is sized to.</summary>
@@ -54,7 +60,10 @@ public sealed record RunFacts(
         return new RunFacts(
             start, end, memory, env.Get("spark.executor.memory") is not null, overhead, offHeap, Size(env, "spark.executor.pyspark.memory") ?? 0,
             cores, env.GetInt("spark.executor.instances"), env.GetBool("spark.dynamicAllocation.enabled") == true,
-            driverMemory, driverOverhead, local, spans, PeakConcurrentCores(spans));
+            driverMemory, driverOverhead, local, spans, PeakConcurrentCores(spans))
+        {
+            TaskCpus = Math.Clamp(env.GetInt("spark.task.cpus") ?? 1, 1, 1024),
+        };
     }
 
     /// <summary>Spark reads bare executor and driver sizes in MiB.</summary>

@@ -68,6 +68,9 @@ public static class ThresholdDefaults
 
         // Serializer: RDD shuffle bytes written with the Java serializer.
         ["serializer.rddShuffleBytes"] = [1 * GiB, 10 * GiB, 100 * GiB, 1024 * GiB],
+
+        // Impact: the share of the run's wall time a finding's stages cover caps its severity (under 1 % is at most low).
+        ["impact.runShare"] = [0, 0.01, 0.25, 0.5],
     };
 
     public static IReadOnlyDictionary<string, double> Values { get; } = new Dictionary<string, double>(StringComparer.Ordinal)
@@ -96,10 +99,13 @@ public static class ThresholdDefaults
         ["parallelism.minWallMs"] = 60000,
         ["parallelism.minStageMs"] = 30000,
         ["parallelism.tinyTaskMs"] = 200,
+        ["parallelism.minSingleTaskStages"] = 20,
+        ["parallelism.minSingleTaskShare"] = 0.05,
 
         ["shuffle.targetPartitionMiB"] = 128,
         ["shuffle.maxPartitionMiB"] = 200,
         ["shuffle.minSmallShuffleBytes"] = 1 * GiB,
+        ["shuffle.minSmallShuffleStageMs"] = 3000,
         ["shuffle.minFetchWaitMs"] = 60000,
 
         ["io.minInputTasks"] = 200,

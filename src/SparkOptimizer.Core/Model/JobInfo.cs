@@ -11,5 +11,8 @@ public sealed record JobInfo(
     long? SqlExecutionId,
     string? JobGroup)
 {
+    /// <summary>The job's description (spark.job.description), when the log has one.</summary>
+    public string? Description { get; init; }
+
     public long? DurationMs => SubmissionTime is { } s && CompletionTime is { } e ? (long)(e - s).TotalMilliseconds : null;
 }

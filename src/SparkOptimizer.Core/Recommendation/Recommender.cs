@@ -60,7 +60,9 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
         var memoryFailure = findings.Any(f => f.Category == "failures" && f.Evidence.Any(e => e.Metric is "failures.JvmOutOfMemory" or "failures.ContainerKilled"));
         var observation = ExecutorObservation.From(run, facts, memoryFailure);
         var sizing = new ExecutorSizer(_options.MemoryBuffer, _options.AllowMemoryDecrease, _options.Node).Size(observation, Demand(executorSide, memoryKey));
-        var memoryEvidence = findings.Where(f => f.Category is "memory" or "failures").Select(f => f.Id).ToArray();
+        // Only findings that ask for memory can justify a floor-driven move: a heap that filled before it collected asks for nothing.
+        var memoryEvidence = findings.Where(f => f.Category is "memory" or "failures" && f.Recommendations.Any(r => r.Change is { } c && (ExecutorKeys.Contains(c.Key) || c.Key == memoryKey)))
+            .Select(f => f.Id).ToArray();
         foreach (var change in SizingChanges(sizing, observation, run.Environment, executorSide, memoryKey, memoryEvidence))
         {
             changes.Set(change);

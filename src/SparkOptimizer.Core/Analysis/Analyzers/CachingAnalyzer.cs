@@ -59,28 +59,110 @@ public sealed class CachingAnalyzer : IAnalyzer
     private static IEnumerable<Finding> RepeatedScans(AnalysisContext context)
     {
         var t = context.Thresholds;
-        var groups = ScanNode.All(context.Run)
-            .Where(s => s.Location is { Length: > 0 } && (s.BytesRead ?? 0) >= t.Value("caching.minScanBytes"))
-            .GroupBy(s => s.Location!, StringComparer.Ordinal)
-            .Select(g => (Location: g.Key, Scans: g.ToArray()))
-            .Where(g => t.Rate("caching.repeatedScans", g.Scans.Length) > Severity.None)
-            .OrderByDescending(g => g.Scans.Sum(s => s.BytesRead ?? 0))
-            .Take(3);
-        foreach (var (location, scans) in groups)
+        var minBytes = t.Value("caching.minScanBytes");
+        var covered = new HashSet<long>();
+
+        // The same input read again: stages that read exactly the same bytes and records from storage (same files, same
+        // lineage), whether SQL scans or RDD inputs. What is at stake is every read after the first.
+        var candidates = context.StagesWithTasks
+            .Where(s => s.Tasks.InputBytes.Sum >= minBytes && s.Tasks.InputRecords.Sum > 0 && !s.Rdds.Any(r => r.IsCached && r.NumCachedPartitions > 0))
+            .DistinctBy(s => s.StageId);
+        var groups = SameInput(candidates)
+            .Where(g => t.Rate("caching.repeatedScans", g.Length) > Severity.None)
+            .OrderByDescending(g => g[0].Tasks.InputBytes.Sum * (g.Length - 1))
+            .Take(3)
+            .ToArray();
+        foreach (var stages in groups)
         {
-            var severity = t.Rate("caching.repeatedScans", scans.Length);
-            var bytes = scans.Sum(s => s.BytesRead ?? 0);
-            yield return new Finding(
-                $"caching-repeated-scan-{scans[0].ExecutionId}", "caching", severity, "Same Input Scanned Repeatedly", [],
-                [new Evidence("caching.repeatedScans", scans.Length, "scans", $"{location}: scanned {scans.Length} times in SQL queries {string.Join(", ", scans.Select(s => s.ExecutionId).Distinct())}, {Fmt.Bytes(bytes)} read in total")],
-                "The same files are read and decoded by several queries; reading them once into a cache (or a narrower intermediate table) saves the repeats.",
-                [new Recommendation(RecommendationKind.Code, $"Read {location} once, select the needed columns, cache() it (or write an intermediate table), and reuse it; unpersist() after the last use")
-                    { SqlExecutionId = scans[0].ExecutionId, SqlNode = scans[0].Node.SimpleString }])
+            var bytes = stages[0].Tasks.InputBytes.Sum;
+            var repeatMs = stages.Skip(1).Sum(s => s.DurationMs ?? 0);
+            var names = string.Join(", ", stages.Take(5).Select(s => $"{s.StageId} ({s.Name})"));
+            var location = Location(context, stages);
+            foreach (var id in stages.Select(s => s.SqlExecutionId).OfType<long>())
             {
-                SqlExecutionIds = scans.Select(s => s.ExecutionId).Distinct().ToArray(),
-                WhatWouldNotHelp = "More executors: the repeated work stays.",
-                ExpectedImprovement = $"Up to {Fmt.Bytes(bytes - (bytes / scans.Length))} less read per run",
+                covered.Add(id);
+            }
+
+            yield return new Finding(
+                $"caching-repeated-read-stage-{stages[0].StageId}", "caching", t.Rate("caching.repeatedScans", stages.Length), "Same Input Re-read by Several Stages", stages.Select(s => s.StageId).ToArray(),
+                [new Evidence("caching.repeatedReads", stages.Length, "stages", $"Stages {names}{(stages.Length > 5 ? $" and {stages.Length - 5} more" : string.Empty)} each read the same {Fmt.Bytes(bytes)} ({Fmt.N(stages[0].Tasks.InputRecords.Sum)} records) from storage{(location is null ? string.Empty : $" ({location})")}; the re-reads ran {Fmt.Ms(repeatMs)}", stages[0].StageId)],
+                "The same input is read and decoded from storage again by each of these stages; persisting it once (after the columns and rows the later stages need are selected) serves every later use from memory or local disk.",
+                [new Recommendation(RecommendationKind.Code, $"Persist the data read at {stages[0].Name}{(location is null ? string.Empty : $" ({location})")} once (df.persist(StorageLevel.MEMORY_AND_DISK) or rdd.persist() after the select/filter the later stages share), reuse it in stages {Fmt.Stages(stages.Skip(1).Select(s => s.StageId))}, and unpersist() after the last use") { StageId = stages[0].StageId }])
+            {
+                SqlExecutionIds = stages.Select(s => s.SqlExecutionId).OfType<long>().Distinct().ToArray(),
+                WhatWouldNotHelp = "More executors or a larger split size: every stage still reads the whole input again.",
+                ExpectedImprovement = $"Next run: {Fmt.Bytes(bytes * (stages.Length - 1))} less read from storage ({stages.Length - 1} re-reads of {Fmt.Bytes(bytes)}, {Fmt.Ms(repeatMs)} of stage time today)",
             };
         }
+
+        // Queries that scan one location several times with different stage shapes: counted on the bytes their stages really
+        // read (the scan node's "size of files read" is the listed file size, also for a show() that reads a few rows).
+        var scans = ScanNode.All(context.Run)
+            .Where(s => s.Location is { Length: > 0 } && !covered.Contains(s.ExecutionId))
+            .GroupBy(s => s.Location!, StringComparer.Ordinal);
+        foreach (var group in scans)
+        {
+            var reads = group.GroupBy(s => s.ExecutionId).Select(g => (Execution: g.Key, Bytes: ReadBy(context, g.Key, g.Max(s => s.BytesRead ?? 0)))).ToArray();
+            var largest = reads.Select(r => r.Bytes).DefaultIfEmpty(0).Max();
+            var repeats = reads.Where(r => r.Bytes >= largest * 0.5 && r.Bytes >= minBytes).ToArray();
+            if (t.Rate("caching.repeatedScans", repeats.Length) is not (> Severity.None and var severity))
+            {
+                continue;
+            }
+
+            var saved = repeats.Sum(r => r.Bytes) - repeats.Max(r => r.Bytes);
+            var first = group.First(s => s.ExecutionId == repeats[0].Execution);
+            yield return new Finding(
+                $"caching-repeated-scan-{repeats[0].Execution}", "caching", severity, "Same Input Scanned Repeatedly", [],
+                [new Evidence("caching.repeatedScans", repeats.Length, "scans", $"{group.Key}: read in full by SQL queries {string.Join(", ", repeats.Select(r => r.Execution))}, {Fmt.Bytes(repeats.Sum(r => r.Bytes))} read in total")],
+                "The same files are read and decoded by several queries; reading them once into a cache (or a narrower intermediate table) saves the repeats.",
+                [new Recommendation(RecommendationKind.Code, $"Read {group.Key} once, select the needed columns, cache() it (or write an intermediate table), and reuse it; unpersist() after the last use")
+                    { SqlExecutionId = first.ExecutionId, SqlNode = first.Node.SimpleString }])
+            {
+                SqlExecutionIds = repeats.Select(r => r.Execution).ToArray(),
+                WhatWouldNotHelp = "More executors: the repeated work stays.",
+                ExpectedImprovement = $"Next run: up to {Fmt.Bytes(saved)} less read from storage",
+            };
+        }
+    }
+
+    /// <summary>
+    /// Stages that read the same input: bytes and records within 1 % of each other (a header line or a file's last block may
+    /// differ between readers of the same files), the same number of input splits.
+    /// </summary>
+    private static IEnumerable<StageInfo[]> SameInput(IEnumerable<StageInfo> stages)
+    {
+        var current = new List<StageInfo>();
+        foreach (var stage in stages.OrderBy(s => s.Tasks.InputBytes.Sum))
+        {
+            var first = current.FirstOrDefault();
+            if (first is not null && (stage.Tasks.InputBytes.Sum > first.Tasks.InputBytes.Sum * 1.01 || stage.NumTasks != first.NumTasks
+                || Math.Abs(stage.Tasks.InputRecords.Sum - first.Tasks.InputRecords.Sum) > first.Tasks.InputRecords.Sum * 0.01))
+            {
+                yield return current.OrderBy(s => s.StageId).ToArray();
+                current = [];
+            }
+
+            current.Add(stage);
+        }
+
+        if (current.Count > 0)
+        {
+            yield return current.OrderBy(s => s.StageId).ToArray();
+        }
+    }
+
+    /// <summary>Bytes the execution's stages read from storage; the scan node's figure when no stage of it is known.</summary>
+    private static long ReadBy(AnalysisContext context, long executionId, double fallback)
+    {
+        var bytes = context.Run.Stages.Where(s => s.SqlExecutionId == executionId).Sum(s => s.Tasks.InputBytes.Sum);
+        return bytes > 0 ? bytes : (long)fallback;
+    }
+
+    private static string? Location(AnalysisContext context, IReadOnlyList<StageInfo> stages)
+    {
+        var ids = stages.Select(s => s.SqlExecutionId).OfType<long>().ToHashSet();
+        var locations = ScanNode.All(context.Run).Where(n => ids.Contains(n.ExecutionId) && n.Location is { Length: > 0 }).Select(n => n.Location!).Distinct(StringComparer.Ordinal).ToArray();
+        return locations.Length == 1 ? locations[0] : null;
     }
 }

@@ -36,7 +36,7 @@ public sealed class DriverTimeAnalyzer : IAnalyzer
             [
                 new Evidence("driver.idleShare", cp.DriverShare, "ratio", $"Driver-only time: {Fmt.Ms(cp.DriverOnlyMs)} of {Fmt.Ms(cp.WallMs)} ({Fmt.Pct(cp.DriverShare)}) with no stage running"),
                 new Evidence("driver.longestGapMs", cp.LongestGapMs, "ms", $"Longest gap: {Fmt.Ms(cp.LongestGapMs)} " + (gapAt.TotalMilliseconds < 1000 ? "at the start of the run (before the first stage)" : $"starting {Fmt.Ms(gapAt.TotalMilliseconds)} into the run")),
-                new Evidence("driver.criticalPathMs", cp.CriticalPathMs, "ms", $"Critical path (infinite executors): {Fmt.Ms(cp.CriticalPathMs)}; ideal with the current {facts.PeakCores} cores perfectly used: {Fmt.Ms(cp.IdealWithCurrentCoresMs)}"),
+                new Evidence("driver.criticalPathMs", cp.CriticalPathMs, "ms", $"Critical path (infinite executors): {Fmt.Ms(cp.CriticalPathMs)}; ideal with the current {facts.PeakSlots} task slots perfectly used: {Fmt.Ms(cp.IdealWithCurrentCoresMs)}"),
             ],
             (interactive ? $"'{name}' is an interactive session, so much of this is likely time between commands. " : string.Empty) +
             "While only the driver works (planning, listing files, collect(), Python or Scala code between actions, writing results) every executor core is paid for and idle; no executor setting shortens this time.",

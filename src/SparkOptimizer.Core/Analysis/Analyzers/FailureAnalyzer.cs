@@ -1,3 +1,4 @@
+using SparkOptimizer.Analysis.Events;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis.Analyzers;
@@ -39,17 +40,22 @@ public sealed class FailureAnalyzer : IAnalyzer
             }
         }
 
-        var lost = run.WorkerExecutors.Where(e => e.RemovedAt is not null && !IsRequestedRemoval(e, context.Facts)).ToArray();
+        var lost = run.WorkerExecutors.Where(e => e.RemovedAt is not null && ExecutorRemovals.Classify(e.RemovedReason).IsLoss).ToArray();
+        var explained = 0;
         foreach (var e in lost)
         {
-            var kind = FailureClassifier.Classify(null, e.RemovedReason);
-            counts[kind == FailureKind.Unknown ? FailureKind.ExecutorLost : kind] = counts.GetValueOrDefault(kind == FailureKind.Unknown ? FailureKind.ExecutorLost : kind) + 1;
+            var removal = ExecutorRemovals.Classify(e.RemovedReason);
+            var kind = removal.Cause == FailureKind.Unknown ? FailureKind.ExecutorLost : removal.Cause;
+            counts[kind] = counts.GetValueOrDefault(kind) + 1;
+            explained += removal.ExitCode is not null || kind != FailureKind.ExecutorLost ? 1 : 0;
             if (evidence.Count < 12)
             {
-                evidence.Add(new Evidence("failures.executorLost", 1, "executors", $"Executor {e.Id}" + (e.Host is null ? string.Empty : $" on {e.Host}") + $" lost: {e.RemovedReason ?? "no reason given"}", ExecutorId: e.Id));
+                evidence.Add(new Evidence("failures.executorLost", 1, "executors", $"Executor {e.Id}" + (e.Host is null ? string.Empty : $" on {e.Host}") + $" lost: {removal.Meaning}", ExecutorId: e.Id));
             }
         }
 
+        var failedJobs = run.Jobs.Where(j => j.Succeeded == false).ToArray();
+        var shutDown = failedJobs.Any(j => j.FailureReason?.Contains("SparkContext was shut down", StringComparison.OrdinalIgnoreCase) == true);
         var attempts = Math.Max(1, run.Totals.Tasks);
         var share = failed / (double)attempts;
         var oom = counts.GetValueOrDefault(FailureKind.JvmOutOfMemory) + counts.GetValueOrDefault(FailureKind.ContainerKilled);
@@ -65,6 +71,14 @@ public sealed class FailureAnalyzer : IAnalyzer
             severity = SeverityScale.Max(severity, Severity.Moderate);
         }
 
+        if (failedJobs.Length > 0)
+        {
+            // A job that failed, or was cut off by the SparkContext shutting down, lost its result.
+            severity = SeverityScale.Max(severity, Severity.Severe);
+            evidence.Add(new Evidence("failures.failedJobs", failedJobs.Length, "jobs", $"{failedJobs.Length} job(s) failed" + (shutDown ? " (cancelled because the SparkContext was shut down while they ran)" : string.Empty)
+                + (failedJobs[0].FailureReason is { } why ? $": job {failedJobs[0].JobId}: {Cut(why)}" : string.Empty)));
+        }
+
         if (severity == Severity.None)
         {
             yield break;
@@ -74,21 +88,32 @@ public sealed class FailureAnalyzer : IAnalyzer
         var infraOnly = counts.Keys.All(k => k is FailureKind.Infrastructure or FailureKind.ShuffleFetch or FailureKind.ExecutorLost) && counts.ContainsKey(FailureKind.Infrastructure);
         yield return new Finding(
             "failures", "failures", severity, infraOnly ? "Infrastructure Failures" : "Task and Executor Failures", stageIds.ToArray(), evidence,
-            Explain(counts), Recommend(context, counts, severity))
+            Explain(counts), Recommend(context, counts, severity, explained, RetriedToSuccess(run)))
         {
             ExecutorIds = lost.Select(e => e.Id).ToArray(),
             WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job."
                 : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory."
                 : counts.ContainsKey(FailureKind.Application) ? "More retries (spark.task.maxFailures) or more memory: the same code fails the same way."
+                : counts.ContainsKey(FailureKind.Heartbeat) ? "More executor memory or overhead: exit 56 is a missed heartbeat, not a memory kill."
+                : explained > 0 ? "Memory changes: the removal reasons do not point at memory."
                 : "Raising memory without the executors' exit codes: the event log does not say they died of memory.",
             ExpectedImprovement = "Next run: 0 failed task attempts and 0 lost executors",
         };
     }
 
-    /// <summary>Executors the driver released on purpose (dynamic allocation) are not failures.</summary>
-    private static bool IsRequestedRemoval(ExecutorInfo e, RunFacts facts) =>
-        e.RemovedReason is { } r && (r.Contains("killed by driver", StringComparison.OrdinalIgnoreCase) || r.Contains("requested by driver", StringComparison.OrdinalIgnoreCase)
-            || (facts.DynamicAllocation && r.Contains("idle", StringComparison.OrdinalIgnoreCase)));
+    /// <summary>True when every stage with failed task attempts still completed: the retries succeeded, so the code did not fail every time.</summary>
+    private static bool RetriedToSuccess(SparkRun run)
+    {
+        var failing = run.Stages.Where(s => s.Tasks.FailureReasons.Count > 0).Select(s => s.StageId).ToHashSet();
+        return failing.Count > 0 && failing.All(id => run.Stages.Any(s => s.StageId == id && s.Status == StageStatus.Complete))
+            && run.Jobs.All(j => j.Succeeded != false);
+    }
+
+    private static string Cut(string s)
+    {
+        var line = s.Split('\n')[0].Trim();
+        return line.Length > 160 ? line[..160] + "..." : line;
+    }
 
     private static string Explain(Dictionary<FailureKind, int> counts)
     {
@@ -101,6 +126,11 @@ public sealed class FailureAnalyzer : IAnalyzer
         if (counts.ContainsKey(FailureKind.ContainerKilled))
         {
             parts.Add("containers were killed for exceeding their memory limit (exit 137/OOMKilled: native memory beyond the overhead, not the heap)");
+        }
+
+        if (counts.ContainsKey(FailureKind.Heartbeat))
+        {
+            parts.Add("executors exited with code 56: they missed too many heartbeats to the driver (a stalled executor or driver, a network problem, or a heartbeat interval set too short)");
         }
 
         if (counts.ContainsKey(FailureKind.Infrastructure))
@@ -121,7 +151,7 @@ public sealed class FailureAnalyzer : IAnalyzer
         return parts.Count == 0 ? "Tasks failed and were retried: every retry repeats work." : "In this run " + string.Join("; ", parts) + ".";
     }
 
-    private static List<Recommendation> Recommend(AnalysisContext context, Dictionary<FailureKind, int> counts, Severity severity)
+    private static List<Recommendation> Recommend(AnalysisContext context, Dictionary<FailureKind, int> counts, Severity severity, int explained, bool retriedToSuccess)
     {
         var facts = context.Facts;
         var env = context.Run.Environment;
@@ -144,9 +174,30 @@ public sealed class FailureAnalyzer : IAnalyzer
                 new ConfigChange("spark.executor.memoryOverhead", env.Get("spark.executor.memoryOverhead"), to, why) { Priority = severity }));
         }
 
-        if (counts.ContainsKey(FailureKind.Application))
+        if (counts.ContainsKey(FailureKind.Application) && retriedToSuccess)
         {
-            recs.Add(new Recommendation(RecommendationKind.Code, "Fix the exception the tasks threw (see the stage evidence): retries repeat the same failure"));
+            // The same tasks succeeded on a later attempt: the code can work, the executor or host it first ran on could not.
+            recs.Add(new Recommendation(RecommendationKind.Resource, "The failed attempts succeeded on retry: look at the executors and hosts they failed on; if failures cluster on a host, set spark.excludeOnFailure.enabled=true so Spark stops scheduling there"));
+        }
+        else if (counts.ContainsKey(FailureKind.Application))
+        {
+            recs.Add(new Recommendation(RecommendationKind.Code, "Fix the exception the tasks threw (see the stage evidence): it repeated on every attempt, so retries only repeat the failure"));
+        }
+
+        if (counts.ContainsKey(FailureKind.Heartbeat))
+        {
+            var interval = env.Get("spark.executor.heartbeatInterval");
+            var ms = interval is null ? 10_000 : ConfDuration.Milliseconds(interval) ?? 10_000;
+            if (ms < 10_000)
+            {
+                var why = $"{counts[FailureKind.Heartbeat]} executor(s) exited with code 56 (heartbeat failure) with spark.executor.heartbeatInterval={interval}, below Spark's 10s default";
+                recs.Add(new Recommendation(RecommendationKind.Config, $"Restore spark.executor.heartbeatInterval to 10s: {why}",
+                    new ConfigChange("spark.executor.heartbeatInterval", interval, "10s", why) { Priority = severity }));
+            }
+            else
+            {
+                recs.Add(new Recommendation(RecommendationKind.Resource, "Executors missed their heartbeats (exit 56): check the driver's and executors' GC pauses and the network between them; spark.network.timeout must stay well above spark.executor.heartbeatInterval"));
+            }
         }
 
         if (counts.ContainsKey(FailureKind.Infrastructure))
@@ -154,7 +205,7 @@ public sealed class FailureAnalyzer : IAnalyzer
             recs.Add(new Recommendation(RecommendationKind.Resource, "Infrastructure loss: no Spark conf change; if it was spot capacity, keep the driver on on-demand nodes and consider spark.decommission.enabled"));
         }
 
-        if (recs.Count == 0)
+        if (recs.Count == 0 && explained == 0)
         {
             recs.Add(new Recommendation(RecommendationKind.Resource, "Read the lost executors' logs for the exit code (137 = killed for memory, 143 = terminated) before changing memory: the event log does not say why they died"));
         }

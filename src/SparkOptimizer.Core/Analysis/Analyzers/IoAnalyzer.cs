@@ -53,8 +53,13 @@ public sealed class IoAnalyzer : IAnalyzer
         foreach (var group in ScanNode.All(context.Run).Where(s => s.IsRowFormat).GroupBy(s => s.Format.ToUpperInvariant()))
         {
             var bytes = group.Sum(s => s.BytesRead ?? 0);
+            // What is at stake is the bytes parsed: below the scale's first level a conversion saves nothing worth a finding.
             var severity = bytes > 0 ? t.Rate("io.rowFormatBytes", bytes) : Severity.None;
-            severity = SeverityScale.Max(severity, Severity.Low);
+            if (severity == Severity.None)
+            {
+                continue;
+            }
+
             var first = group.First();
             yield return new Finding(
                 $"io-row-format-{group.Key.ToLowerInvariant()}", "io", severity, $"Row Format Input ({group.Key})", [],

@@ -72,6 +72,13 @@ public sealed class MemoryAnalyzer : IAnalyzer
     {
         var run = context.Run;
         var gcShare = run.Totals.ExecutorRunTimeMs > 0 ? run.Totals.GcTimeMs / (double)run.Totals.ExecutorRunTimeMs : 0;
+        var spilled = run.Stages.Sum(s => s.Tasks.MemorySpilledBytes.Sum + s.Tasks.DiskSpilledBytes.Sum);
+        var memoryFailures = run.Stages.Any(s => s.Tasks.FailureReasons.Keys.Concat(s.Tasks.FailureExamples).Any(r => FailureClassifier.IsMemory(FailureClassifier.Classify(null, r))));
+        if (gcShare < context.Thresholds["gc.timeShare"][0] && spilled == 0 && !memoryFailures)
+        {
+            // A JVM heap fills up before it collects: a high peak with little GC, no spill and no OOM is not pressure.
+            severity = Severity.Low;
+        }
         var to = new ByteSize(RoundUp(Math.Max((long)(peak * (1 + context.Thresholds.Value("memory.buffer")) / 0.8), (long)(heap * 1.25))));
         var why = $"peak heap {Fmt.Bytes(peak)} is {Fmt.Pct(share)} of {Fmt.Bytes(heap)}";
         return new Finding(

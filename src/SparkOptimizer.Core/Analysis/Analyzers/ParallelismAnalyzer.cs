@@ -1,4 +1,5 @@
 using System.Globalization;
+using SparkOptimizer.Analysis.Levers;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis.Analyzers;
@@ -20,6 +21,11 @@ public sealed class ParallelismAnalyzer : IAnalyzer
             yield return few;
         }
 
+        if (SingleTaskStages(context) is { } single)
+        {
+            yield return single;
+        }
+
         if (FindingMerger.Merge("parallelism-tiny-tasks", TinyTasks(context)) is { } tiny)
         {
             yield return tiny;
@@ -36,7 +42,8 @@ public sealed class ParallelismAnalyzer : IAnalyzer
             return null;
         }
 
-        var busy = (double)context.Run.Totals.TaskDurationMs;
+        // A task holds spark.task.cpus cores while it runs.
+        var busy = (double)context.Run.Totals.TaskDurationMs * facts.TaskCpus;
         var idle = Math.Clamp(1 - (busy / capacity), 0, 1);
         var severity = t.Rate("parallelism.idleCoreShare", idle);
         if (facts.LocalMode)
@@ -54,14 +61,14 @@ public sealed class ParallelismAnalyzer : IAnalyzer
         var evidence = new List<Evidence>
         {
             new("parallelism.idleCoreShare", idle, "ratio", $"Executors: {Fmt.Pct(idle)} of {Fmt.D(facts.CoreHours)} core-hours idle ({Fmt.D(busy / 3_600_000)} core-hours of task time on up to {facts.PeakCores} cores)"),
-            new("parallelism.widestStage", widest, "tasks", $"Widest stage: {widest} tasks for {facts.PeakCores} cores"),
+            new("parallelism.widestStage", widest, "tasks", $"Widest stage: {widest} tasks for {facts.PeakSlots} task slots"),
         };
         var recs = new List<Recommendation>();
-        if (!facts.LocalMode && !facts.DynamicAllocation && widest > 0 && widest < facts.PeakCores * 0.75 && facts.ExecutorCores > 0)
+        if (!facts.LocalMode && !facts.DynamicAllocation && widest > 0 && widest < facts.PeakSlots * 0.75 && facts.ExecutorCores > 0)
         {
             // No stage could use more cores than it had tasks: cores beyond the widest stage only idle.
-            var instances = Math.Max(1, (int)Math.Ceiling(widest / (double)facts.ExecutorCores));
-            var why = $"no stage had more than {widest} tasks, so {facts.PeakCores} cores could never all be busy";
+            var instances = Math.Max(1, (int)Math.Ceiling(widest * facts.TaskCpus / (double)facts.ExecutorCores));
+            var why = $"no stage had more than {widest} tasks, so {facts.PeakSlots} task slots could never all be busy";
             recs.Add(new Recommendation(RecommendationKind.Resource, $"Set spark.executor.instances to {instances}: {why}",
                 new ConfigChange("spark.executor.instances", context.Run.Environment.Get("spark.executor.instances"), instances.ToString(CultureInfo.InvariantCulture), why) { Priority = severity }));
         }
@@ -84,58 +91,83 @@ public sealed class ParallelismAnalyzer : IAnalyzer
     {
         var facts = context.Facts;
         var t = context.Thresholds;
-        if (facts.PeakCores <= 1)
+        var slots = facts.PeakSlots;
+        if (slots <= 1)
         {
             yield break;
         }
 
         foreach (var stage in context.StagesWithTasks)
         {
-            if (stage.DurationMs is not { } ms || ms < t.Value("parallelism.minStageMs") || SkewShape.PassesSkewGate(stage, t))
+            if (stage.DurationMs is not { } ms || ms < t.Value("parallelism.minStageMs") || SkewShape.PassesSkewGate(stage, t) || context.Levers.IsInternal(stage))
             {
                 continue;
             }
 
-            var perCore = stage.NumTasks / (double)facts.PeakCores;
-            var severity = t.Rate("parallelism.tasksPerCore", perCore);
+            var perSlot = stage.NumTasks / (double)slots;
+            var severity = t.Rate("parallelism.tasksPerCore", perSlot);
             if (severity == Severity.None)
             {
                 continue;
             }
 
-            var key = PartitionMath.KeyFor(stage);
-            var env = context.Run.Environment;
-            var partitions = PartitionMath.RoundToCores(facts.PeakCores * 2L, facts.PeakCores);
-            string to;
-            string text;
-            if (key == "spark.sql.files.maxPartitionBytes")
+            var partitions = PartitionMath.RoundToCores(slots * 2L, slots);
+            var why = $"stage {stage.StageId} ran {stage.NumTasks} tasks for {slots} task slots over {Fmt.Ms(ms)}";
+            if (PartitionAdvice.ToPartitions(context, stage, partitions, why, severity) is not { } rec)
             {
-                var input = stage.Tasks.InputBytes.Sum;
-                var bytes = Math.Max(16 * ByteSize.MiB, input / partitions / ByteSize.MiB * ByteSize.MiB);
-                to = new ByteSize(bytes).ToSparkString();
-                text = $"Lower spark.sql.files.maxPartitionBytes to {to} so stage {stage.StageId}'s {Fmt.Bytes(input)} splits into ~{partitions} tasks";
-                if (input <= 0 || stage.SqlExecutionId is null)
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                to = partitions.ToString(CultureInfo.InvariantCulture);
-                text = $"Set {key} to {to} (two tasks per core)";
+                continue;
             }
 
-            var why = $"stage {stage.StageId} ran {stage.NumTasks} tasks for {facts.PeakCores} cores over {Fmt.Ms(ms)}";
+            var lever = context.Levers.For(stage);
             yield return new Finding(
                 $"parallelism-few-tasks-stage-{stage.StageId}-{stage.AttemptId}", "parallelism", severity, "Too Few Tasks for the Cores", [stage.StageId],
-                [new Evidence("parallelism.tasksPerCore", perCore, "ratio", Fmt.Stage(stage, $"{stage.NumTasks} tasks for {facts.PeakCores} cores over {Fmt.Ms(ms)}: at most {Fmt.Pct(Math.Min(1, perCore))} of the cores busy"), stage.StageId)],
-                $"Stage {stage.StageId} is long and has fewer tasks than the run has cores, so most cores wait while it runs.",
-                [new Recommendation(RecommendationKind.Config, $"{text}: {why}", new ConfigChange(key, env.Get(key), to, why) { StageIds = [stage.StageId], Priority = severity })])
+                [new Evidence("parallelism.tasksPerCore", perSlot, "ratio", Fmt.Stage(stage, $"{stage.NumTasks} tasks for {slots} task slots over {Fmt.Ms(ms)}: at most {Fmt.Pct(Math.Min(1, perSlot))} of the slots busy; {lever.Why}"), stage.StageId)],
+                $"Stage {stage.StageId} is long and has fewer tasks than the run has task slots, so most cores wait while it runs.",
+                [rec])
             {
-                WhatWouldNotHelp = "More executors: the stage cannot use the cores it already has.",
-                ExpectedImprovement = $"Next run: stage {stage.StageId} runs at least {facts.PeakCores} tasks (one per core), ideally two waves",
+                WhatWouldNotHelp = lever.IsCode
+                    ? "More executors or a cluster-wide partition setting: the stage's partition count is fixed where it is made, and it cannot use the cores it already has."
+                    : "More executors: the stage cannot use the cores it already has.",
+                ExpectedImprovement = $"Next run: stage {stage.StageId} runs at least {slots} tasks (one per slot), ideally two waves",
             };
         }
+    }
+
+    /// <summary>
+    /// Many stages of one task each (iterative ML over a one-partition DataFrame, loops of small actions): every core but one
+    /// idles while they run. No setting reaches them: the data they iterate over sits in one partition.
+    /// </summary>
+    private static Finding? SingleTaskStages(AnalysisContext context)
+    {
+        var facts = context.Facts;
+        var t = context.Thresholds;
+        var slots = facts.PeakSlots;
+        var single = context.StagesWithTasks.Where(s => s.NumTasks == 1 && !context.Levers.IsInternal(s)).DistinctBy(s => s.StageId).ToArray();
+        if (slots <= 1 || single.Length < t.Value("parallelism.minSingleTaskStages") || facts.WallMs <= 0)
+        {
+            return null;
+        }
+
+        var ids = single.Select(s => s.StageId).ToArray();
+        var share = ImpactCeiling.StageShare(context.Run, facts, ids);
+        if (share < t.Value("parallelism.minSingleTaskShare"))
+        {
+            return null;
+        }
+
+        var ms = share * facts.WallMs;
+        var severity = share >= 0.1 ? Severity.Moderate : Severity.Low;
+        var sites = single.GroupBy(s => s.Name).OrderByDescending(g => g.Count()).Take(3).Select(g => $"{g.Key} ({g.Count()} stages)").ToArray();
+        var target = PartitionMath.RoundToCores(slots, slots);
+        return new Finding(
+            "parallelism-single-task-stages", "parallelism", severity, "Many Single-Task Stages", ids,
+            [new Evidence("parallelism.singleTaskStages", single.Length, "stages", $"{Fmt.N(single.Length)} stages ran one task each, {Fmt.Ms(ms)} of the run ({Fmt.Pct(share)}) with {slots - 1} of {slots} task slots idle; most: {string.Join(", ", sites)}", single[0].StageId)],
+            "Each of these stages has one partition, so one task slot works while the rest wait; together they are a large part of the run. Their data sits in one partition where it was made (an Exchange or a coalesce into one partition, a small collect-sized dataset iterated over), so no cluster-wide partition setting reaches them.",
+            [new Recommendation(RecommendationKind.Code, $"Repartition the data these stages iterate over in code (df.repartition({target}) or rdd.repartition({target}) before the loop or the model fit at {sites[0]}), so each stage runs about {target} tasks; cache it after repartitioning if it is reused") { StageId = single[0].StageId }])
+        {
+            WhatWouldNotHelp = "spark.sql.shuffle.partitions, spark.default.parallelism or more executors: the single partition is made in the code, and the idle slots are already there.",
+            ExpectedImprovement = $"Next run: these stages run about {target} tasks each instead of 1; today they take {Fmt.Ms(ms)} of the run",
+        };
     }
 
     private static IEnumerable<Finding> TinyTasks(AnalysisContext context)
@@ -144,7 +176,7 @@ public sealed class ParallelismAnalyzer : IAnalyzer
         foreach (var stage in context.StagesWithTasks)
         {
             var d = stage.Tasks.DurationMs;
-            if (d.P50 >= t.Value("parallelism.tinyTaskMs") || stage.Tasks.SucceededCount < t["parallelism.tinyTaskCount"][0])
+            if (d.P50 >= t.Value("parallelism.tinyTaskMs") || stage.Tasks.SucceededCount < t["parallelism.tinyTaskCount"][0] || context.Levers.IsInternal(stage))
             {
                 continue;
             }
@@ -163,9 +195,15 @@ public sealed class ParallelismAnalyzer : IAnalyzer
                         new ConfigChange("spark.sql.adaptive.enabled", env.Get("spark.sql.adaptive.enabled"), "true", why) { StageIds = [stage.StageId], Priority = severity }));
                 }
             }
-            else
+            else if (PartitionAdvice.ToPartitions(context, stage, PartitionMath.RoundToCores(stage.Tasks.SucceededCount / 10, context.Facts.PeakSlots),
+                         $"stage {stage.StageId} ran {Fmt.N(stage.Tasks.SucceededCount)} tasks of median {Fmt.Ms(d.P50)}", severity) is { } fewer)
             {
-                recs.Add(new Recommendation(RecommendationKind.Code, $"Coalesce the input of stage {stage.StageId} to ~{PartitionMath.RoundToCores(stage.Tasks.SucceededCount / 10, context.Facts.PeakCores)} partitions (coalesce(n) on the RDD/DataFrame, or compact the files it reads)") { StageId = stage.StageId });
+                recs.Add(fewer);
+            }
+
+            if (recs.Count == 0)
+            {
+                continue;
             }
 
             yield return new Finding(

@@ -1,3 +1,5 @@
+using SparkOptimizer.Analysis.Levers;
+
 namespace SparkOptimizer.Analysis.Analyzers;
 
 /// <summary>The Java serializer with heavy RDD shuffles. DataFrame/SQL shuffles use Spark's own row format, so only non-SQL stages count.</summary>
@@ -14,7 +16,13 @@ public sealed class SerializerAnalyzer : IAnalyzer
             yield break;
         }
 
-        var stages = context.StagesWithTasks.Where(s => s.SqlExecutionId is null && s.Tasks.ShuffleWriteBytes.Sum > 0).ToArray();
+        // RAPIDS' shuffle manager serializes GPU batches itself; SQL Exchanges move UnsafeRows: only RDD shuffles use spark.serializer.
+        if (env.Get("spark.shuffle.manager")?.Contains("Rapids", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            yield break;
+        }
+
+        var stages = context.StagesWithTasks.Where(s => s.Tasks.ShuffleWriteBytes.Sum > 0 && !PartitionLevers.WritesSqlExchange(s)).ToArray();
         var bytes = stages.Sum(s => s.Tasks.ShuffleWriteBytes.Sum);
         var severity = SeverityScale.Min(context.Thresholds.Rate("serializer.rddShuffleBytes", bytes), Severity.Moderate);
         if (severity == Severity.None)

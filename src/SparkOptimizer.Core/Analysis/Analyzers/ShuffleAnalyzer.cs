@@ -1,4 +1,5 @@
 using System.Globalization;
+using SparkOptimizer.Analysis.Levers;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis.Analyzers;
@@ -22,18 +23,24 @@ public sealed class ShuffleAnalyzer : IAnalyzer
         {
             var severity = big.Max(x => t.Rate("shuffle.partitionMiB", x.MiB));
             var largest = big[0].Stage;
-            var partitions = PartitionMath.ForBytes(largest.Tasks.ShuffleReadBytes.Sum, t.Value("shuffle.targetPartitionMiB"), facts.PeakCores);
-            var key = largest.SqlExecutionId is null ? "spark.default.parallelism" : "spark.sql.shuffle.partitions";
-            var why = $"stage {largest.StageId} read {Fmt.Bytes(largest.Tasks.ShuffleReadBytes.Sum)} in {largest.Tasks.SucceededCount} partitions ({Fmt.Bytes(largest.Tasks.ShuffleReadBytes.Mean)} each; target {t.Value("shuffle.targetPartitionMiB")}-{t.Value("shuffle.maxPartitionMiB")} MiB)";
+            var recs = big.Take(3)
+                .Select(x => PartitionAdvice.ToPartitions(context, x.Stage, PartitionMath.ForBytes(x.Stage.Tasks.ShuffleReadBytes.Sum, t.Value("shuffle.targetPartitionMiB"), facts.PeakSlots),
+                    $"stage {x.Stage.StageId} read {Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Sum)} in {x.Stage.Tasks.SucceededCount} partitions ({Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Mean)} each; target {t.Value("shuffle.targetPartitionMiB")}-{t.Value("shuffle.maxPartitionMiB")} MiB)", severity))
+                .OfType<Recommendation>()
+                .DistinctBy(r => r.Change?.Key ?? r.Text)
+                .ToArray();
+            var partitions = PartitionMath.ForBytes(largest.Tasks.ShuffleReadBytes.Sum, t.Value("shuffle.targetPartitionMiB"), facts.PeakSlots);
+            var code = recs.Length > 0 && recs.All(r => r.Change is null);
             yield return new Finding(
                 "shuffle-large-partitions", "shuffle", severity, "Oversized Shuffle Partitions", big.Select(x => x.Stage.StageId).ToArray(),
                 big.Take(5).Select(x => new Evidence("shuffle.partitionBytes", x.Stage.Tasks.ShuffleReadBytes.Mean, "bytes",
-                    Fmt.Stage(x.Stage, $"{Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Mean)} shuffle read per partition over {x.Stage.Tasks.SucceededCount} partitions ({Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Sum)} total)"), x.Stage.StageId)).ToArray(),
+                    Fmt.Stage(x.Stage, $"{Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Mean)} shuffle read per partition over {x.Stage.Tasks.SucceededCount} partitions ({Fmt.Bytes(x.Stage.Tasks.ShuffleReadBytes.Sum)} total); {context.Levers.For(x.Stage).Why}"), x.Stage.StageId)).ToArray(),
                 "Each reduce task reads far more than the 128-200 MiB that fits comfortably in execution memory: tasks spill, GC and run long, and a failure repeats a lot of work.",
-                [new Recommendation(RecommendationKind.Config, $"Increase {key} to {partitions}: {why}",
-                    new ConfigChange(key, env.Get(key), partitions.ToString(CultureInfo.InvariantCulture), why) { StageIds = big.Select(x => x.Stage.StageId).ToArray(), Priority = severity })])
+                recs)
             {
-                WhatWouldNotHelp = "More memory alone: the next larger input grows the partitions again.",
+                WhatWouldNotHelp = code
+                    ? "spark.sql.shuffle.partitions or more memory: the partition count is fixed in the code, and the next larger input grows the partitions again."
+                    : "More memory alone: the next larger input grows the partitions again.",
                 ExpectedImprovement = $"Next run: stage {largest.StageId} reads ~{Fmt.Bytes(largest.Tasks.ShuffleReadBytes.Sum / (double)partitions)} per partition",
             };
         }
@@ -52,9 +59,10 @@ public sealed class ShuffleAnalyzer : IAnalyzer
     private static Finding? Small(AnalysisContext context, IReadOnlyList<StageInfo> reading)
     {
         var t = context.Thresholds;
-        var cores = Math.Max(1, context.Facts.PeakCores);
+        var cores = context.Facts.PeakSlots;
         var small = reading
-            .Where(s => s.SqlExecutionId is not null && s.Tasks.SucceededCount > 4 * cores && s.Tasks.ShuffleReadBytes.Sum >= t.Value("shuffle.minSmallShuffleBytes"))
+            .Where(s => context.Levers.For(s).Source == PartitionSource.SqlShufflePartitions && s.Tasks.SucceededCount > 4 * cores
+                && (s.Tasks.ShuffleReadBytes.Sum >= t.Value("shuffle.minSmallShuffleBytes") || (s.DurationMs ?? 0) >= t.Value("shuffle.minSmallShuffleStageMs")))
             .Select(s => (Stage: s, MiB: s.Tasks.ShuffleReadBytes.Mean / ByteSize.MiB))
             .Where(x => t.Rate("shuffle.smallPartitionMiB", x.MiB) > Severity.None)
             .ToArray();
@@ -65,6 +73,11 @@ public sealed class ShuffleAnalyzer : IAnalyzer
 
         var env = context.Run.Environment;
         var severity = SeverityScale.Min(small.Max(x => t.Rate("shuffle.smallPartitionMiB", x.MiB)), Severity.Moderate);
+        if (small.All(x => x.Stage.Tasks.ShuffleReadBytes.Sum < t.Value("shuffle.minSmallShuffleBytes")))
+        {
+            // Little data: what is at stake is the per-task overhead of the waves, worth a note.
+            severity = SeverityScale.Min(severity, Severity.Low);
+        }
         var biggest = small.Max(x => x.Stage.Tasks.ShuffleReadBytes.Sum);
         var partitions = PartitionMath.ForBytes(biggest, t.Value("shuffle.targetPartitionMiB"), cores);
         var ids = small.Select(x => x.Stage.StageId).ToArray();

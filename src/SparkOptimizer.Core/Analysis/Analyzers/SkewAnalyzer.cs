@@ -57,7 +57,7 @@ public sealed class SkewAnalyzer : IAnalyzer
 
             // Time skew on one slow host with even data is a straggler: the speculation finding owns it.
             if (!shape.SlowTasksHoldData && timeSeverity > Severity.None && bytesSeverity == Severity.None
-                && t.Rate("speculation.durationRatio", ratio) > Severity.None && Stragglers.OnOneHost(stage, t) is not null)
+                && t.Rate("speculation.durationRatio", ratio) > Severity.None && Stragglers.OnOneHost(stage, t, context.Run) is not null)
             {
                 continue;
             }

@@ -29,7 +29,7 @@ public sealed class SpeculationAnalyzer : IAnalyzer
                 continue;
             }
 
-            if (Stragglers.OnOneHost(stage, t) is { } host)
+            if (Stragglers.OnOneHost(stage, t, context.Run) is { } host)
             {
                 stragglers.Add((stage, ratio, host.Host, host.OnHost));
             }

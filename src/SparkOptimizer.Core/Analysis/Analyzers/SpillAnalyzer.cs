@@ -1,4 +1,5 @@
 using System.Globalization;
+using SparkOptimizer.Analysis.Levers;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis.Analyzers;
@@ -26,7 +27,9 @@ public sealed class SpillAnalyzer : IAnalyzer
 
             var read = stage.Tasks.ShuffleReadBytes.Sum + stage.Tasks.InputBytes.Sum;
             var ratio = disk / (double)Math.Max(1, read);
-            var severity = disk >= t.Value("spill.minDiskBytes") ? t.Rate("spill.diskToReadRatio", ratio) : Severity.Low;
+            // A spill is a spill whether it reached disk or not (Spark 1.x logs no disk spill at all): rate the larger of the two.
+            var spilled = disk > 0 ? disk : memory;
+            var severity = t.Rate("spill.diskToReadRatio", spilled / (double)Math.Max(1, read));
             severity = SeverityScale.Max(severity, Severity.Low);
             if (stage.DurationMs is { } ms && ms < 60_000)
             {
@@ -72,36 +75,28 @@ public sealed class SpillAnalyzer : IAnalyzer
             }
 
             yield return new Finding(
-                $"spill-stage-{stage.StageId}-{stage.AttemptId}", "spill", severity, "Disk Spill", [stage.StageId], evidence,
+                $"spill-stage-{stage.StageId}-{stage.AttemptId}", "spill", severity, disk > 0 ? "Disk Spill" : "Memory Spill", [stage.StageId], evidence,
                 $"Tasks of stage {stage.StageId} ran out of execution memory and wrote their sort/aggregation buffers to disk, then read them back: extra I/O, CPU and GC on every spilled task.",
                 recs)
             {
                 SqlExecutionIds = stage.SqlExecutionId is { } id ? [id] : [],
                 WhatWouldNotHelp = skewed ? "More partitions: the stage is skewed, and the hot key stays in one partition." : "More executors alone: memory per task stays the same.",
-                ExpectedImprovement = $"Next run: stage {stage.StageId} disk spill near 0 B (now {Fmt.Bytes(disk)})",
+                ExpectedImprovement = disk > 0
+                    ? $"Next run: stage {stage.StageId} disk spill near 0 B (now {Fmt.Bytes(disk)})"
+                    : $"Next run: stage {stage.StageId} memory spill near 0 B (now {Fmt.Bytes(memory)})",
             };
         }
     }
 
     private static void AddMorePartitions(AnalysisContext context, StageInfo stage, List<Recommendation> recs, Severity severity, long read)
     {
-        var key = PartitionMath.KeyFor(stage);
-        var cores = Math.Max(1, context.Facts.PeakCores);
-        var env = context.Run.Environment;
-        if (key == "spark.sql.files.maxPartitionBytes")
-        {
-            var current = RunFacts.Size(env, key, 1) ?? 128 * ByteSize.MiB;
-            var to = new ByteSize(Math.Max(16 * ByteSize.MiB, current / 2));
-            var why = $"stage {stage.StageId} reads {Fmt.Bytes(read / Math.Max(1, stage.Tasks.SucceededCount))} per task and spills";
-            recs.Add(new Recommendation(RecommendationKind.Config, $"Lower {key} from {new ByteSize(current).ToSparkString()} to {to.ToSparkString()}: {why}",
-                new ConfigChange(key, env.Get(key), to.ToSparkString(), why) { StageIds = [stage.StageId], Priority = severity }));
-            return;
-        }
-
         // AutoTuner's rule: double the partitions on spill, and at least enough for ~128 MiB each.
-        var partitions = PartitionMath.RoundToCores(Math.Max(stage.Tasks.SucceededCount * 2L, PartitionMath.ForBytes(read, context.Thresholds.Value("shuffle.targetPartitionMiB"), cores)), cores);
+        var slots = context.Facts.PeakSlots;
+        var partitions = PartitionMath.RoundToCores(Math.Max(stage.Tasks.SucceededCount * 2L, PartitionMath.ForBytes(read, context.Thresholds.Value("shuffle.targetPartitionMiB"), slots)), slots);
         var reason = $"stage {stage.StageId} spills with {Fmt.Bytes(read / Math.Max(1, stage.Tasks.SucceededCount))} per partition";
-        recs.Add(new Recommendation(RecommendationKind.Config, $"Increase {key} to {partitions}: {reason}",
-            new ConfigChange(key, env.Get(key), partitions.ToString(CultureInfo.InvariantCulture), reason) { StageIds = [stage.StageId], Priority = severity }));
+        if (PartitionAdvice.ToPartitions(context, stage, partitions, reason, severity) is { } rec)
+        {
+            recs.Add(rec);
+        }
     }
 }

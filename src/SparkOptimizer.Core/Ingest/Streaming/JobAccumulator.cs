@@ -18,4 +18,7 @@ internal sealed class JobAccumulator(int jobId)
     public long? SqlExecutionId { get; set; }
 
     public string? JobGroup { get; set; }
+
+    /// <summary>spark.job.description (cut to 200 characters): Spark's own jobs say what they are, e.g. "Listing leaf files and directories".</summary>
+    public string? Description { get; set; }
 }

@@ -21,7 +21,7 @@ internal sealed partial class RunBuilder
             .ToArray();
         var jobs = _jobs.Values
             .OrderBy(j => j.JobId)
-            .Select(j => new JobInfo(j.JobId, JsonRead.Time(j.SubmissionTime), JsonRead.Time(j.CompletionTime), j.StageIds.ToArray(), j.Succeeded, j.FailureReason, j.SqlExecutionId, j.JobGroup))
+            .Select(j => new JobInfo(j.JobId, JsonRead.Time(j.SubmissionTime), JsonRead.Time(j.CompletionTime), j.StageIds.ToArray(), j.Succeeded, j.FailureReason, j.SqlExecutionId, j.JobGroup) { Description = j.Description })
             .ToArray();
         var sql = _sql.Values
             .OrderBy(s => s.Id)

@@ -13,6 +13,7 @@ internal sealed partial class RunBuilder
         List<int>? infoIds = null;
         long? sqlId = null;
         string? group = null;
+        string? description = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("Job ID"u8))
@@ -50,6 +51,10 @@ internal sealed partial class RunBuilder
                     {
                         group = v;
                     }
+                    else if (k == "spark.job.description")
+                    {
+                        description = v.Length > 200 ? v[..200] : v;
+                    }
                 });
             }
             else
@@ -71,6 +76,7 @@ internal sealed partial class RunBuilder
             StageIds = stageIds ?? infoIds ?? [],
             SqlExecutionId = sqlId,
             JobGroup = Redact(group),
+            Description = Redact(description),
         };
         _jobs[jobId] = job;
         foreach (var stageId in job.StageIds)

@@ -6,7 +6,10 @@ namespace SparkOptimizer.Ingest.Streaming;
 
 internal sealed partial class RunBuilder
 {
-    private static List<RddInfo> ReadRdds(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
+    // RDD class names ("MapPartitionsRDD", "ShuffledRowRDD") and scope names ("Exchange", "Scan parquet ") repeat on every stage.
+    private readonly Dictionary<string, string> _rddNames = new(StringComparer.Ordinal);
+
+    private List<RddInfo> ReadRdds(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         var list = new List<RddInfo>();
         if (!JsonRead.IsArray(ref reader))
@@ -26,9 +29,15 @@ internal sealed partial class RunBuilder
             long mem = 0, disk = 0;
             string? storage = null;
             TextSlice name = default, callSite = default;
+            string? className = null, scope = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
-                if (reader.ValueTextEquals("RDD ID"u8))
+                if (reader.ValueTextEquals("Scope"u8))
+                {
+                    reader.Read();
+                    scope = ScopeName(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                }
+                else if (reader.ValueTextEquals("RDD ID"u8))
                 {
                     reader.Read();
                     id = JsonRead.Int(ref reader, -1);
@@ -37,6 +46,7 @@ internal sealed partial class RunBuilder
                 {
                     reader.Read();
                     name = TextSlice.Of(ref reader);
+                    className = Intern(ref reader, _rddNames);
                 }
                 else if (reader.ValueTextEquals("Callsite"u8))
                 {
@@ -74,15 +84,50 @@ internal sealed partial class RunBuilder
                 }
             }
 
-            // Only RDDs asked to be cached matter later (caching analysis); their text is decoded only then.
-            var rdd = new RddInfo(id, string.Empty, null, storage, partitions, cached, mem, disk, null);
+            // Every RDD's class and scope name is kept (the lineage decides a stage's partition lever); the call site and a
+            // user's RDD name are decoded only for RDDs asked to be cached (caching analysis).
+            var rdd = new RddInfo(id, className ?? string.Empty, scope, storage, partitions, cached, mem, disk, null);
             if (id >= 0 && rdd.IsCached)
             {
                 list.Add(rdd with { Name = name.Decode(line) ?? $"rdd {id}", CallSite = Shorten(callSite.Decode(line)) });
             }
+            else if (id >= 0)
+            {
+                list.Add(rdd);
+            }
         }
 
         return list;
+    }
+
+    /// <summary>The operation name of an RDD scope ("{\"id\":\"15\",\"name\":\"Exchange\"}" -> "Exchange"), interned.</summary>
+    private string? ScopeName(string? scope)
+    {
+        const string Key = "\"name\":\"";
+        if (scope is null || scope.IndexOf(Key, StringComparison.Ordinal) is var at && at < 0)
+        {
+            return null;
+        }
+
+        var start = at + Key.Length;
+        var end = scope.IndexOf('"', start);
+        var value = end > start ? scope[start..end] : string.Empty;
+        if (value.Length > 64)
+        {
+            value = value[..64];
+        }
+
+        if (_rddNames.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
+        if (_rddNames.Count < 10_000)
+        {
+            _rddNames[value] = value;
+        }
+
+        return value;
     }
 
     private static string? ReadStorageLevel(ref Utf8JsonReader reader)
