@@ -25,6 +25,8 @@ public sealed class MemoryAnalyzerTests
         string? executor = null;
         var path = PlantedLog.Plant(Corpus.Path(Delight), dir.File("heap"), 1, (i, task) =>
         {
+            // Pressure is a full heap that also collects hard: GC on every task of the stage.
+            PlantedLog.SetGc(task, 0.5);
             if (i == 5)
             {
                 PlantedLog.SetPeak(task, "JVMHeapMemory", peak);
@@ -48,6 +50,7 @@ public sealed class MemoryAnalyzerTests
         var peak = (long)(heap * 0.97);
         var path = PlantedLog.Plant(Corpus.Path(Delight), dir.File("heap"), 1, (i, task) =>
         {
+            PlantedLog.SetGc(task, 0.5);
             if (i == 5)
             {
                 PlantedLog.SetPeak(task, "JVMHeapMemory", peak);
@@ -60,6 +63,28 @@ public sealed class MemoryAnalyzerTests
         ByteSize.TryParse(change.To, out var to, ByteSize.MiB).Should().BeTrue();
         to.Bytes.Should().BeGreaterThanOrEqualTo((long)(peak * 1.2));
         change.FindingIds.Should().Contain("memory-heap");
+    }
+
+    [Fact]
+    public void Pipeline_HeapPeakPlantedWithoutGcSpillOrOom_IsLowAndChangesNoMemory()
+    {
+        // A JVM heap fills before it collects: 97 % at peak with little GC, no spill and no OOM is not pressure.
+        using var dir = new TempDir();
+        var heap = RunFacts.From(CorpusRuns.Read(Delight)).ExecutorMemoryBytes;
+        var path = PlantedLog.Plant(Corpus.Path(Delight), dir.File("heap"), 1, (i, task) =>
+        {
+            if (i == 5)
+            {
+                PlantedLog.SetPeak(task, "JVMHeapMemory", (long)(heap * 0.97));
+            }
+        });
+        var run = PlantedLog.Read(path);
+        run.Totals.GcTimeMs.Should().BeLessThan((long)(run.Totals.ExecutorRunTimeMs * Thresholds.Default["gc.timeShare"][0]));
+
+        var report = new AnalysisPipeline().Analyze(run);
+
+        report.Findings.Should().ContainSingle(f => f.Id == "memory-heap").Which.Severity.Should().Be(Severity.Low);
+        report.ConfigChanges.Should().NotContain(c => c.Key == "spark.executor.memory");
     }
 
     private static List<Finding> Analyze(SparkRun run) => new MemoryAnalyzer().Analyze(new AnalysisContext(run, Thresholds.Default)).ToList();
