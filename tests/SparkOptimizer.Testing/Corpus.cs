@@ -1,14 +1,15 @@
 namespace SparkOptimizer.Testing;
 
 /// <summary>
-/// Locates the shared corpus of real Spark event logs (../shared/eventlogs beside the repository).
-/// Tests that need it fail loudly when it is missing rather than silently passing.
+/// Locates the corpus of real Spark event logs kept in the repository (tests/corpus, a copy of the public corpus;
+/// its SOURCES.md gives each log's origin). Tests that need it fail loudly when it is missing rather than silently passing.
 /// </summary>
 public static class Corpus
 {
-    private static readonly Lazy<string> Root = new(FindRoot);
+    private static readonly Lazy<string> Root = new(() =>
+        Repository.Folder(System.IO.Path.Combine("tests", "corpus"), "The event-log corpus (real Spark event logs)"));
 
-    /// <summary>Absolute path of the shared eventlogs folder.</summary>
+    /// <summary>Absolute path of the corpus folder.</summary>
     public static string EventLogs => Root.Value;
 
     /// <summary>Absolute path of a file or folder inside the corpus; throws when it does not exist.</summary>
@@ -21,34 +22,5 @@ public static class Corpus
         }
 
         return full;
-    }
-
-    /// <summary>The shared folder (parent of eventlogs): k8s manifests, tools.</summary>
-    public static string Shared => System.IO.Path.GetDirectoryName(EventLogs)!;
-
-    private static string FindRoot()
-    {
-        var fromEnv = Environment.GetEnvironmentVariable("SPARKOPT_SHARED");
-        if (!string.IsNullOrEmpty(fromEnv))
-        {
-            var candidate = System.IO.Path.Combine(fromEnv, "eventlogs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "eventlogs");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException(
-            "The shared event-log corpus was not found: expected a 'shared/eventlogs' folder beside the repository " +
-            "(or set SPARKOPT_SHARED). These tests read real Spark event logs and cannot run without them.");
     }
 }

@@ -4,7 +4,7 @@ namespace SparkOptimizer.Tests.Mcp;
 
 /// <summary>
 /// Writes a synthetic 100,000-task application (500 stages x 200 tasks on 100 executors, every 7th stage skewed, every
-/// 5th spilling), larger than any log in the shared corpus, to check the answers' size bound where it is hardest.
+/// 5th spilling), larger than any log in the corpus, to check the answers' size bound where it is hardest.
 /// </summary>
 internal static class LargeEventLog
 {

@@ -4,7 +4,7 @@ using SparkOptimizer.Testing;
 
 namespace SparkOptimizer.Tests.Analysis;
 
-/// <summary>Every readable run of the shared corpus, read once per test process (the corpus is ~100 MB decoded).</summary>
+/// <summary>Every readable run of the corpus (tests/corpus), read once per test process (the corpus is ~100 MB decoded).</summary>
 internal static class CorpusRuns
 {
     private static readonly Lazy<IReadOnlyList<(string Path, SparkRun Run)>> Runs = new(Load);
@@ -13,7 +13,7 @@ internal static class CorpusRuns
 
     public static SparkRun Read(string relative) => PlantedLog.Read(Corpus.Path(relative));
 
-    /// <summary>A run from the shared, already-read corpus (cheap for the big logs).</summary>
+    /// <summary>A run from the already-read corpus (cheap for the big logs).</summary>
     public static SparkRun Get(string relative)
     {
         var full = Path.GetFullPath(Corpus.Path(relative));

@@ -3,7 +3,7 @@ using SparkOptimizer.Testing;
 
 namespace SparkOptimizer.Tests.Ingest;
 
-/// <summary>Every real log in the shared corpus: the engine's totals equal an independent count.</summary>
+/// <summary>Every real log in the corpus (tests/corpus): the engine's totals equal an independent count.</summary>
 public sealed class CorpusTotalsTests
 {
     public static TheoryData<string> Inputs()

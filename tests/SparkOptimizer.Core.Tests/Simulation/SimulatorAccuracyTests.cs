@@ -61,7 +61,7 @@ public sealed class SimulatorAccuracyTests(ITestOutputHelper output)
         var distinctP90 = Percentile(distinct, 0.9);
         var jobErrors = rows.Where(r => r.JobError is not null).Select(r => Math.Abs(r.JobError!.Value)).Order().ToArray();
         var doc = new StringBuilder();
-        doc.AppendLine(CultureInfo.InvariantCulture, $"Replay of each real log in `shared/eventlogs/` at its observed configuration (observed executor timeline, observed driver-only gaps), against its observed duration. Logs that ran at least 10 s: {rows.Count} (others, incomplete or unreadable: {skipped}).");
+        doc.AppendLine(CultureInfo.InvariantCulture, $"Replay of each real log in `tests/corpus/` at its observed configuration (observed executor timeline, observed driver-only gaps), against its observed duration. Logs that ran at least 10 s: {rows.Count} (others, incomplete or unreadable: {skipped}).");
         doc.AppendLine();
         doc.AppendLine(CultureInfo.InvariantCulture, $"**Median |error| {median:0.0} %, p90 |error| {p90:0.0} %, max {errors.DefaultIfEmpty().Max():0.0} %** (targets: median <= 10 %, p90 <= 25 %). Written by `SimulatorAccuracyTests`.");
         doc.AppendLine();

@@ -35,7 +35,7 @@ public sealed class EndToEndPullRequestTests
     [Fact]
     public async Task CompletedRun_WithRealEventLog_OpensOnePullRequestEditingOnlyRecommendedValues()
     {
-        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var original = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
         await using var harness = await OperatorHarness.StartAsync();
@@ -78,7 +78,7 @@ public sealed class EndToEndPullRequestTests
     public async Task CompletedApacheRun_WithRealEventLog_OpensOnePullRequestEditingOnlySparkConf()
     {
         const string path = "apps/pi-with-eventlog.yaml";
-        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "apache-spark-operator", "examples", "pi-with-eventlog.yaml"));
+        var original = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "apache-spark-operator", "examples", "pi-with-eventlog.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [path] = original });
         await using var harness = await OperatorHarness.StartAsync();
@@ -112,7 +112,7 @@ public sealed class EndToEndPullRequestTests
         await using var github = await FakeGitHubServer.StartAsync();
         await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
         {
-            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml")),
+            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml")),
         });
         await using var harness = await OperatorHarness.StartAsync();
         harness.Server.PodLogs[$"{SparkApps.Namespace}/spark-pi-driver"] =
@@ -164,7 +164,7 @@ public sealed class EndToEndPullRequestTests
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
         {
-            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml")),
+            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml")),
         });
         await using var harness = await OperatorHarness.StartAsync();
         var app = CompletedApp();
@@ -215,7 +215,7 @@ public sealed class EndToEndPullRequestTests
     [Fact]
     public async Task CompletedRun_WithGitHubFailures_RetriesToExactlyOnePullRequest()
     {
-        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var original = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
         github.InjectFaults(3, new FakeFault(FakeFaultKind.ServerError));

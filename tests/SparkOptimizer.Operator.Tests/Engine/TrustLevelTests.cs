@@ -24,7 +24,7 @@ public sealed class TrustLevelTests
     [InlineData("autoMerge", true, true)]
     public async Task CompletedRun_AtTrustLevel_ShowsAndProposesOnlyWhatTheLevelAllows(string level, bool recommendations, bool pullRequest)
     {
-        var manifest = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var manifest = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { ["apps/spark-pi.yaml"] = manifest });
         await using var harness = await OperatorHarness.StartAsync();
@@ -71,7 +71,7 @@ public sealed class TrustLevelTests
     [Fact]
     public async Task AutoMerge_EstablishedCohortWithAnEarlierMergeAndOnlyLowRiskChanges_MergesItsPullRequest()
     {
-        var manifest = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var manifest = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { ["apps/spark-pi.yaml"] = manifest });
         await using var harness = await OperatorHarness.StartAsync();

@@ -54,7 +54,7 @@ public sealed class VerificationEndToEndTests : IDisposable
     [Fact]
     public async Task MergedChangeThatDoublesTheRuntime_IsRegressedOnStatusAndRevertedByAPullRequest()
     {
-        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var original = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
         await using var harness = await OperatorHarness.StartAsync();
@@ -146,7 +146,7 @@ public sealed class VerificationEndToEndTests : IDisposable
     [Fact]
     public async Task MergedChangeThatSpeedsTheJobUp_IsVerifiedWithPredictedAgainstObserved()
     {
-        var original = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml"));
+        var original = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string> { [ManifestPath] = original });
         await using var harness = await OperatorHarness.StartAsync();

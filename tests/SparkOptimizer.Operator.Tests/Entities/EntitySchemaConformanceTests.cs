@@ -9,7 +9,7 @@ using SparkOptimizer.Testing.Kubernetes;
 
 namespace SparkOptimizer.Tests.Entities;
 
-/// <summary>The typed views match the real CRDs in the shared folder: every field we read exists there with a compatible type.</summary>
+/// <summary>The typed views match the real CRDs in tests/fixtures/k8s: every field we read exists there with a compatible type.</summary>
 public sealed class EntitySchemaConformanceTests
 {
     public static TheoryData<Type, string, string> Entities() => new()
@@ -40,7 +40,7 @@ public sealed class EntitySchemaConformanceTests
 
     private static JsonObject Schema(string crdFile, string version)
     {
-        var crd = Manifests.LoadYaml(Path.Combine(Corpus.Shared, "k8s", crdFile))[0];
+        var crd = Manifests.LoadYaml(Path.Combine(Fixtures.K8s, crdFile))[0];
         return crd["spec"]!["versions"]!.AsArray().Single(v => v!["name"]!.GetValue<string>() == version)!["schema"]!["openAPIV3Schema"]!.AsObject();
     }
 

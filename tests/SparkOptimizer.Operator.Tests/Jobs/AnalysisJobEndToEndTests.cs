@@ -132,7 +132,7 @@ public sealed class AnalysisJobEndToEndTests
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>
         {
-            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples", "spark-pi.yaml")),
+            [ManifestPath] = await File.ReadAllTextAsync(Path.Combine(Fixtures.K8s, "spark-operator", "examples", "spark-pi.yaml")),
         });
         await using var harness = await OperatorHarness.StartAsync();
         var kubeconfig = harness.WriteKubeconfig();

@@ -4,7 +4,7 @@ using SparkOptimizer.Testing.Kubernetes;
 
 namespace SparkOptimizer.Tests.Support;
 
-/// <summary>Spark application objects for the fake API server, built from the shared example manifests.</summary>
+/// <summary>Spark application objects for the fake API server, built from the example manifests in tests/fixtures/k8s.</summary>
 public static class SparkApps
 {
     public const string Namespace = "default";

@@ -3,12 +3,12 @@ using SparkOptimizer.Testing;
 
 namespace SparkOptimizer.Tests.Manifests;
 
-/// <summary>The shared example manifests (Kubeflow and Apache), each with the identity of its Spark document.</summary>
+/// <summary>The example manifests of tests/fixtures/k8s (Kubeflow and Apache), each with the identity of its Spark document.</summary>
 internal static class ExampleManifests
 {
-    public static string KubeflowFolder => Path.Combine(Corpus.Shared, "k8s", "spark-operator", "examples");
+    public static string KubeflowFolder => Path.Combine(Fixtures.K8s, "spark-operator", "examples");
 
-    public static string ApacheFolder => Path.Combine(Corpus.Shared, "k8s", "apache-spark-operator", "examples");
+    public static string ApacheFolder => Path.Combine(Fixtures.K8s, "apache-spark-operator", "examples");
 
     public static IEnumerable<string> Kubeflow() => Directory.EnumerateFiles(KubeflowFolder, "*.yaml").Order(StringComparer.Ordinal);
 

@@ -3,7 +3,7 @@ using SparkOptimizer.Publishing.Manifests;
 
 namespace SparkOptimizer.Tests.Manifests;
 
-/// <summary>Round trips on every example manifest in the shared folders: only the recommended values change.</summary>
+/// <summary>Round trips on every example manifest in tests/fixtures/k8s: only the recommended values change.</summary>
 public sealed class ManifestEditorExamplesTests
 {
     private static readonly ValueChange[] KubeflowChanges =

@@ -10,7 +10,7 @@ namespace SparkOptimizer.Testing.Kubernetes;
 /// </summary>
 public static class Manifests
 {
-    /// <summary>The documents of a YAML file (the shared k8s examples).</summary>
+    /// <summary>The documents of a YAML file (the examples in tests/fixtures/k8s).</summary>
     public static IReadOnlyList<JsonObject> LoadYaml(string path) => ParseYaml(File.ReadAllText(path));
 
     /// <summary>The documents of YAML text (empty documents are skipped).</summary>
@@ -22,9 +22,9 @@ public static class Manifests
         return stream.Documents.Select(d => Convert(d.RootNode)).OfType<JsonObject>().ToList();
     }
 
-    /// <summary>A manifest from the shared Kubeflow or Apache examples, e.g. ("spark-operator", "spark-pi.yaml").</summary>
+    /// <summary>A manifest from the Kubeflow or Apache examples in tests/fixtures/k8s, e.g. ("spark-operator", "spark-pi.yaml").</summary>
     public static JsonObject SharedExample(string operatorFolder, string file) =>
-        LoadYaml(Path.Combine(Corpus.Shared, "k8s", operatorFolder, "examples", file))[0];
+        LoadYaml(Path.Combine(Fixtures.K8s, operatorFolder, "examples", file))[0];
 
     private static JsonNode? Convert(YamlNode node) => node switch
     {
