@@ -124,7 +124,7 @@ public static class CostModel
 
         var waste = Waste(footprint, rates);
         RightSizing? rightSizing = null;
-        if (node is not null)
+        if (node is not null && basis == CostBasis.PriceBook)
         {
             rightSizing = RightSizer.Fit(footprint, node, nodes, t => NodePricer.Price(t, nodePlatform, capacity, book, shapes, sku, out _), shapes);
         }
