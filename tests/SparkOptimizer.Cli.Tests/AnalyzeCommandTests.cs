@@ -136,13 +136,47 @@ public sealed class AnalyzeCommandTests
     }
 
     [Fact]
-    public void Analyze_RunWithoutInstanceType_ReportsHoursNotAGuessedPrice()
+    public void Analyze_RunWithoutInstanceType_PricesAtOpenCostDefaultRatesAndSaysSo()
     {
-        var (_, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklint/spark_event_log_example"), "--format", "json");
+        var log = Corpus.Path("sparklint/spark_event_log_example");
+
+        var (_, stdout, _) = CliRunner.Run("analyze", log, "--format", "json");
+        var (_, text, _) = CliRunner.Run("analyze", log);
 
         var cost = JsonDocument.Parse(stdout).RootElement.GetProperty("cost");
-        cost.GetProperty("perRun").ValueKind.Should().Be(JsonValueKind.Null);
-        cost.GetProperty("executorHours").GetDouble().Should().BePositive();
+        cost.GetProperty("basis").GetString().Should().Be("openCostDefaultRates");
+        var perRun = cost.GetProperty("perRun").GetDecimal();
+        // The priced hours at OpenCost's published defaults (0.031611 per vCPU-hour, 0.004237 per GiB-hour), to the cent.
+        var hand = (0.031611m * cost.GetProperty("pricedCoreHours").GetDecimal()) + (0.004237m * cost.GetProperty("pricedGiBHours").GetDecimal());
+        perRun.Should().Be(Math.Round(hand, 2, MidpointRounding.AwayFromZero));
+        text.Should().Contain($"Cost: ${perRun:0.00} (OpenCost default rates: 0.031611/vCPU-hour, 0.004237/GiB-hour; name the node's instance type for its price)");
+    }
+
+    [Fact]
+    public void Analyze_NoPricing_GivesCoreHoursAndNoMoney()
+    {
+        var log = Corpus.Path("sparklint/spark_event_log_example");
+
+        var (_, stdout, _) = CliRunner.Run("analyze", log, "--format", "json", "--no-pricing");
+        var (_, text, _) = CliRunner.Run("analyze", log, "--no-pricing");
+
+        var root = JsonDocument.Parse(stdout).RootElement;
+        root.GetProperty("cost").GetProperty("perRun").ValueKind.Should().Be(JsonValueKind.Null);
+        var coreHours = root.GetProperty("usage").GetProperty("coreHours").GetDouble();
+        text.Should().MatchRegex(@"(?m)^Cost: [0-9.]+ core-hours, [0-9.]+ executor-hours \(pricing off\)$")
+            .And.Contain($"Cost: {Math.Round(coreHours, 2).ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)} core-hours").And.NotContain("$");
+    }
+
+    [Fact]
+    public void Analyze_InstanceTypeOption_PricesTheNodeAndNamesWhereTheTypeCameFrom()
+    {
+        var (_, stdout, _) = CliRunner.Run("analyze", Corpus.Path("sparklint/spark_event_log_example"), "--format", "json", "--instance-type", "r5.2xlarge");
+
+        var cost = JsonDocument.Parse(stdout).RootElement.GetProperty("cost");
+        cost.GetProperty("basis").GetString().Should().Be("priceBook");
+        cost.GetProperty("instanceType").GetString().Should().Be("r5.2xlarge");
+        cost.GetProperty("instanceTypeSource").GetString().Should().Be("the instance type given to the analysis");
+        cost.GetProperty("priceDate").GetString().Should().Be("2025-01-15");
     }
 
     [Fact]

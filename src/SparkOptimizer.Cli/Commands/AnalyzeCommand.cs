@@ -4,6 +4,7 @@ using SparkOptimizer.Pipeline;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Model;
+using SparkOptimizer.Pricing;
 using SparkOptimizer.Reporting;
 
 namespace SparkOptimizer.Cli.Commands;
@@ -29,11 +30,14 @@ public static class AnalyzeCommand
         var logs = new Option<FileInfo[]>("--logs") { Description = "Driver or executor log files of the run: OOMs and memory kills in them become evidence on the report", AllowMultipleArgumentsPerToken = true };
         var sla = new Option<string?>("--sla") { Description = "The job's SLA (e.g. 45m): executors are sized to the cheapest configuration the what-if replay predicts will meet it" };
         var cohort = new Option<bool>("--cohort") { Description = "Treat the logs as runs of jobs: group them into cohorts, say which cohort each run joined, and apply the cohort's safety rails" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs, sla };
+        var instanceType = new Option<string?>("--instance-type") { Description = "Node type the run ran on, when its log does not say: priced from config/pricing (else at OpenCost's default rates)" };
+        var noPricing = new Option<bool>("--no-pricing") { Description = "Turn pricing off: the Cost line gives core-hours and executor-hours, never money" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs, sla, instanceType, noPricing };
+        CostOptions Cost(ParseResult parse) => new() { InstanceType = parse.GetValue(instanceType), Enabled = !parse.GetValue(noPricing) };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],
-                new AnalyzeFollow.Settings(parse.GetValue(followTimeout), parse.GetValue(followInterval) ?? "2s", TimeProvider.System, null) { History = parse.GetValue(history) },
+                new AnalyzeFollow.Settings(parse.GetValue(followTimeout), parse.GetValue(followInterval) ?? "2s", TimeProvider.System, null) { History = parse.GetValue(history), Cost = Cost(parse) },
                 parse.GetValue(format),
                 parse.GetValue(output),
                 parse.GetValue(failOn),
@@ -51,14 +55,15 @@ public static class AnalyzeCommand
             parse.GetValue(history),
             parse.GetValue(cohort),
             parse.GetValue(logs),
-            parse.GetValue(sla)));
+            parse.GetValue(sla),
+            Cost(parse)));
         return command;
     }
 
     /// <summary>Past this many logs in one input, reports keep only what the writers print.</summary>
     private const int SlimAbove = 20;
 
-    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null, string? sla = null)
+    internal static int Execute(string[] paths, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr, FileInfo? history = null, bool cohort = false, FileInfo[]? logs = null, string? sla = null, CostOptions? cost = null)
     {
         var slaTime = SlaText.Parse(sla);
         if (sla is not null && slaTime is null)
@@ -67,7 +72,7 @@ public static class AnalyzeCommand
             return ExitCodes.Usage;
         }
 
-        var pipeline = PipelineFactory.Create(configFile, stderr, slaTime);
+        var pipeline = PipelineFactory.Create(configFile, stderr, slaTime, cost);
         if (pipeline is null)
         {
             return ExitCodes.Usage;
@@ -104,7 +109,7 @@ public static class AnalyzeCommand
             // A folder of many logs uses every core: one pipeline per worker (pipelines keep per-run caches), results in input order.
             var readable = inputs.Where(i => i.Parts.Count > 0).ToArray();
             var results = new (RunReport? Report, string? Error)[readable.Length];
-            using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null, slaTime) ?? pipeline);
+            using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null, slaTime, cost) ?? pipeline);
             Parallel.For(0, readable.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 try

@@ -21,6 +21,9 @@ internal static class AnalyzeFollow
     {
         /// <summary>The --history file the final report is recorded in, if any.</summary>
         public FileInfo? History { get; init; }
+
+        /// <summary>--instance-type and --no-pricing.</summary>
+        public SparkOptimizer.Pricing.CostOptions? Cost { get; init; }
     }
 
     public static int Execute(string[] paths, Settings settings, OutputFormat format, FileInfo? output, Severity? failOn, FileInfo? configFile, TextWriter stdout, TextWriter stderr)
@@ -44,7 +47,7 @@ internal static class AnalyzeFollow
             return ExitCodes.Usage;
         }
 
-        var pipeline = PipelineFactory.Create(configFile, stderr);
+        var pipeline = PipelineFactory.Create(configFile, stderr, cost: settings.Cost);
         if (pipeline is null)
         {
             return ExitCodes.Usage;

@@ -14,4 +14,19 @@ public sealed record VendorInfo(
     IReadOnlyList<string> Markers)
 {
     public static VendorInfo Unknown { get; } = new(Platform.Unknown, null, null, null, null, null, null, null, null, []);
+
+    /// <summary>The property the worker instance type was read from (e.g. spark.databricks.clusterUsageTags.clusterNodeType).</summary>
+    public string? InstanceTypeSource { get; init; }
+
+    /// <summary>The property the driver instance type was read from.</summary>
+    public string? DriverInstanceTypeSource { get; init; }
+
+    /// <summary>The property the worker count was read from.</summary>
+    public string? WorkersSource { get; init; }
+
+    /// <summary>Databricks compute type the cluster is billed as ("jobs-compute" or "all-purpose"), when its tags say.</summary>
+    public string? DatabricksSku { get; init; }
+
+    /// <summary>The tag (and value) the Databricks compute type was read from.</summary>
+    public string? DatabricksSkuSource { get; init; }
 }

@@ -7,7 +7,8 @@ namespace SparkOptimizer.Pricing;
 /// Prices a run from its event log. Node-billed platforms (EMR on EC2, Databricks, Dataproc) with a known worker count
 /// pay nodes x effective node price x duration; otherwise (plain Kubernetes, EMR on EKS, or unknown worker count) each
 /// executor and the driver pay OpenCost's way: max(request, usage) of cores and memory at the node's split rates.
-/// Where no price is known the report gives executor- and core-hours, never a guessed figure.
+/// Where no node price is known (no instance type, on-prem, a type outside the price books) the pods' core-hours and
+/// GiB-hours are charged at OpenCost's custom-pricing rates, and the report says so; with pricing off it gives hours only.
 /// </summary>
 public static class CostModel
 {
@@ -27,26 +28,32 @@ public static class CostModel
             ?? (options.NodeLabels is { } labels ? KubernetesCostSplit.CapacityFromLabels(labels) : null)
             ?? KubernetesCostSplit.CapacityFromLabels(env.SparkProperties)
             ?? CapacityType.OnDemand;
-        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector) ?? options.FallbackInstanceType;
+        var (instanceType, instanceSource) = InstanceType(run, options);
+        var (sku, skuSource) = Sku(run, options, platform);
         var notes = new List<string>();
         var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
         var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
 
         NodePrice? node = null;
-        if (instanceType is null)
+        string? unpriced = null;
+        if (!options.Enabled)
         {
-            notes.Add("no instance type in the log or options: cost given as executor- and core-hours only");
+            notes.Add("pricing turned off: cost given as executor- and core-hours only");
+        }
+        else if (instanceType is null)
+        {
+            unpriced = "no instance type in the log or options";
         }
         else
         {
-            node = NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, options.DatabricksSku, out var missing);
+            node = NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out var missing);
             if (node is null)
             {
-                notes.Add(missing + ": cost given as executor- and core-hours only");
+                unpriced = missing;
             }
             else if (node.Shape is null)
             {
-                notes.Add($"no node shape for '{instanceType}' in node-shapes.yaml: cannot split its price into core and memory rates");
+                unpriced = $"no node shape for '{instanceType}' in node-shapes.yaml: cannot split its price into core and memory rates";
             }
         }
 
@@ -54,25 +61,30 @@ public static class CostModel
         ResourceRates? rates = null;
         var method = "unpriced: executor-hours and core-hours";
         int? nodes = null;
+        var (workers, workersSource) = Workers(run, platform, footprint);
+        (double Core, double GiB)? podHours = null;
+        string? driverType = null;
         if (node is { Shape: { } shape })
         {
             rates = KubernetesCostSplit.Split(node.Hourly, shape.Vcpu, shape.Memory.TotalGiB, node.Currency);
             var nodeBilled = platform is Platform.Emr or Platform.Databricks or Platform.Dataproc && !emrOnEks;
-            if (nodeBilled && run.Vendor.Workers is > 0 and var workers)
+            if (nodeBilled && workers is > 0 and var count)
             {
-                nodes = workers;
-                cost = node.PerHour * (workers * footprint.DurationHours);
-                method = string.Create(CultureInfo.InvariantCulture, $"{workers} worker nodes x ({node.Method}) x {footprint.DurationHours:0.###} h");
-                if (run.Vendor.DriverInstanceType is { } driverType
-                    && NodePricer.Price(driverType, nodePlatform, capacity, book, shapes, options.DatabricksSku, out _) is { } driverNode)
+                nodes = count;
+                cost = node.PerHour * (count * footprint.DurationHours);
+                method = string.Create(CultureInfo.InvariantCulture, $"{count} worker nodes x ({node.Method}) x {footprint.DurationHours:0.###} h");
+                if (run.Vendor.DriverInstanceType is { } driver
+                    && NodePricer.Price(driver, nodePlatform, capacity, book, shapes, sku, out _) is { } driverNode)
                 {
+                    driverType = driver;
                     cost += driverNode.PerHour * footprint.DurationHours;
-                    method += $" + driver node {driverType}";
+                    method += $" + driver node ({driverNode.Method})";
                 }
             }
             else
             {
-                cost = PodCost(footprint, rates);
+                podHours = PodHours(footprint);
+                cost = rates.Charge(podHours.Value.Core, podHours.Value.GiB);
                 method = $"OpenCost split of {node.Method} into {rates.PerCoreHour:0.#####}/core-h and {rates.PerGiBHour:0.#####}/GiB-h; executor and driver pods pay max(request, usage) over their lifetimes";
                 if (emrOnEks && book.EmrOnEks is { } eks)
                 {
@@ -84,14 +96,40 @@ public static class CostModel
             }
         }
 
-        var waste = Waste(footprint, rates);
-        RightSizing? rightSizing = null;
-        if (node is not null)
+        // No node price: charge the pods' core-hours and GiB-hours at OpenCost's custom-pricing rates rather than say nothing.
+        OpenCostRates? defaults = null;
+        var basis = cost is null ? CostBasis.Unpriced : CostBasis.PriceBook;
+        if (cost is null && options.Enabled && book.OpenCost is { } openCost)
         {
-            rightSizing = RightSizer.Fit(footprint, node, nodes, t => NodePricer.Price(t, nodePlatform, capacity, book, shapes, options.DatabricksSku, out _), shapes);
+            defaults = openCost;
+            rates = openCost.For(capacity);
+            podHours = PodHours(footprint);
+            cost = rates.Charge(podHours.Value.Core, podHours.Value.GiB);
+            basis = CostBasis.OpenCostDefaultRates;
+            method = $"OpenCost default rates {rates.PerCoreHour}/vCPU-h and {rates.PerGiBHour}/GiB-h; executor and driver pods pay max(request, usage) over their lifetimes";
         }
 
-        var price = instanceType is null ? null : book.Find(instanceType);
+        if (unpriced is not null)
+        {
+            notes.Add(unpriced + (basis == CostBasis.OpenCostDefaultRates
+                ? ": priced at OpenCost's default rates (config/pricing/opencost-default.yaml); name the instance type for its node price"
+                : ": cost given as executor- and core-hours only"));
+        }
+
+        if (basis == CostBasis.PriceBook && nodes is not null && env.Get("spark.databricks.clusterUsageTags.clusterAvailability") is { } availability
+            && availability.StartsWith("SPOT", StringComparison.OrdinalIgnoreCase) && capacity == CapacityType.OnDemand)
+        {
+            notes.Add($"cluster availability {availability}: workers may have run on spot, so the on-demand price is an upper bound");
+        }
+
+        var waste = Waste(footprint, rates);
+        RightSizing? rightSizing = null;
+        if (node is not null && basis == CostBasis.PriceBook)
+        {
+            rightSizing = RightSizer.Fit(footprint, node, nodes, t => NodePricer.Price(t, nodePlatform, capacity, book, shapes, sku, out _), shapes);
+        }
+
+        var price = node is null ? null : book.Find(instanceType);
         decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && price.OnDemandHourly > 0 ? spot / price.OnDemandHourly : null;
         var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio);
         ReservedCapacitySuggestion? reserved = null;
@@ -105,7 +143,20 @@ public static class CostModel
             notes.Add("no schedule or run history given: no reserved-capacity suggestion");
         }
 
-        return new CostReport(cost?.Round(4), node?.Source, instanceType, platform, capacity, method, footprint, rates, waste, rightSizing, spotAssessment, reserved, notes);
+        return new CostReport(cost?.Round(4), defaults?.Source ?? node?.Source, instanceType, platform, capacity, method, footprint, rates, waste, rightSizing, spotAssessment, reserved, notes)
+        {
+            Basis = basis,
+            InstanceTypeSource = instanceSource,
+            Workers = nodes,
+            WorkersSource = nodes is null ? null : workersSource,
+            DriverInstanceType = driverType,
+            DriverInstanceTypeSource = driverType is null ? null : run.Vendor.DriverInstanceTypeSource,
+            DatabricksSku = platform == Platform.Databricks && basis == CostBasis.PriceBook ? sku : null,
+            DatabricksSkuSource = platform == Platform.Databricks && basis == CostBasis.PriceBook ? skuSource : null,
+            DefaultRates = defaults,
+            PricedCoreHours = podHours?.Core,
+            PricedGiBHours = podHours?.GiB,
+        };
     }
 
     /// <summary>
@@ -124,14 +175,15 @@ public static class CostModel
         var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
         var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
         var capacity = options.Capacity ?? KubernetesCostSplit.CapacityFromLabels(options.NodeLabels ?? env.SparkProperties) ?? CapacityType.OnDemand;
-        var instanceType = options.InstanceType ?? run.Vendor.InstanceType ?? env.Get(InstanceTypeSelector) ?? env.Get(BetaInstanceTypeSelector) ?? options.FallbackInstanceType;
-        if (instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, options.DatabricksSku, out _) is not { Shape: { } shape } node)
+        var (instanceType, _) = InstanceType(run, options);
+        var (sku, _) = Sku(run, options, platform);
+        if (!options.Enabled || instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out _) is not { Shape: { } shape } node)
         {
             return null;
         }
 
         var memory = ExecutorMemoryRequest(executorHeap);
-        if (!emrOnEks && platform is Platform.Emr or Platform.Databricks or Platform.Dataproc && run.Vendor.Workers is > 0)
+        if (!emrOnEks && platform is Platform.Emr or Platform.Databricks or Platform.Dataproc && (run.Vendor.Workers is > 0 || (platform == Platform.Databricks && run.WorkerExecutors.Any())))
         {
             var pods = Math.Max(1, RightSizer.PodsPerNode(shape, coresPerExecutor, memory));
             var nodes = Math.Max(1, (int)Math.Ceiling(executors / (double)pods));
@@ -160,7 +212,7 @@ public static class CostModel
         options ??= new CostOptions();
         var book = options.PriceBook ?? PriceBookLoader.LoadDefaults();
         var shapes = options.NodeShapes ?? NodeShapeCatalog.LoadDefaults();
-        var node = NodePricer.Price(instanceType, options.Platform ?? Platform.Kubernetes, options.Capacity ?? CapacityType.OnDemand, book, shapes, options.DatabricksSku, out _);
+        var node = NodePricer.Price(instanceType, options.Platform ?? Platform.Kubernetes, options.Capacity ?? CapacityType.OnDemand, book, shapes, options.DatabricksSku ?? PricingDefaults.DefaultDatabricksSku, out _);
         if (node?.Shape is not { } shape)
         {
             return null;
@@ -174,7 +226,8 @@ public static class CostModel
     public static ByteSize ExecutorMemoryRequest(ByteSize heap) =>
         new(heap.Bytes + Math.Max(PricingDefaults.MinMemoryOverheadBytes, (long)(heap.Bytes * PricingDefaults.MemoryOverheadFactor)));
 
-    private static Money PodCost(RunFootprint f, ResourceRates rates)
+    /// <summary>Core-hours and GiB-hours the executor pods and the driver pod are charged for (none for the driver in local mode).</summary>
+    private static (double Core, double GiB) PodHours(RunFootprint f)
     {
         // Requests dominate usage for CPU (a pod cannot use more cores than its limit for long); memory usage above the
         // request is counted where the log shows it.
@@ -184,9 +237,62 @@ public static class CostModel
             memoryGiBHours = f.ExecutorHours * used.TotalGiB;
         }
 
-        var executors = rates.Charge(f.CoreHours, memoryGiBHours);
-        var driver = f.Local ? Money.Zero(rates.Currency) : rates.Charge(f.DriverCores * f.DurationHours, f.DriverMemoryRequest.TotalGiB * f.DurationHours);
-        return executors + driver;
+        return f.Local
+            ? (f.CoreHours, memoryGiBHours)
+            : (f.CoreHours + (f.DriverCores * f.DurationHours), memoryGiBHours + (f.DriverMemoryRequest.TotalGiB * f.DurationHours));
+    }
+
+    /// <summary>The instance type and where it came from: the options, the log's vendor properties or node selector, the fallback.</summary>
+    private static (string? Type, string? Source) InstanceType(SparkRun run, CostOptions options)
+    {
+        if (options.InstanceType is { } given)
+        {
+            return (given, "the instance type given to the analysis");
+        }
+
+        if (run.Vendor.InstanceType is { } vendor)
+        {
+            return (vendor, run.Vendor.InstanceTypeSource ?? "the run's platform properties");
+        }
+
+        foreach (var key in new[] { InstanceTypeSelector, BetaInstanceTypeSelector })
+        {
+            if (run.Environment.Get(key) is { } selected)
+            {
+                return (selected, key);
+            }
+        }
+
+        return options.FallbackInstanceType is { } fallback ? (fallback, "the default instance type of the configuration") : (null, null);
+    }
+
+    /// <summary>The Databricks SKU: the options', else the cluster tags', else the default (jobs compute).</summary>
+    private static (string Sku, string? Source) Sku(SparkRun run, CostOptions options, Platform platform)
+    {
+        if (options.DatabricksSku is { } given)
+        {
+            return (given, "the SKU given to the analysis");
+        }
+
+        return run.Vendor.DatabricksSku is { } tagged
+            ? (tagged, run.Vendor.DatabricksSkuSource)
+            : (PricingDefaults.DefaultDatabricksSku, platform == Platform.Databricks ? "default: no cluster tag names the compute type" : null);
+    }
+
+    /// <summary>
+    /// Worker nodes: the count the platform properties give; on Databricks, which runs one executor per worker, else the
+    /// peak of executors alive at once.
+    /// </summary>
+    private static (int? Workers, string? Source) Workers(SparkRun run, Platform platform, RunFootprint footprint)
+    {
+        if (run.Vendor.Workers is { } workers)
+        {
+            return (workers, run.Vendor.WorkersSource ?? "the run's platform properties");
+        }
+
+        return platform == Platform.Databricks && !footprint.Local && footprint.PeakExecutors > 0
+            ? (footprint.PeakExecutors, "peak executors alive at once in the log: Databricks runs one executor per worker")
+            : (null, null);
     }
 
     private static List<WasteItem> Waste(RunFootprint f, ResourceRates? rates)

@@ -20,8 +20,11 @@ public sealed record CostOptions
     /// <summary>Node labels of the nodes that ran the executors (operator), for spot detection.</summary>
     public IReadOnlyDictionary<string, string>? NodeLabels { get; init; }
 
-    /// <summary>Databricks SKU (jobs-compute, all-purpose, ...).</summary>
-    public string DatabricksSku { get; init; } = PricingDefaults.DefaultDatabricksSku;
+    /// <summary>Databricks SKU (jobs-compute, all-purpose, ...); else the compute type the log's cluster tags name, else jobs-compute.</summary>
+    public string? DatabricksSku { get; init; }
+
+    /// <summary>False turns pricing off: the report then gives core-hours and executor-hours, never money.</summary>
+    public bool Enabled { get; init; } = true;
 
     /// <summary>EMR on EKS rather than plain Kubernetes.</summary>
     public bool EmrOnEks { get; init; }

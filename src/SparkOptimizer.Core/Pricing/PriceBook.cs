@@ -17,6 +17,9 @@ public sealed record PriceBook(
         new Dictionary<string, InstancePrice>(StringComparer.OrdinalIgnoreCase), new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase),
         null, null, null, new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase), []);
 
+    /// <summary>OpenCost's custom-pricing rates, for runs whose node has no price; null when no book gives them.</summary>
+    public OpenCostRates? OpenCost { get; init; }
+
     public InstancePrice? Find(string? instanceType) =>
         instanceType is not null && Instances.TryGetValue(instanceType.Trim(), out var price) ? price : null;
 
@@ -32,7 +35,10 @@ public sealed record PriceBook(
             other.DataprocPerVcpuHour ?? DataprocPerVcpuHour,
             MergeDatabricks(Databricks, other.Databricks),
             Combine(ReservedDiscount, other.ReservedDiscount),
-            [.. Sources, .. other.Sources]);
+            [.. Sources, .. other.Sources])
+        {
+            OpenCost = other.OpenCost ?? OpenCost,
+        };
     }
 
     private static Dictionary<string, T> Combine<T>(IReadOnlyDictionary<string, T> a, IReadOnlyDictionary<string, T> b)

@@ -27,11 +27,24 @@ internal sealed class PriceBookFile
 
     public Dictionary<string, decimal>? DbuPerHour { get; set; }
 
+    public OpenCostEntry? OpenCost { get; set; }
+
     internal sealed class InstancePriceEntry
     {
         public decimal? OnDemand { get; set; }
 
         public decimal? Spot { get; set; }
+    }
+
+    internal sealed class OpenCostEntry
+    {
+        public decimal? Cpu { get; set; }
+
+        public decimal? Ram { get; set; }
+
+        public decimal? SpotCpu { get; set; }
+
+        public decimal? SpotRam { get; set; }
     }
 
     internal sealed class RateEntry

@@ -72,6 +72,7 @@ public static class PriceBookLoader
             databricks = new DatabricksRates(new Dictionary<string, decimal>(file.DbuPerHour ?? [], StringComparer.OrdinalIgnoreCase), prices, source);
         }
 
+        var openCost = file.OpenCost is { Cpu: { } cpu, Ram: { } ram } oc ? new OpenCostRates(cpu, ram, oc.SpotCpu, oc.SpotRam, currency, source) : null;
         return new PriceBook(
             instances,
             new Dictionary<string, decimal>(file.EmrUplift ?? [], StringComparer.OrdinalIgnoreCase),
@@ -79,7 +80,10 @@ public static class PriceBookLoader
             file.Dataproc?.PerVcpuHour,
             databricks,
             reserved,
-            [source]);
+            [source])
+        {
+            OpenCost = openCost,
+        };
     }
 
     internal static IDeserializer Deserializer() => new DeserializerBuilder()

@@ -1,8 +1,12 @@
 using System.Text.Json;
+using SparkOptimizer.Pricing;
 
 namespace SparkOptimizer.Reporting;
 
-/// <summary>The "cost" object of the JSON report: money with its source when priced, always the hours, waste by cause, spot, reserved.</summary>
+/// <summary>
+/// The "cost" object of the JSON report: money with its source and basis (the node's price, or OpenCost's default rates),
+/// where the node type came from, always the hours, waste by cause, spot, reserved.
+/// </summary>
 internal static class JsonCostWriter
 {
     public static void Write(Utf8JsonWriter w, RunReport report)
@@ -15,6 +19,14 @@ internal static class JsonCostWriter
             w.WriteString("shape", c.CurrentShape);
             w.WriteString("priceSource", c.PriceSource);
             w.WriteString("priceDate", c.PriceDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("basis", Basis(c.Basis));
+            if (c.CpuRate is { } cpu && c.RamRate is { } ram)
+            {
+                w.WriteStartObject("rates");
+                w.WriteNumber("perVcpuHour", cpu);
+                w.WriteNumber("perGiBHour", ram);
+                w.WriteEndObject();
+            }
             if (c.RecommendedPerRun is { } r)
             {
                 w.WriteNumber("recommendedPerRun", r);
@@ -25,11 +37,19 @@ internal static class JsonCostWriter
         else
         {
             w.WriteNull("perRun");
-            w.WriteString("note", "no price known for this run: set the instance type; hours are given instead");
+            w.WriteString("basis", Basis(CostBasis.Unpriced));
+            w.WriteString("note", report.CostDetails is null ? "not priced: hours are given instead" : "pricing turned off: hours are given instead");
         }
 
         if (report.CostDetails is { } d)
         {
+            WriteNode(w, d);
+            if (d.PricedCoreHours is { } pricedCores && d.PricedGiBHours is { } pricedGiB)
+            {
+                w.WriteNumber("pricedCoreHours", Math.Round(pricedCores, 4));
+                w.WriteNumber("pricedGiBHours", Math.Round(pricedGiB, 4));
+            }
+
             w.WriteNumber("executorHours", Math.Round(d.ExecutorHours, 4));
             w.WriteNumber("coreHours", Math.Round(d.CoreHours, 4));
             w.WriteNumber("utilisation", Math.Round(d.Utilisation, 4));
@@ -69,5 +89,41 @@ internal static class JsonCostWriter
         }
 
         w.WriteEndObject();
+    }
+
+    private static string Basis(CostBasis basis) => basis switch
+    {
+        CostBasis.PriceBook => "priceBook",
+        CostBasis.OpenCostDefaultRates => "openCostDefaultRates",
+        _ => "unpriced",
+    };
+
+    /// <summary>The node type and where it came from; on node-billed platforms the workers, the driver and the Databricks SKU.</summary>
+    private static void WriteNode(Utf8JsonWriter w, CostReport d)
+    {
+        if (d.Basis != CostBasis.PriceBook || d.InstanceType is null)
+        {
+            return;
+        }
+
+        w.WriteString("instanceType", d.InstanceType);
+        w.WriteString("instanceTypeSource", d.InstanceTypeSource);
+        if (d.Workers is { } workers)
+        {
+            w.WriteNumber("workers", workers);
+            w.WriteString("workersSource", d.WorkersSource);
+        }
+
+        if (d.DriverInstanceType is { } driver)
+        {
+            w.WriteString("driverInstanceType", driver);
+            w.WriteString("driverInstanceTypeSource", d.DriverInstanceTypeSource);
+        }
+
+        if (d.DatabricksSku is { } sku)
+        {
+            w.WriteString("databricksSku", sku);
+            w.WriteString("databricksSkuSource", d.DatabricksSkuSource);
+        }
     }
 }

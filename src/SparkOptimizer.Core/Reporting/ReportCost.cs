@@ -1,8 +1,11 @@
+using SparkOptimizer.Pricing;
+
 namespace SparkOptimizer.Reporting;
 
 /// <summary>
 /// Seam for the cost model: the money lines of the report, each with its price source and date. Absent (null on the report)
-/// until a price book prices the run; the writers then say so and show executor-hours and core-hours instead.
+/// when pricing is off; the writers then show executor-hours and core-hours instead. <see cref="Basis"/> says whether the
+/// money rests on the node's price or on OpenCost's default rates (<see cref="CpuRate"/>, <see cref="RamRate"/>).
 /// </summary>
 public sealed record ReportCost(decimal CurrentPerRun, string Currency, string CurrentShape, string PriceSource, DateOnly PriceDate)
 {
@@ -10,5 +13,21 @@ public sealed record ReportCost(decimal CurrentPerRun, string Currency, string C
 
     public string? RecommendedShape { get; init; }
 
-    public string Format(decimal amount) => Currency == "USD" ? $"${amount:0.00}" : $"{amount:0.00} {Currency}";
+    public CostBasis Basis { get; init; } = CostBasis.PriceBook;
+
+    /// <summary>Per vCPU-hour and per GiB-hour, when the run was priced at OpenCost's default rates.</summary>
+    public decimal? CpuRate { get; init; }
+
+    public decimal? RamRate { get; init; }
+
+    /// <summary>"$12.50", or four decimals under a cent ("$0.0042") so that a short run is not shown as $0.00.</summary>
+    public string Format(decimal amount)
+    {
+        var number = Math.Abs(amount) is > 0 and < 0.01m ? amount.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture) : amount.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+        return Currency == "USD" ? $"${number}" : $"{number} {Currency}";
+    }
+
+    /// <summary>The amount as the report carries it (text and JSON alike): cents, or four decimals under a cent.</summary>
+    public static decimal Round(decimal amount) =>
+        Math.Round(amount, Math.Abs(amount) is > 0 and < 0.01m ? 4 : 2, MidpointRounding.AwayFromZero);
 }

@@ -1,12 +1,11 @@
 using SparkOptimizer.Analysis;
+using SparkOptimizer.Pricing;
 
 namespace SparkOptimizer.Reporting;
 
 /// <summary>Wording shared by the text and Markdown writers, so both say the same thing.</summary>
 public static class ReportText
 {
-    public const string NoPrice = "unknown (no price book for this run)";
-
     public static readonly Severity[] SectionOrder = [Severity.Critical, Severity.Severe, Severity.Moderate, Severity.Low];
 
     public static string Section(Severity severity) => severity switch
@@ -20,18 +19,26 @@ public static class ReportText
     public static string Duration(RunReport report) => DurationText.Format(report.Run.Application.DurationMs ?? report.Run.Application.ObservedSpanMs)
         + (report.Run.Application.Incomplete ? " (incomplete log)" : string.Empty);
 
-    public static string CostLine(RunReport report) => report.Cost is { } c ? $"{c.Format(c.CurrentPerRun)} ({c.PriceSource}, {c.PriceDate:yyyy-MM-dd})" : NoPrice;
+    /// <summary>
+    /// The "Cost:" line, always with a figure: money from the node's price with its source and date; else money at
+    /// OpenCost's default rates, said so; else (pricing off) the run's core-hours and executor-hours.
+    /// </summary>
+    public static string CostLine(RunReport report) => report.Cost switch
+    {
+        { Basis: CostBasis.OpenCostDefaultRates } c => $"{c.Format(c.CurrentPerRun)} ({OpenCostBasis(c)}; name the node's instance type for its price)",
+        { } c => $"{c.Format(c.CurrentPerRun)} ({c.PriceSource}, {c.PriceDate:yyyy-MM-dd})",
+        null => $"{Fmt.D(report.Usage.CoreHours)} core-hours, {Fmt.D(report.Usage.ExecutorHours)} executor-hours ({(report.CostDetails is null ? "not priced" : "pricing off")})",
+    };
 
-    /// <summary>The COST OPTIMIZATION lines: money with its source when priced, else the run's executor-hours and core-hours.</summary>
+    /// <summary>The COST OPTIMIZATION lines: money with its source, where the node type came from, the hours and the waste.</summary>
     public static IEnumerable<string> CostLines(RunReport report)
     {
         var u = report.Usage;
-        var shape = u.LocalMode
-            ? $"local mode, {u.CoresPerExecutor} cores, {Fmt.Bytes(u.HeapBytesPerExecutor)} heap"
-            : $"{u.Executors} executor{(u.Executors == 1 ? string.Empty : "s")} x {u.CoresPerExecutor} core{(u.CoresPerExecutor == 1 ? string.Empty : "s")} x {Fmt.Bytes(u.HeapBytesPerExecutor)} heap";
+        var shape = u.ShapeText();
         if (report.Cost is { } c)
         {
-            yield return $"Current: {c.CurrentShape} = {c.Format(c.CurrentPerRun)}/run ({c.PriceSource}, {c.PriceDate:yyyy-MM-dd})";
+            var basis = c.Basis == CostBasis.OpenCostDefaultRates ? OpenCostBasis(c) : $"{c.PriceSource}, {c.PriceDate:yyyy-MM-dd}";
+            yield return $"Current: {c.CurrentShape} = {c.Format(c.CurrentPerRun)}/run ({basis})";
             if (c.RecommendedPerRun is { } r)
             {
                 yield return $"Recommended: {c.RecommendedShape ?? "as configured below"} = {c.Format(r)}/run";
@@ -42,7 +49,12 @@ public static class ReportText
         }
         else
         {
-            yield return $"Current: {shape}; cost unknown (no price book for this run)";
+            yield return $"Current: {shape}; not priced";
+        }
+
+        if (NodeLine(report.CostDetails) is { } node)
+        {
+            yield return node;
         }
 
         yield return $"Usage: {Fmt.D(u.ExecutorHours)} executor-hours, {Fmt.D(u.CoreHours)} core-hours held, {Fmt.D(u.BusyCoreHours)} core-hours of task time ({Fmt.Pct(u.BusyShare)} busy)";
@@ -51,12 +63,43 @@ public static class ReportText
             yield return $"Waste: {Fmt.D(u.IdleCoreHours)} core-hours idle ({Fmt.Pct(u.IdleCoreHours / u.CoreHours)} of held), about {Fmt.D(u.DriverOnlyCoreHours)} of them while only the driver worked";
         }
 
-        if (report.Sizing is { Changed: true } s && report.Cost is null)
+        if (report.Sizing is { Changed: true } s && report.Cost?.RecommendedPerRun is null)
         {
             var p = s.Proposed;
+            var priced = report.Cost is null ? "; not priced" : string.Empty;
             yield return u.LocalMode
-                ? $"Recommended: local mode, {Fmt.Bytes(p.HeapBytes)} driver heap; cost unknown"
-                : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor; cost unknown";
+                ? $"Recommended: local mode, {Fmt.Bytes(p.HeapBytes)} driver heap{priced}"
+                : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor{priced}";
         }
     }
+
+    /// <summary>"Node type: m5.4xlarge (from KEY); 4 workers (from KEY); driver m5.xlarge (from KEY); Databricks jobs-compute DBUs (TAG)".</summary>
+    public static string? NodeLine(Pricing.CostReport? cost)
+    {
+        if (cost is not { Basis: CostBasis.PriceBook, InstanceType: { } type })
+        {
+            return null;
+        }
+
+        var parts = new List<string> { $"Node type: {type} (from {cost.InstanceTypeSource ?? "the run"})" };
+        if (cost.Workers is { } workers)
+        {
+            parts.Add($"{workers} worker{(workers == 1 ? string.Empty : "s")} (from {cost.WorkersSource ?? "the run"})");
+        }
+
+        if (cost.DriverInstanceType is { } driver)
+        {
+            parts.Add($"driver {driver} (from {cost.DriverInstanceTypeSource ?? "the run"})");
+        }
+
+        if (cost.DatabricksSku is { } sku)
+        {
+            parts.Add($"Databricks {sku} DBUs ({cost.DatabricksSkuSource ?? "default"})");
+        }
+
+        return string.Join("; ", parts);
+    }
+
+    private static string OpenCostBasis(ReportCost c) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"OpenCost default rates: {c.CpuRate}/vCPU-hour, {c.RamRate}/GiB-hour");
 }

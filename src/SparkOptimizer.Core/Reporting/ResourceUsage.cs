@@ -13,6 +13,11 @@ public sealed record ResourceUsage(int Executors, int CoresPerExecutor, long Hea
 
     public double BusyShare => CoreHours <= 0 ? 0 : Math.Min(1, BusyCoreHours / CoreHours);
 
+    /// <summary>"3 executors x 2 cores x 30 GiB heap", or "local mode, 4 cores, 1 GiB heap".</summary>
+    public string ShapeText() => LocalMode
+        ? $"local mode, {CoresPerExecutor} cores, {Fmt.Bytes(HeapBytesPerExecutor)} heap"
+        : $"{Executors} executor{(Executors == 1 ? string.Empty : "s")} x {CoresPerExecutor} core{(CoresPerExecutor == 1 ? string.Empty : "s")} x {Fmt.Bytes(HeapBytesPerExecutor)} heap";
+
     public static ResourceUsage From(SparkRun run)
     {
         var facts = RunFacts.From(run);

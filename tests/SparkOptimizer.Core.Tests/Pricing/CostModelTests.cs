@@ -73,23 +73,57 @@ public sealed class CostModelTests
     }
 
     [Fact]
-    public void Price_NoInstanceType_ReportsHoursNotMoney()
+    public void Price_NoInstanceType_ChargesPodHoursAtOpenCostDefaultRates()
     {
         var report = CostModel.Price(HalfBusy());
 
-        report.Cost.Should().BeNull();
-        report.Waste.Should().OnlyContain(w => w.Cost == null);
-        report.Summary().Should().Be("2 executor-hours, 4 core-hours (no price known: set the instance type)");
-        report.Notes.Should().Contain(n => n.Contains("executor- and core-hours", StringComparison.Ordinal));
+        // config/pricing/opencost-default.yaml: 0.031611 per vCPU-hour, 0.004237 per GiB-hour. Executors: 2 x 2 cores for
+        // 1 h, each 4 GiB heap + 409.6 MiB overhead; driver: 1 core, 2 GiB + 384 MiB, for the 1 h run.
+        var coreHours = (2 * 2 * 1.0) + 1.0;
+        var gibHours = (2 * (4096 + 409.6) / 1024) + ((2048 + 384) / 1024.0);
+        var expected = (0.031611m * (decimal)coreHours) + (0.004237m * (decimal)gibHours);
+        report.Basis.Should().Be(CostBasis.OpenCostDefaultRates);
+        report.Cost!.Value.Amount.Should().BeApproximately(expected, 0.0001m);
+        report.PricedCoreHours.Should().Be(coreHours);
+        report.PricedGiBHours.Should().BeApproximately(gibHours, 1e-6);
+        report.Source!.File.Should().Be("config/pricing/opencost-default.yaml");
+        report.Summary().Should().StartWith(report.Cost!.Value.ToString()).And.Contain("OpenCost default rates: 0.031611/vCPU-hour, 0.004237/GiB-hour");
+        report.Waste.Single(w => w.Cause == WasteCause.DriverOnlyTime).Cost!.Value.Amount.Should().BeApproximately(2 * 0.031611m, 0.0001m);
+        report.Notes.Should().Contain(n => n.Contains("OpenCost's default rates", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Price_UnknownInstanceType_ReportsHoursNotAGuess()
+    public void Price_PricingOff_ReportsHoursNotMoney()
     {
-        var report = CostModel.Price(HalfBusy(), new CostOptions { InstanceType = "z9.mega" });
+        var report = CostModel.Price(HalfBusy(), new CostOptions { InstanceType = "m5.xlarge", Enabled = false });
 
         report.Cost.Should().BeNull();
-        report.Notes.Should().Contain(n => n.Contains("z9.mega", StringComparison.Ordinal));
+        report.Basis.Should().Be(CostBasis.Unpriced);
+        report.Waste.Should().OnlyContain(w => w.Cost == null);
+        report.Summary().Should().Be("2 executor-hours, 4 core-hours (not priced)");
+        report.Notes.Should().Contain(n => n.Contains("pricing turned off", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Price_UnknownInstanceType_FallsBackToOpenCostRatesAndSaysWhy()
+    {
+        var unknown = CostModel.Price(HalfBusy(), new CostOptions { InstanceType = "z9.mega" });
+        var none = CostModel.Price(HalfBusy());
+
+        unknown.Basis.Should().Be(CostBasis.OpenCostDefaultRates);
+        unknown.Cost.Should().Be(none.Cost, "a type with no price is charged like a run with no type");
+        unknown.Notes.Should().Contain(n => n.Contains("z9.mega", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Price_SpotCapacityWithoutNodePrice_UsesOpenCostSpotRates()
+    {
+        var onDemand = CostModel.Price(HalfBusy());
+        var spot = CostModel.Price(HalfBusy(), new CostOptions { Capacity = CapacityType.Spot });
+
+        var ratio = (double)(spot.Cost!.Value.Amount / onDemand.Cost!.Value.Amount);
+        // opencost-default.yaml: spot 0.006655/vCPU-h and 0.000892/GiB-h, about 21 % of the on-demand rates for both.
+        ratio.Should().BeApproximately(0.006655 / 0.031611, 0.002);
     }
 
     [Fact]

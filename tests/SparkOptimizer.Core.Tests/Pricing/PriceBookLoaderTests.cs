@@ -10,7 +10,8 @@ public sealed class PriceBookLoaderTests
     {
         var book = PriceBookLoader.LoadDefaults();
 
-        book.Sources.Should().HaveCount(6);
+        // aws-ec2, aws-ec2-indicative, aws-emr, azure-vm, databricks, gcp-compute, gcp-dataproc, opencost-default
+        book.Sources.Should().HaveCount(8);
         book.Sources.Should().OnlyContain(s => s.Description.Length > 10 && s.Date.Length >= 7);
     }
 
@@ -32,6 +33,38 @@ public sealed class PriceBookLoaderTests
         price.Should().NotBeNull();
         price!.OnDemandHourly.Should().Be((decimal)onDemand);
         price.SpotHourly.Should().BeLessThan(price.OnDemandHourly);
+    }
+
+    [Fact]
+    public void LoadDefaults_OpenCostRates_AreOpenCostsPublishedDefaults()
+    {
+        var rates = PriceBookLoader.LoadDefaults().OpenCost;
+
+        // opencost/opencost configs/default.json: "CPU": "0.031611", "RAM": "0.004237", "spotCPU": "0.006655", "spotRAM": "0.000892".
+        rates.Should().NotBeNull();
+        rates!.CpuHourly.Should().Be(0.031611m);
+        rates.RamGiBHourly.Should().Be(0.004237m);
+        rates.For(CapacityType.Spot).Should().Be(new ResourceRates(0.006655m, 0.000892m, "USD"));
+        rates.Source.Date.Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public void Load_UserOpenCostRates_ReplaceTheDefaults()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("onprem.yaml");
+        File.WriteAllText(file, """
+            provider: onprem
+            source: "our data centre's internal rates"
+            date: 2026-11-01
+            openCost: { cpu: 0.05, ram: 0.007 }
+            """);
+
+        var rates = PriceBookLoader.Load(file).OpenCost!;
+
+        rates.CpuHourly.Should().Be(0.05m);
+        rates.RamGiBHourly.Should().Be(0.007m);
+        rates.Source.Description.Should().Be("our data centre's internal rates");
     }
 
     [Fact]

@@ -1,4 +1,6 @@
+using SparkOptimizer.Analysis;
 using SparkOptimizer.Pipeline;
+using SparkOptimizer.Pricing;
 using SparkOptimizer.Reporting;
 using SparkOptimizer.Tests.Analysis;
 
@@ -24,10 +26,14 @@ public sealed class ReportCostTests
     }
 
     [Fact]
-    public void Write_UnpricedReport_NeverShowsMoney()
+    public void Write_PricingOff_GivesCoreHoursAndNeverMoney()
     {
-        var text = TextReportWriter.Write(new AnalysisPipeline().Analyze(CorpusRuns.Read("sparklint/spark_event_log_example")));
+        var pipeline = new AnalysisPipeline(Thresholds.Default, costOptions: new CostOptions { Enabled = false });
+        var report = pipeline.Analyze(CorpusRuns.Read("sparklint/spark_event_log_example"));
 
-        text.Should().Contain("Cost: unknown (no price book for this run)").And.NotContain("$");
+        var text = TextReportWriter.Write(report);
+
+        text.Should().Contain($"Cost: {Fmt.D(report.Usage.CoreHours)} core-hours, {Fmt.D(report.Usage.ExecutorHours)} executor-hours (pricing off)").And.NotContain("$");
+        MarkdownReportWriter.Write(report).Should().Contain($"| Cost | {Fmt.D(report.Usage.CoreHours)} core-hours, {Fmt.D(report.Usage.ExecutorHours)} executor-hours (pricing off) |");
     }
 }

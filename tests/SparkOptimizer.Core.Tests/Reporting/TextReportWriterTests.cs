@@ -25,7 +25,9 @@ public sealed partial class TextReportWriterTests
         lines[2].Should().BeEmpty();
         lines[3].Should().Be($"Job: {run.Application.Name}");
         lines[4].Should().Be($"Duration: {DurationText.Format(run.Application.DurationMs ?? run.Application.ObservedSpanMs)}" + (run.Application.Incomplete ? " (incomplete log)" : string.Empty));
-        lines[5].Should().Be("Cost: unknown (no price book for this run)");
+        // None of these logs names its node: the run is priced at OpenCost's default rates, and the line says so.
+        var money = report.CostDetails!.Cost!.Value.Amount;
+        lines[5].Should().Be($"Cost: {report.Cost!.Format(ReportCost.Round(money))} (OpenCost default rates: 0.031611/vCPU-hour, 0.004237/GiB-hour; name the node's instance type for its price)");
 
         var sections = lines.Where(l => l.EndsWith("ISSUES:", StringComparison.Ordinal)).ToArray();
         var expectedSections = ReportText.SectionOrder.Where(s => report.Findings.Any(f => f.Severity == s)).Select(ReportText.Section).ToArray();
@@ -49,7 +51,7 @@ public sealed partial class TextReportWriterTests
         }
 
         var usage = ResourceUsage.From(run);
-        lines[cost + 1].Should().StartWith("- Current: ").And.EndWith("cost unknown (no price book for this run)");
+        lines[cost + 1].Should().Be($"- Current: {usage.ShapeText()} = {report.Cost.Format(report.Cost.CurrentPerRun)}/run (OpenCost default rates: 0.031611/vCPU-hour, 0.004237/GiB-hour)");
         lines.Should().Contain($"- Usage: {Fmt.D(usage.ExecutorHours)} executor-hours, {Fmt.D(usage.CoreHours)} core-hours held, {Fmt.D(usage.BusyCoreHours)} core-hours of task time ({Fmt.Pct(usage.BusyShare)} busy)");
 
         var changeLines = lines.Skip(config + 1).TakeWhile(l => l.Length > 0).ToArray();

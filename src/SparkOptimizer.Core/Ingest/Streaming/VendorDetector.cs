@@ -72,24 +72,37 @@ internal static class VendorDetector
             };
 
         string? instance = null, driverInstance = null, region = null, cloud = null;
+        string? instanceSource = null, driverSource = null, workersSource = null, sku = null, skuSource = null;
         int? workers = null, minWorkers = null, maxWorkers = null;
         if (isDatabricks)
         {
-            instance = env.Get("spark.databricks.clusterUsageTags.clusterNodeType");
-            driverInstance = env.Get("spark.databricks.clusterUsageTags.driverNodeType");
-            workers = env.GetInt("spark.databricks.clusterUsageTags.clusterWorkers") ?? env.GetInt("spark.databricks.clusterUsageTags.clusterTargetWorkers");
+            // The usage tags describe the cluster as it ran; the node-type ids are the cluster spec's (older runtimes and
+            // edited logs keep only these).
+            (instance, instanceSource) = FirstOf(env, "spark.databricks.clusterUsageTags.clusterNodeType", "spark.databricks.workerNodeTypeId");
+            (driverInstance, driverSource) = FirstOf(env, "spark.databricks.clusterUsageTags.driverNodeType", "spark.databricks.driverNodeTypeId");
+            var (workerText, workerKey) = FirstOf(env, "spark.databricks.clusterUsageTags.clusterWorkers", "spark.databricks.clusterUsageTags.clusterTargetWorkers");
+            if (int.TryParse(workerText, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var w))
+            {
+                (workers, workersSource) = (w, workerKey);
+            }
+
             minWorkers = env.GetInt("spark.databricks.clusterUsageTags.clusterMinWorkers");
             maxWorkers = env.GetInt("spark.databricks.clusterUsageTags.clusterMaxWorkers");
             region = env.Get("spark.databricks.clusterUsageTags.region") ?? env.Get("spark.databricks.clusterUsageTags.dataPlaneRegion");
-            cloud = env.Get("spark.databricks.clusterUsageTags.cloudProvider");
+            cloud = env.Get("spark.databricks.clusterUsageTags.cloudProvider") ?? env.Get("spark.databricks.cloudProvider");
+            (sku, skuSource) = DatabricksComputeType.Detect(env);
         }
 
-        instance ??= FirstOf(env,
-            "spark.kubernetes.node.selector.node.kubernetes.io/instance-type",
-            "spark.kubernetes.node.selector.beta.kubernetes.io/instance-type",
-            "spark.kubernetes.executor.node.selector.node.kubernetes.io/instance-type",
-            "spark.sparkoptimizer.instanceType",
-            "spark.dataproc.executor.instance.type");
+        if (instance is null)
+        {
+            (instance, instanceSource) = FirstOf(env,
+                "spark.kubernetes.node.selector.node.kubernetes.io/instance-type",
+                "spark.kubernetes.node.selector.beta.kubernetes.io/instance-type",
+                "spark.kubernetes.executor.node.selector.node.kubernetes.io/instance-type",
+                "spark.sparkoptimizer.instanceType",
+                "spark.dataproc.executor.instance.type");
+        }
+
         if (isDataproc)
         {
             cloud ??= "gcp";
@@ -101,8 +114,27 @@ internal static class VendorDetector
             cloud ??= "aws";
         }
 
-        return new VendorInfo(platform, clusterManager, instance, driverInstance, workers, minWorkers, maxWorkers, region, cloud, markers);
+        return new VendorInfo(platform, clusterManager, instance, driverInstance, workers, minWorkers, maxWorkers, region, cloud, markers)
+        {
+            InstanceTypeSource = instanceSource,
+            DriverInstanceTypeSource = driverSource,
+            WorkersSource = workersSource,
+            DatabricksSku = sku,
+            DatabricksSkuSource = skuSource,
+        };
     }
 
-    private static string? FirstOf(SparkEnvironment env, params string[] keys) => keys.Select(env.Get).FirstOrDefault(v => !string.IsNullOrEmpty(v));
+    /// <summary>The first of <paramref name="keys"/> set to a non-empty value, and that key.</summary>
+    private static (string? Value, string? Key) FirstOf(SparkEnvironment env, params string[] keys)
+    {
+        foreach (var key in keys)
+        {
+            if (env.Get(key) is { Length: > 0 } value)
+            {
+                return (value, key);
+            }
+        }
+
+        return (null, null);
+    }
 }

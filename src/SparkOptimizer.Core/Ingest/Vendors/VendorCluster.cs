@@ -51,6 +51,9 @@ public sealed record VendorCluster(
             MaxWorkers = observed.MaxWorkers ?? MaxWorkers,
             Cloud = cloud,
             Markers = observed.Markers.Contains("api:" + Vendor) ? observed.Markers : [.. observed.Markers, "api:" + Vendor],
+            InstanceTypeSource = observed.InstanceType is null && WorkerNodeType is not null ? $"{Vendor} clusters API" : observed.InstanceTypeSource,
+            DriverInstanceTypeSource = observed.DriverInstanceType is null && DriverNodeType is not null ? $"{Vendor} clusters API" : observed.DriverInstanceTypeSource,
+            WorkersSource = observed.Workers is null && Workers is not null ? $"{Vendor} clusters API" : observed.WorkersSource,
         };
     }
 }
