@@ -24,7 +24,7 @@ public sealed class CalibratedPredictionTests
         "COMPLETED",
         null,
         null,
-        new EventLogLocation(Corpus.Path("mcp-apache-spark-history-server/events"), "spark-110be3a8424d4a2789cb88134418217b", true, null),
+        new EventLogLocation(PressuredTaxiRun.Events, "spark-110be3a8424d4a2789cb88134418217b", true, null),
         new Dictionary<string, string>(),
         null,
         null,

@@ -85,7 +85,7 @@ public sealed class EndToEndPullRequestTests
         var app = SparkApps.ApachePi("pi-with-eventlog");
         var conf = app["spec"]!["sparkConf"]!.AsObject();
         conf["spark.app.id"] = AppId;
-        conf["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events");
+        conf["spark.eventLog.dir"] = PressuredTaxiRun.Events;
         conf["spark.eventLog.rolling.enabled"] = "true";
         app["status"] = SparkApps.ApacheStatus("Submitted", "DriverRequested", "DriverStarted", "RunningHealthy", "Succeeded", "ResourceReleased");
         harness.Server.Store.Create(ResourceType.ApacheSparkApplications, SparkApps.Namespace, app);
@@ -159,7 +159,7 @@ public sealed class EndToEndPullRequestTests
         using var dir = new TempDir();
         var folder = Directory.CreateDirectory(Path.Combine(dir.Path, "eventlog_v2_" + AppId)).FullName;
         PlantedSecrets.Write(
-            Corpus.Path($"mcp-apache-spark-history-server/events/eventlog_v2_{AppId}/events_1_{AppId}"),
+            PressuredTaxiRun.EventFile,
             Path.Combine(folder, $"events_1_{AppId}"));
         await using var github = await FakeGitHubServer.StartAsync();
         var repo = await github.CreateRepositoryAsync("acme", "gitops", new Dictionary<string, string>

@@ -21,7 +21,7 @@ public sealed class OperatorDashboardTests
         try
         {
             var app = OperatorApp.Build(
-                ["--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false", "--Operator:BackoffUnit=00:00:00.010", $"--Engine:LocalEventLogRoots:0={Corpus.EventLogs}"],
+                ["--urls=http://127.0.0.1:0", $"--Operator:Kubeconfig={kubeconfig}", "--Operator:LeaderElection:Enabled=false", "--Operator:BackoffUnit=00:00:00.010", $"--Engine:LocalEventLogRoots:0={Corpus.EventLogs}", $"--Engine:LocalEventLogRoots:1={PressuredTaxiRun.Root}"],
                 builder => builder.Logging.ClearProviders());
             await app.StartAsync();
             try
@@ -34,7 +34,7 @@ public sealed class OperatorDashboardTests
                 var pi = SparkApps.KubeflowPi("spark-pi");
                 pi["spec"]!["sparkConf"] = new JsonObject
                 {
-                    ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
+                    ["spark.eventLog.dir"] = PressuredTaxiRun.Events,
                     ["spark.eventLog.rolling.enabled"] = "true",
                 };
                 pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-110be3a8424d4a2789cb88134418217b");

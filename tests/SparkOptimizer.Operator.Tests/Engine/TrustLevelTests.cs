@@ -42,7 +42,7 @@ public sealed class TrustLevelTests
         var app = SparkApps.KubeflowPi("spark-pi");
         app["spec"]!["sparkConf"] = new JsonObject
         {
-            ["spark.eventLog.dir"] = Corpus.Path("mcp-apache-spark-history-server/events"),
+            ["spark.eventLog.dir"] = PressuredTaxiRun.Events,
             ["spark.eventLog.rolling.enabled"] = "true",
         };
         app["status"] = SparkApps.KubeflowStatus("COMPLETED", AppId, minutes: 5);
@@ -95,9 +95,10 @@ public sealed class TrustLevelTests
             await ledger.AddRunAsync("default/spark-pi", new CohortRun($"earlier-{i}", earlier.AddDays(i), 300_000, 0, 2L << 30, RunFailureClass.None, false, "an-earlier-change"), null, CancellationToken.None);
         }
 
-        var app = SparkApps.CompletedKubeflowPi();
+        // The pandas run: 200-task SQL shuffles of ~50 KiB sized by spark.sql.shuffle.partitions (AQE off), a low-risk lever.
+        var app = SparkApps.CompletedKubeflowPi(eventLogDir: PressuredTaxiRun.PandasEvents, appId: PressuredTaxiRun.PandasAppId);
         app["metadata"]!["annotations"]![ValidationContext.PinnedAnnotation] =
-            "spark.executor.memory,spark.executor.instances,spark.executor.cores,spark.executor.memoryOverhead,spark.dynamicAllocation.enabled,"
+            "spark.executor.memory,spark.executor.instances,spark.executor.cores,spark.executor.memoryOverhead,spark.dynamicAllocation.enabled,spark.sql.adaptive.enabled,spark.driver.memory,"
             + "spark.dynamicAllocation.shuffleTracking.enabled,spark.dynamicAllocation.minExecutors,spark.dynamicAllocation.maxExecutors,spark.dynamicAllocation.executorIdleTimeout";
         harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, app);
         var processor = new EngineRunProcessor(

@@ -40,7 +40,7 @@ public sealed class VerificationEndToEndTests : IDisposable
         cohorts: new CohortLedger(store));
 
     private void WriteRun(int n, double stretch, IReadOnlyDictionary<string, string>? conf = null) =>
-        EventLogVariant.Write(Corpus.Path(Source), Logs, AppId(n), TimeSpan.FromDays(n), stretch, conf);
+        EventLogVariant.Write(PressuredTaxiRun.EventFile, Logs, AppId(n), TimeSpan.FromDays(n), stretch, conf);
 
     private static string AppId(int n) => $"spark-run{n:D2}";
 

@@ -45,7 +45,7 @@ public sealed class AnalysisJobEndToEndTests
         spec["spec"]!["backoffLimit"]!.GetValue<int>().Should().Be(0);
         spec["spec"]!["activeDeadlineSeconds"]!.GetValue<int>().Should().Be(120);
         spec["spec"]!["ttlSecondsAfterFinished"]!.GetValue<int>().Should().Be(600);
-        var logBytes = new DirectoryInfo(Corpus.Path($"mcp-apache-spark-history-server/events/eventlog_v2_{AppId}")).GetFiles().Sum(f => f.Length);
+        var logBytes = new DirectoryInfo(Path.GetDirectoryName(PressuredTaxiRun.EventFile)!).GetFiles().Sum(f => f.Length);
         spec["metadata"]!["annotations"]![AnalysisJobSpec.LogBytesAnnotation]!.GetValue<string>().Should().Be(logBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var resources = spec["spec"]!["template"]!["spec"]!["containers"]![0]!["resources"]!;
         resources["requests"]!["memory"]!.GetValue<string>().Should().Be("320Mi", "256 MiB + 256 MiB per GiB of a 0.5 MB log, rounded up to 64 MiB");
@@ -146,7 +146,7 @@ public sealed class AnalysisJobEndToEndTests
 
             kubelet.Start();
             var metrics = new OperatorMetrics();
-            var engine = new EngineOptions { LocalEventLogRoots = [Corpus.EventLogs] };
+            var engine = new EngineOptions { LocalEventLogRoots = [Corpus.EventLogs, PressuredTaxiRun.Root] };
             if (jobs is not null)
             {
                 jobs.ActiveDeadlineSeconds = jobs.ActiveDeadlineSeconds == new JobOptions().ActiveDeadlineSeconds ? 120 : jobs.ActiveDeadlineSeconds;
@@ -155,7 +155,7 @@ public sealed class AnalysisJobEndToEndTests
             }
 
             var client = harness.NewClient();
-            var finder = new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs]));
+            var finder = new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs, PressuredTaxiRun.Root]));
             var podLogs = new PodLogSource(client, NullLogger<PodLogSource>.Instance);
             IRunAnalyser analyser = new InProcessRunAnalyser(finder, new AnalysisPipeline(), engine, NullLogger.Instance, podLogs);
             if (jobs is not null)

@@ -113,7 +113,7 @@ public static class SparkApps
         app["spec"]!["sparkConf"] = new JsonObject
         {
             ["spark.eventLog.enabled"] = "true",
-            ["spark.eventLog.dir"] = eventLogDir ?? SparkOptimizer.Testing.Corpus.Path("mcp-apache-spark-history-server/events"),
+            ["spark.eventLog.dir"] = eventLogDir ?? PressuredTaxiRun.Events,
             ["spark.eventLog.rolling.enabled"] = "true",
         };
         app["status"] = KubeflowStatus("COMPLETED", appId, minutes: 5);
