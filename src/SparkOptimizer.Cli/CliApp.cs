@@ -16,6 +16,12 @@ public static class CliApp
         root.Subcommands.Add(ServeCommand.Create(stdout, stderr));
         root.Subcommands.Add(McpCommand.Create(stderr));
         var parse = root.Parse(args);
+        if (UnknownOptions.Find(parse) is { } unknown)
+        {
+            stderr.WriteLine($"error: {unknown}");
+            return ExitCodes.Usage;
+        }
+
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors)

@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>The report was written but the --history store could not be (bad path, locked or corrupt file).</summary>
     public const int HistoryUnwritable = 4;
+
+    /// <summary>The report was written, but at least one input could not be read; the report lists them with the reason.</summary>
+    public const int SomeInputsUnreadable = 5;
 }

@@ -61,4 +61,11 @@ public static class OperatorApp
 
         return app;
     }
+
+    /// <summary>Builds the services that read settings (the Kubernetes client, the engine, the run history), so that a wrong one fails here.</summary>
+    public static void ResolveStartupServices(WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Services.GetRequiredService<OperatorRuntime>();
+    }
 }

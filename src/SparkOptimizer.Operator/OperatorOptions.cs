@@ -30,7 +30,7 @@ public sealed class OperatorOptions
     /// <summary>Attempts at analysing one run (with back-off between them) before it is recorded as failed.</summary>
     public int MaxAnalysisAttempts { get; set; } = 5;
 
-    /// <summary>Path of a kubeconfig; when empty: in-cluster config inside a pod, else KUBECONFIG or ~/.kube/config.</summary>
+    /// <summary>Path of a kubeconfig; when empty: the files in KUBECONFIG, else ~/.kube/config, else the pod's service account.</summary>
     public string? Kubeconfig { get; set; }
 
     /// <summary>The kubeconfig context to use; empty: the current context.</summary>

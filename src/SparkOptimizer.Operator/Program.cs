@@ -22,7 +22,22 @@ if (args.Length > 0 && args[0] == SparkOptimizer.Operator.Jobs.AnalysisJobSpec.C
     return await SparkOptimizer.Operator.Jobs.AnalyseRunCommand.RunAsync(args[1..], Console.Out);
 }
 
-await OperatorApp.Build(args).RunAsync();
+// Everything that can refuse a setting runs before the host starts, so a wrong setting ends in one line, not a stack trace.
+Microsoft.AspNetCore.Builder.WebApplication app;
+try
+{
+    app = OperatorApp.Build(args);
+    OperatorApp.ResolveStartupServices(app);
+}
+#pragma warning disable CA1031 // the user sees the setting and the fix, whatever was thrown
+catch (Exception ex)
+#pragma warning restore CA1031
+{
+    Console.Error.WriteLine(SparkOptimizer.Operator.Startup.StartupErrors.Describe(ex));
+    return 1;
+}
+
+await app.RunAsync();
 return 0;
 
 /// <summary>Visible to WebApplicationFactory-style tests.</summary>

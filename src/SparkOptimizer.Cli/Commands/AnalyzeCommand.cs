@@ -80,7 +80,7 @@ public static class AnalyzeCommand
 
         var reports = new List<RunReport>();
         var inputWarnings = new List<IngestWarning>();
-        var errors = 0;
+        var failed = new List<FailedInput>();
         foreach (var path in paths)
         {
             IReadOnlyList<EventLogInput> inputs;
@@ -88,17 +88,22 @@ public static class AnalyzeCommand
             {
                 inputs = EventLogSourceResolver.Resolve(path, new SourceOptions());
             }
-            catch (EventLogFormatException ex)
+            catch (IOException ex)
             {
-                stderr.WriteLine($"error: {ex.Message}");
-                errors++;
+                // EventLogFormatException (not an event log, no such file) and the OS's own (permission denied) alike
+                failed.Add(Failed(stderr, path, ex));
+                continue;
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                failed.Add(Failed(stderr, path, ex));
                 continue;
             }
 
             if (inputs.Count == 0)
             {
                 stderr.WriteLine($"error: {path}: no event logs found");
-                errors++;
+                failed.Add(new FailedInput(path, "no event logs found"));
             }
 
             foreach (var input in inputs.Where(i => i.Parts.Count == 0))
@@ -108,7 +113,7 @@ public static class AnalyzeCommand
 
             // A folder of many logs uses every core: one pipeline per worker (pipelines keep per-run caches), results in input order.
             var readable = inputs.Where(i => i.Parts.Count > 0).ToArray();
-            var results = new (RunReport? Report, string? Error)[readable.Length];
+            var results = new (RunReport? Report, FailedInput? Error)[readable.Length];
             using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null, slaTime, cost) ?? pipeline);
             Parallel.For(0, readable.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
@@ -119,7 +124,15 @@ public static class AnalyzeCommand
                 }
                 catch (EventLogFormatException ex)
                 {
-                    results[i] = (null, ex.Message);
+                    results[i] = (null, new FailedInput(ex.File, ex.Offset is { } o ? $"{ex.Problem} (at byte {o})" : ex.Problem));
+                }
+                catch (IOException ex)
+                {
+                    results[i] = (null, new FailedInput(readable[i].Path, OneLine(ex)));
+                }
+                catch (UnauthorizedAccessException ex)
+                {
+                    results[i] = (null, new FailedInput(readable[i].Path, OneLine(ex)));
                 }
             });
             foreach (var (report, error) in results)
@@ -128,10 +141,10 @@ public static class AnalyzeCommand
                 {
                     reports.Add(report);
                 }
-                else
+                else if (error is not null)
                 {
-                    stderr.WriteLine($"error: {error}");
-                    errors++;
+                    stderr.WriteLine($"error: {error.Input}: {error.Reason}");
+                    failed.Add(error);
                 }
             }
         }
@@ -158,14 +171,14 @@ public static class AnalyzeCommand
             reports = AnalyzeCohort.Apply(reports, stderr);
         }
 
-        return Finish(reports, inputWarnings, errors, format, output, failOn, stdout, stderr, history);
+        return Finish(reports, inputWarnings, failed, format, output, failOn, stdout, stderr, history);
     }
 
-    internal static int Finish(List<RunReport> reports, List<IngestWarning> inputWarnings, int errors, OutputFormat format, FileInfo? output, Severity? failOn, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
+    internal static int Finish(List<RunReport> reports, List<IngestWarning> inputWarnings, IReadOnlyList<FailedInput> failed, OutputFormat format, FileInfo? output, Severity? failOn, TextWriter stdout, TextWriter stderr, FileInfo? history = null)
     {
         if (reports.Count == 0)
         {
-            stderr.WriteLine(errors > 0 ? "0 applications analysed: every input failed (see errors above)." : "0 applications analysed: no event logs were found.");
+            stderr.WriteLine(failed.Count > 0 ? "0 applications analysed: every input failed (see errors above)." : "0 applications analysed: no event logs were found.");
             return ExitCodes.NothingReadable;
         }
 
@@ -177,7 +190,7 @@ public static class AnalyzeCommand
             }
         }
 
-        ReportOutput.Write(reports, inputWarnings, format, output, stdout);
+        ReportOutput.Write(reports, inputWarnings, failed, format, output, stdout);
 
         // After the report: a history that cannot be written must not cost the user the report.
         if (history is not null && !AnalyzeHistory.Record(reports, history, stderr))
@@ -191,6 +204,23 @@ public static class AnalyzeCommand
             return ExitCodes.FailOnThreshold;
         }
 
+        if (failed.Count > 0)
+        {
+            stderr.WriteLine($"{reports.Count} application(s) analysed, {failed.Count} input(s) could not be read: {string.Join(", ", failed.Select(f => f.Input))}");
+            return ExitCodes.SomeInputsUnreadable;
+        }
+
         return ExitCodes.Ok;
     }
+
+    private static FailedInput Failed(TextWriter stderr, string path, Exception ex)
+    {
+        var failure = ex is EventLogFormatException f
+            ? new FailedInput(f.File, f.Offset is { } o ? $"{f.Problem} (at byte {o})" : f.Problem)
+            : new FailedInput(path, OneLine(ex));
+        stderr.WriteLine($"error: {failure.Input}: {failure.Reason}");
+        return failure;
+    }
+
+    private static string OneLine(Exception ex) => ex.Message.Split('\n')[0].Trim();
 }

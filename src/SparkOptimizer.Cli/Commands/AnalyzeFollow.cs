@@ -93,7 +93,7 @@ internal static class AnalyzeFollow
             ? "application ended: final report follows"
             : "stopped following before the application ended: report of what was read so far");
         var reports = result.Run is { } run ? new List<RunReport> { pipeline.Analyze(run) } : [];
-        return AnalyzeCommand.Finish(reports, [], 0, format, output, failOn, stdout, stderr, settings.History);
+        return AnalyzeCommand.Finish(reports, [], [], format, output, failOn, stdout, stderr, settings.History);
     }
 
     private static string Summary(FollowUpdate update, RunReport report)

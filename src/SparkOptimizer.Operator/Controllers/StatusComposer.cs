@@ -137,6 +137,7 @@ public static class StatusComposer
             DurationMs = duration,
             Duration = duration is { } d ? DurationText.Format(d) : null,
             Cost = cost,
+            CostText = cost is { } c ? Money(c) : null,
         };
     }
 
@@ -179,10 +180,13 @@ public static class StatusComposer
         existing.ObservedGeneration = generation;
     }
 
+    /// <summary>The engine prices in USD (RunAnalysis.Cost); the column says so rather than a bare number.</summary>
+    private static string Money(double amount) => string.Create(CultureInfo.InvariantCulture, $"{amount:0.00} USD");
+
     private static string? SavingText(double? saving, double? percent) => (saving, percent) switch
     {
-        ({ } s, { } p) => string.Create(CultureInfo.InvariantCulture, $"${s:0.00} ({p:0}%)"),
-        ({ } s, null) => string.Create(CultureInfo.InvariantCulture, $"${s:0.00}"),
+        ({ } s, { } p) => string.Create(CultureInfo.InvariantCulture, $"{Money(s)} ({p:0}%)"),
+        ({ } s, null) => Money(s),
         (null, { } p) => string.Create(CultureInfo.InvariantCulture, $"{p:0}%"),
         _ => null,
     };

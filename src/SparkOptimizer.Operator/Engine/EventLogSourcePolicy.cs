@@ -30,7 +30,8 @@ public sealed class EventLogSourcePolicy
             if (!HttpSourceAddress.TryParse(historyServerUrl, out var address, out var problem)
                 || !HttpSourcePath.TryParseServer(historyServerUrl, out var path, out problem))
             {
-                throw new InvalidOperationException($"Engine:HistoryServerUrl cannot be read as a History Server URL: {problem}.");
+                throw new Startup.StartupException("Engine:HistoryServerUrl", $"cannot be read as a History Server URL: {problem}",
+                    "set Engine:HistoryServerUrl (chart historyServer.url) to the History Server's root, e.g. http://spark-history:18080");
             }
 
             (_historyServer, _historyServerPath) = (address, path);

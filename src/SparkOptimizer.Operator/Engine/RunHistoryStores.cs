@@ -18,12 +18,14 @@ public static class RunHistoryStores
                 var connection = Environment.GetEnvironmentVariable(HistoryOptions.ConnectionStringVariable);
                 if (string.IsNullOrWhiteSpace(connection))
                 {
-                    throw new InvalidOperationException($"Engine:History:Provider is postgres but {HistoryOptions.ConnectionStringVariable} is not set (the chart fills it from a Secret).");
+                    throw new Startup.StartupException(HistoryOptions.ConnectionStringVariable, $"Engine:History:Provider is postgres but {HistoryOptions.ConnectionStringVariable} is not set",
+                        "set it to the PostgreSQL connection string (the chart fills it from the Secret in history.postgres.existingSecret), or set Engine:History:Provider to sqlite");
                 }
 
                 return PostgresRunHistoryStore.OpenAsync(connection, time).GetAwaiter().GetResult();
             default:
-                throw new InvalidOperationException($"Engine:History:Provider '{options.Provider}' is not one of none, sqlite, postgres.");
+                throw new Startup.StartupException("Engine:History:Provider", $"'{options.Provider}' is not one of none, sqlite, postgres",
+                    "set Engine:History:Provider (chart history.provider) to none, sqlite or postgres");
         }
     }
 }

@@ -52,7 +52,7 @@ internal static class AnalyzeReports
     private static string Render(IReadOnlyList<RunReport> reports, IReadOnlyList<IngestWarning> warnings, OutputFormat format)
     {
         using var stdout = new StringWriter();
-        ReportOutput.Write(reports, warnings, format, null, stdout);
+        ReportOutput.Write(reports, warnings, [], format, null, stdout);
         return stdout.ToString();
     }
 }

@@ -44,7 +44,8 @@ public sealed class KubeflowSparkApplicationControllerTests
         status["findings"]!["critical"]!.GetValue<int>().Should().Be(1);
         status["findings"]!["worst"]!.GetValue<string>().Should().Be("critical: Data skew");
         status["recommendations"]![0]!["to"]!.GetValue<string>().Should().Be("8g");
-        status["prediction"]!["saving"]!.GetValue<string>().Should().Be("$4.50 (36%)");
+        status["prediction"]!["saving"]!.GetValue<string>().Should().Be("4.50 USD (36%)");
+        status["lastRun"]!["costText"]!.GetValue<string>().Should().Be("12.50 USD");
         status["pullRequest"]!["number"]!.GetValue<int>().Should().Be(7);
         harness.ProcessedRuns(SparkApps.Namespace, "spark-pi").Should().Equal("spark-pi:spark-abc");
 

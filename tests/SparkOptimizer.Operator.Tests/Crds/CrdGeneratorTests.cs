@@ -44,9 +44,11 @@ public sealed class CrdGeneratorTests
     public void Transpile_PrinterColumns_InOrderWithPaths()
     {
         var columns = Crd.Spec.Versions[0].AdditionalPrinterColumns;
-        columns.Where(c => c.Priority is null).Select(c => c.Name).Should().Equal("App", "Last Run", "Duration", "Cost", "Saving", "Worst", "PR", "Age");
+        columns.Where(c => c.Priority is null).Select(c => c.Name).Should().Equal("App", "Phase", "Last Run", "Duration", "Cost", "Saving", "Worst Finding", "PR");
+        columns.Where(c => c.Priority == 1).Select(c => c.Name).Should().Equal("Run", "Outcome", "Spark App ID", "PR State", "Cohort", "Verification", "Trust", "Age");
+        columns.Single(c => c.Name == "Last Run").Should().BeEquivalentTo(new { JsonPath = ".status.lastRun.finished", Type = "date" });
         columns.Single(c => c.Name == "Age").Type.Should().Be("date");
-        columns.Single(c => c.Name == "Cost").JsonPath.Should().Be(".status.lastRun.cost");
+        columns.Single(c => c.Name == "Cost").JsonPath.Should().Be(".status.lastRun.costText");
         columns.Single(c => c.Name == "PR").JsonPath.Should().Be(".status.pullRequest.url");
     }
 

@@ -23,6 +23,11 @@ public sealed class LastRunStatus
     [JsonPropertyName("duration")]
     public string? Duration { get; set; }
 
+    /// <summary>Cost of the run in USD.</summary>
     [JsonPropertyName("cost")]
     public double? Cost { get; set; }
+
+    /// <summary><see cref="Cost"/> with its currency for the printer column, e.g. "12.50 USD".</summary>
+    [JsonPropertyName("costText")]
+    public string? CostText { get; set; }
 }

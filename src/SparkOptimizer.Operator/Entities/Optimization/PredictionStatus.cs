@@ -23,7 +23,7 @@ public sealed class PredictionStatus
     [JsonPropertyName("costHigh")]
     public double? CostHigh { get; set; }
 
-    /// <summary>Predicted saving per run, e.g. "$4.50 (36%)", for the printer column.</summary>
+    /// <summary>Predicted saving per run with its currency, e.g. "4.50 USD (36%)", for the printer column.</summary>
     [JsonPropertyName("saving")]
     public string? Saving { get; set; }
 
