@@ -2,33 +2,33 @@ using System.Globalization;
 
 namespace SparkOptimizer.Model;
 
-/// <summary>Spark's time strings ("100ms", "10s", "5min", "2h", "1d"; a bare number in the setting's own unit) in milliseconds.</summary>
+/// <summary>
+/// Spark's time strings as Spark reads them (JavaUtils.timeStringAs: an integer with an optional unit, "100ms", "10s",
+/// "5min", "2h", "1d"; a bare number is in the setting's own unit) in milliseconds.
+/// </summary>
 public static class ConfDuration
 {
-    private static readonly (string Suffix, double Ms)[] Units =
+    private static readonly (string Suffix, long Micros)[] Units =
     [
-        ("ms", 1), ("us", 0.001), ("min", 60_000), ("m", 60_000), ("s", 1_000), ("h", 3_600_000), ("d", 86_400_000),
+        ("ms", 1_000), ("us", 1), ("min", 60_000_000), ("m", 60_000_000), ("s", 1_000_000), ("h", 3_600_000_000), ("d", 86_400_000_000),
     ];
 
-    public static double? Milliseconds(string? text, double bareUnitMs = 1)
+    public static long? Milliseconds(string? text, long bareUnitMs)
     {
-        var s = text?.Trim().ToLowerInvariant();
-        if (string.IsNullOrEmpty(s))
+        if (string.IsNullOrWhiteSpace(text))
         {
             return null;
         }
 
-        foreach (var (suffix, ms) in Units)
+        var t = text.Trim().ToLowerInvariant();
+        foreach (var (suffix, micros) in Units)
         {
-            if (s.EndsWith(suffix, StringComparison.Ordinal) && Parse(s[..^suffix.Length]) is { } n)
+            if (t.EndsWith(suffix, StringComparison.Ordinal) && long.TryParse(t[..^suffix.Length], CultureInfo.InvariantCulture, out var v))
             {
-                return n * ms;
+                return v * micros / 1_000;
             }
         }
 
-        return Parse(s) is { } bare ? bare * bareUnitMs : null;
+        return long.TryParse(t, CultureInfo.InvariantCulture, out var bare) ? bare * bareUnitMs : null;
     }
-
-    private static double? Parse(string s) =>
-        double.TryParse(s.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 0 && double.IsFinite(v) ? v : null;
 }

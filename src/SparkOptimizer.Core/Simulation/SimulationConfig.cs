@@ -137,23 +137,6 @@ public sealed record SimulationConfig(
     private static double? ParseDouble(string? text) =>
         double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
 
-    private static long? ParseMs(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var t = text.Trim().ToLowerInvariant();
-        (string suffix, long scale)[] units = [("ms", 1), ("min", 60_000), ("s", 1000), ("m", 60_000), ("h", 3_600_000)];
-        foreach (var (suffix, scale) in units)
-        {
-            if (t.EndsWith(suffix, StringComparison.Ordinal) && long.TryParse(t[..^suffix.Length], System.Globalization.CultureInfo.InvariantCulture, out var v))
-            {
-                return v * scale;
-            }
-        }
-
-        return long.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s * 1000 : null;
-    }
+    // Spark's time strings; a bare number is seconds (spark.dynamicAllocation.executorIdleTimeout's unit).
+    private static long? ParseMs(string? text) => ConfDuration.Milliseconds(text, 1000);
 }

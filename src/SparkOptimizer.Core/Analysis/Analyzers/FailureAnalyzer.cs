@@ -40,11 +40,12 @@ public sealed class FailureAnalyzer : IAnalyzer
             }
         }
 
-        var lost = run.WorkerExecutors.Where(e => e.RemovedAt is not null && ExecutorRemovals.Classify(e.RemovedReason).IsLoss).ToArray();
+        var removals = run.WorkerExecutors.Where(e => e.RemovedAt is not null)
+            .Select(e => (Executor: e, Removal: ExecutorRemovals.Classify(e.RemovedReason))).Where(x => x.Removal.IsLoss).ToArray();
+        var lost = removals.Select(x => x.Executor).ToArray();
         var explained = 0;
-        foreach (var e in lost)
+        foreach (var (e, removal) in removals)
         {
-            var removal = ExecutorRemovals.Classify(e.RemovedReason);
             var kind = removal.Cause == FailureKind.Unknown ? FailureKind.ExecutorLost : removal.Cause;
             counts[kind] = counts.GetValueOrDefault(kind) + 1;
             explained += removal.ExitCode is not null || kind != FailureKind.ExecutorLost ? 1 : 0;
@@ -76,7 +77,7 @@ public sealed class FailureAnalyzer : IAnalyzer
             // A job that failed, or was cut off by the SparkContext shutting down, lost its result.
             severity = SeverityScale.Max(severity, Severity.Severe);
             evidence.Add(new Evidence("failures.failedJobs", failedJobs.Length, "jobs", $"{failedJobs.Length} job(s) failed" + (shutDown ? " (cancelled because the SparkContext was shut down while they ran)" : string.Empty)
-                + (failedJobs[0].FailureReason is { } why ? $": job {failedJobs[0].JobId}: {Cut(why)}" : string.Empty)));
+                + (failedJobs[0].FailureReason is { } why ? $": job {failedJobs[0].JobId}: {Fmt.FirstLine(why, 160)}" : string.Empty)));
         }
 
         if (severity == Severity.None)
@@ -107,12 +108,6 @@ public sealed class FailureAnalyzer : IAnalyzer
         var failing = run.Stages.Where(s => s.Tasks.FailureReasons.Count > 0).Select(s => s.StageId).ToHashSet();
         return failing.Count > 0 && failing.All(id => run.Stages.Any(s => s.StageId == id && s.Status == StageStatus.Complete))
             && run.Jobs.All(j => j.Succeeded != false);
-    }
-
-    private static string Cut(string s)
-    {
-        var line = s.Split('\n')[0].Trim();
-        return line.Length > 160 ? line[..160] + "..." : line;
     }
 
     private static string Explain(Dictionary<FailureKind, int> counts)
@@ -187,7 +182,8 @@ public sealed class FailureAnalyzer : IAnalyzer
         if (counts.ContainsKey(FailureKind.Heartbeat))
         {
             var interval = env.Get("spark.executor.heartbeatInterval");
-            var ms = interval is null ? 10_000 : ConfDuration.Milliseconds(interval) ?? 10_000;
+            // spark.executor.heartbeatInterval: a bare number is milliseconds.
+            var ms = ConfDuration.Milliseconds(interval, 1) ?? 10_000;
             if (ms < 10_000)
             {
                 var why = $"{counts[FailureKind.Heartbeat]} executor(s) exited with code 56 (heartbeat failure) with spark.executor.heartbeatInterval={interval}, below Spark's 10s default";
