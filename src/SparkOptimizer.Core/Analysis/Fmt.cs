@@ -26,6 +26,13 @@ public static class Fmt
 
     public static string N(double n) => n.ToString("#,0", CultureInfo.InvariantCulture);
 
+    /// <summary>The first line of a free text (a failure reason, a plan node), cut to <paramref name="max"/> characters with "...".</summary>
+    public static string FirstLine(string text, int max)
+    {
+        var line = text.Split('\n')[0].Trim();
+        return line.Length > max ? line[..max] + "..." : line;
+    }
+
     public static string D(double n) => n.ToString("0.##", CultureInfo.InvariantCulture);
 
     /// <summary>Stage evidence in the report's shape: "Stage 5: ...".</summary>

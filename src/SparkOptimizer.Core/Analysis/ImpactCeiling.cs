@@ -11,9 +11,8 @@ public static class ImpactCeiling
 {
     public static IReadOnlyList<Finding> Apply(SparkRun run, RunFacts facts, Thresholds thresholds, IReadOnlyList<Finding> findings)
     {
-        var capped = findings.Select(f => f.Category == "failures" || f.StageIds.Count == 0
-            ? (Finding: f, Share: f.StageIds.Count == 0 ? 1.0 : StageShare(run, facts, f.StageIds))
-            : (Finding: Cap(f, StageShare(run, facts, f.StageIds), thresholds), Share: StageShare(run, facts, f.StageIds)));
+        var capped = findings.Select(f => f.StageIds.Count == 0 ? (Finding: f, Share: 1.0) : (Finding: f, Share: StageShare(run, facts, f.StageIds)))
+            .Select(x => x.Finding.Category == "failures" || x.Finding.StageIds.Count == 0 ? x : (Finding: Cap(x.Finding, x.Share, thresholds), x.Share));
         return capped.OrderByDescending(x => x.Finding.Severity).ThenByDescending(x => x.Share).ThenBy(x => x.Finding.Id, StringComparer.Ordinal)
             .Select(x => x.Finding).ToArray();
     }

@@ -19,11 +19,5 @@ public static class PartitionMath
         return (int)Math.Min(n, 100_000);
     }
 
-    /// <summary>The conf key that sets a stage's partition count: SQL shuffles, RDD shuffles, or file scans.</summary>
-    public static string KeyFor(StageInfo stage) =>
-        stage.Tasks.ShuffleReadBytes.Sum > 0
-            ? stage.SqlExecutionId is null ? "spark.default.parallelism" : "spark.sql.shuffle.partitions"
-            : "spark.sql.files.maxPartitionBytes";
-
     public static int CurrentShufflePartitions(SparkEnvironment env) => env.GetInt("spark.sql.shuffle.partitions") ?? 200;
 }

@@ -61,6 +61,7 @@ public sealed class CachingAnalyzer : IAnalyzer
         var t = context.Thresholds;
         var minBytes = t.Value("caching.minScanBytes");
         var covered = new HashSet<long>();
+        var scanNodes = ScanNode.All(context.Run).ToArray();
 
         // The same input read again: stages that read exactly the same bytes and records from storage (same files, same
         // lineage), whether SQL scans or RDD inputs. What is at stake is every read after the first.
@@ -77,7 +78,7 @@ public sealed class CachingAnalyzer : IAnalyzer
             var bytes = stages[0].Tasks.InputBytes.Sum;
             var repeatMs = stages.Skip(1).Sum(s => s.DurationMs ?? 0);
             var names = string.Join(", ", stages.Take(5).Select(s => $"{s.StageId} ({s.Name})"));
-            var location = Location(context, stages);
+            var location = Location(scanNodes, stages);
             foreach (var id in stages.Select(s => s.SqlExecutionId).OfType<long>())
             {
                 covered.Add(id);
@@ -97,7 +98,7 @@ public sealed class CachingAnalyzer : IAnalyzer
 
         // Queries that scan one location several times with different stage shapes: counted on the bytes their stages really
         // read (the scan node's "size of files read" is the listed file size, also for a show() that reads a few rows).
-        var scans = ScanNode.All(context.Run)
+        var scans = scanNodes
             .Where(s => s.Location is { Length: > 0 } && !covered.Contains(s.ExecutionId))
             .GroupBy(s => s.Location!, StringComparer.Ordinal);
         foreach (var group in scans)
@@ -159,10 +160,10 @@ public sealed class CachingAnalyzer : IAnalyzer
         return bytes > 0 ? bytes : (long)fallback;
     }
 
-    private static string? Location(AnalysisContext context, IReadOnlyList<StageInfo> stages)
+    private static string? Location(IReadOnlyList<ScanNode> scanNodes, IReadOnlyList<StageInfo> stages)
     {
         var ids = stages.Select(s => s.SqlExecutionId).OfType<long>().ToHashSet();
-        var locations = ScanNode.All(context.Run).Where(n => ids.Contains(n.ExecutionId) && n.Location is { Length: > 0 }).Select(n => n.Location!).Distinct(StringComparer.Ordinal).ToArray();
+        var locations = scanNodes.Where(n => ids.Contains(n.ExecutionId) && n.Location is { Length: > 0 }).Select(n => n.Location!).Distinct(StringComparer.Ordinal).ToArray();
         return locations.Length == 1 ? locations[0] : null;
     }
 }

@@ -36,18 +36,12 @@ public static partial class ExecutorRemovals
             -100 or -102 or -103 or -104 => new(true, code is -103 or -104 ? FailureKind.ContainerKilled : FailureKind.Infrastructure, code,
                 code switch { -103 => "YARN killed the container for exceeding virtual memory", -104 => "YARN killed the container for exceeding physical memory", _ => "YARN preempted the container or lost its node" }),
             { } other => new(true, FailureKind.ExecutorLost, other, $"exit {other}"),
-            null => new(true, FailureClassifier.Classify(null, reason) is var k && k != FailureKind.Unknown ? k : FailureKind.ExecutorLost, null, "lost: " + Cut(reason)),
+            null => new(true, FailureClassifier.Classify(null, reason) is var k && k != FailureKind.Unknown ? k : FailureKind.ExecutorLost, null, "lost: " + Fmt.FirstLine(reason, 120)),
         };
     }
 
-    public static int? ExitCode(string reason) =>
+    private static int? ExitCode(string reason) =>
         ExitPattern().Match(reason) is { Success: true } m && int.TryParse(m.Groups["code"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
-
-    private static string Cut(string s)
-    {
-        var line = s.Split('\n')[0].Trim();
-        return line.Length > 120 ? line[..120] + "..." : line;
-    }
 
     [GeneratedRegex(@"(?:exit (?:code|status)[:=]?\s*|exitCode[=:]\s*|Exit status:\s*)(?<code>-?\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExitPattern();

@@ -11,6 +11,9 @@ public sealed partial record ExchangePartitioning(string Scheme, int? Partitions
 {
     public bool IsSingle => Scheme == "SinglePartition";
 
+    /// <summary>The node as a report shows it: without Spark's "[plan_id=N]", at most 160 characters.</summary>
+    public string Display { get; } = Fmt.FirstLine(Text.IndexOf(", [plan_id", StringComparison.Ordinal) is > 0 and var i ? Text[..i] : Text, 160);
+
     /// <summary>A count the user wrote: repartition(n), repartition(n, col), coalesce via RoundRobin.</summary>
     public bool ByNumber => Origin == "REPARTITION_BY_NUM" || Scheme == "RoundRobinPartitioning";
 

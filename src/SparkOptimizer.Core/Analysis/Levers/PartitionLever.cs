@@ -6,9 +6,6 @@ namespace SparkOptimizer.Analysis.Levers;
 /// </summary>
 public sealed record PartitionLever(PartitionSource Source, int Partitions, string? ConfKey, string? CallSite, string? PlanNode, string Why)
 {
-    /// <summary>True when a Spark setting changes this stage's partition count.</summary>
-    public bool IsSetting => ConfKey is not null;
-
     /// <summary>True when only the code (or nothing) changes it.</summary>
     public bool IsCode => Source is PartitionSource.CodeRepartition or PartitionSource.SinglePartition or PartitionSource.RddInput or PartitionSource.UnsplittableFiles
         || (Source == PartitionSource.RddShuffle && ConfKey is null);

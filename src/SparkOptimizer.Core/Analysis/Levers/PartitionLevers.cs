@@ -13,8 +13,6 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
     private readonly Dictionary<string, PartitionLever> _cache = new(StringComparer.Ordinal);
     private readonly Dictionary<int, JobInfo> _jobs = run.Jobs.GroupBy(j => j.JobId).ToDictionary(g => g.Key, g => g.Last());
 
-    public int ConfiguredShufflePartitions => run.Environment.GetInt("spark.sql.shuffle.partitions") ?? 200;
-
     public PartitionLever For(StageInfo stage)
     {
         if (!_cache.TryGetValue(stage.Key, out var lever))
@@ -25,11 +23,14 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
         return lever;
     }
 
+    /// <summary>Spark's own job for reading a source (see <see cref="ReadsForSpark"/>): no setting or code of the job's reaches it.</summary>
+    public bool IsInternal(StageInfo stage) => For(stage).Source == PartitionSource.Internal;
+
     /// <summary>
     /// Spark's own jobs for reading a source: the parallel file listing ("Listing leaf files and directories for N paths") and
     /// the schema/footer reads a DataFrameReader runs over parallelize() before any query (no SQL execution, no user RDD).
     /// </summary>
-    public bool IsInternal(StageInfo stage) =>
+    private bool ReadsForSpark(StageInfo stage) =>
         stage.JobIds.Any(id => _jobs.TryGetValue(id, out var j) && j.Description is { } d && d.StartsWith("Listing leaf files and directories", StringComparison.OrdinalIgnoreCase))
         || (stage.SqlExecutionId is null && stage.Rdds.Count > 0 && stage.Rdds.All(r => r.Name is "ParallelCollectionRDD" or "MapPartitionsRDD")
             && stage.Details is { } details && details.TrimStart().StartsWith("org.apache.spark.sql.DataFrameReader.", StringComparison.Ordinal));
@@ -53,7 +54,7 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
     private PartitionLever Resolve(StageInfo stage)
     {
         var n = stage.NumTasks;
-        if (IsInternal(stage))
+        if (ReadsForSpark(stage))
         {
             return new(PartitionSource.Internal, n, null, null, null, "Spark's own parallel file listing: one task per directory, no user data");
         }
@@ -94,12 +95,11 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
     private PartitionLever SqlShuffle(StageInfo stage, string? callSite)
     {
         var n = stage.NumTasks;
-        var configured = ConfiguredShufflePartitions;
-        var exchanges = plans.ExecutionOf(stage) is { } execution
-            ? execution.Nodes.Select(x => ExchangePartitioning.Parse(x.NodeName, x.SimpleString)).OfType<ExchangePartitioning>().ToArray()
-            : [];
-        var coalesced = plans.ExecutionOf(stage)?.Nodes.Any(x => x.NodeName is "AQEShuffleRead" or "CustomShuffleReader" or "GpuCustomShuffleReader" or "GpuShuffleCoalesce"
-            && x.SimpleString.Contains("coalesced", StringComparison.OrdinalIgnoreCase)) == true;
+        var configured = PartitionMath.CurrentShufflePartitions(run.Environment);
+        var nodes = plans.ExecutionOf(stage)?.Nodes.ToArray() ?? [];
+        var exchanges = nodes.Select(x => ExchangePartitioning.Parse(x.NodeName, x.SimpleString)).OfType<ExchangePartitioning>().ToArray();
+        var coalesced = nodes.Any(x => x.NodeName is "AQEShuffleRead" or "CustomShuffleReader" or "GpuCustomShuffleReader" or "GpuShuffleCoalesce"
+            && x.SimpleString.Contains("coalesced", StringComparison.OrdinalIgnoreCase));
         var exact = exchanges.Where(e => e.Partitions == n).ToArray();
         if (n == 1 && exact.FirstOrDefault(e => e.IsSingle) is { } single)
         {
@@ -108,18 +108,18 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
 
         if (exact.FirstOrDefault(e => e.ByNumber) is { } byNumber && (byNumber.Partitions != configured || exact.All(e => e.ByNumber)))
         {
-            return new(PartitionSource.CodeRepartition, n, null, callSite, Cut(byNumber.Text),
-                $"its {n} partitions come from a repartition({n}) in the code ({Cut(byNumber.Text)})");
+            return new(PartitionSource.CodeRepartition, n, null, callSite, byNumber.Display,
+                $"its {n} partitions come from a repartition({n}) in the code ({byNumber.Display})");
         }
 
         if (exact.Length > 0 && n == configured)
         {
-            return new(PartitionSource.SqlShufflePartitions, n, "spark.sql.shuffle.partitions", callSite, Cut(exact[0].Text), $"its {n} partitions are spark.sql.shuffle.partitions ({Cut(exact[0].Text)})");
+            return new(PartitionSource.SqlShufflePartitions, n, "spark.sql.shuffle.partitions", callSite, exact[0].Display, $"its {n} partitions are spark.sql.shuffle.partitions ({exact[0].Display})");
         }
 
         if (exact.Length > 0)
         {
-            return new(PartitionSource.CodeRepartition, n, null, callSite, Cut(exact[0].Text), $"its {n} partitions are fixed in the plan ({Cut(exact[0].Text)}), not spark.sql.shuffle.partitions ({configured})");
+            return new(PartitionSource.CodeRepartition, n, null, callSite, exact[0].Display, $"its {n} partitions are fixed in the plan ({exact[0].Display}), not spark.sql.shuffle.partitions ({configured})");
         }
 
         if (SparkVersions.AqeOn(run) && (coalesced || exchanges.Any(e => e.Partitions > n)) && n < configured)
@@ -154,16 +154,8 @@ public sealed class PartitionLevers(SparkRun run, PlanIndex plans)
             $"an RDD shuffle whose {n} partitions come from the operation ({callSite ?? stage.Name}): its numPartitions argument, or its parent's partitions");
     }
 
-    private long SplitBytes() =>
-        run.Environment.Get("spark.sql.files.maxPartitionBytes") is { } v && ByteSize.TryParse(v, out var b, 1) ? b.Bytes : 128 * ByteSize.MiB;
+    private long SplitBytes() => RunFacts.Size(run.Environment, "spark.sql.files.maxPartitionBytes", 1) ?? 128 * ByteSize.MiB;
 
     private static string? CallSite(StageInfo stage) =>
         stage.Rdds.Select(r => r.CallSite).FirstOrDefault(c => !string.IsNullOrEmpty(c)) ?? (stage.Name.Length > 0 ? stage.Name : null);
-
-    private static string Cut(string text)
-    {
-        var i = text.IndexOf(", [plan_id", StringComparison.Ordinal);
-        var s = i > 0 ? text[..i] : text;
-        return s.Length > 160 ? s[..160] + "..." : s;
-    }
 }
