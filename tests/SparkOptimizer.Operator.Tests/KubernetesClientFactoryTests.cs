@@ -3,6 +3,7 @@ using SparkOptimizer.Operator;
 using SparkOptimizer.Operator.Startup;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Tests.Support;
 
 namespace SparkOptimizer.Tests;
 
@@ -142,23 +143,5 @@ public sealed class KubernetesClientFactoryTests
         act.Should().Throw<StartupException>().Which.Message.Should().StartWith($"KUBECONFIG: {file} cannot be read as a kubeconfig: ").And.Contain($"Fix: check it with `kubectl --kubeconfig {file} config view`");
     }
 
-    private static string Kubeconfig(TempDir dir, string name, string server)
-    {
-        var path = dir.File(name);
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            current-context: fake
-            clusters:
-            - name: fake
-              cluster: {"{"} server: "{server}" {"}"}
-            users:
-            - name: test
-              user: {"{"} token: t {"}"}
-            contexts:
-            - name: fake
-              context: {"{"} cluster: fake, user: test {"}"}
-            """);
-        return path;
-    }
+    private static string Kubeconfig(TempDir dir, string name, string server) => KubeconfigFile.Write(dir.File(name), server);
 }

@@ -48,14 +48,7 @@ public sealed class RenderedOperator : IDisposable
         }
 
         var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(OperatorBinary.Dll)!,
-        };
-        start.ArgumentList.Add(OperatorBinary.Dll);
+        var start = OperatorBinary.StartInfo();
         foreach (var arg in (container["args"]?.AsArray() ?? []).Select(a => a!.GetValue<string>()))
         {
             start.ArgumentList.Add(arg);

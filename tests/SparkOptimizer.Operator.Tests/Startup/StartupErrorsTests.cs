@@ -49,15 +49,7 @@ public sealed class StartupErrorsTests
     {
         using var home = new TempDir();
         using var api = new TempDir();
-        var kubeconfig = api.File("config");
-        File.WriteAllText(kubeconfig, """
-            apiVersion: v1
-            kind: Config
-            current-context: fake
-            clusters: [ { name: fake, cluster: { server: "http://127.0.0.1:1" } } ]
-            users: [ { name: t, user: { token: t } } ]
-            contexts: [ { name: fake, context: { cluster: fake, user: t } } ]
-            """);
+        var kubeconfig = KubeconfigFile.Write(api.File("config"), "http://127.0.0.1:1");
 
         var (exit, stderr) = RunOperator(home, ("KUBECONFIG", kubeconfig), ("Engine__History__Provider", "postgres"));
 
@@ -68,14 +60,7 @@ public sealed class StartupErrorsTests
 
     private static (int Exit, string Stderr) RunOperator(TempDir home, params (string Name, string Value)[] environment)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(OperatorBinary.Dll)!,
-        };
-        start.ArgumentList.Add(OperatorBinary.Dll);
+        var start = OperatorBinary.StartInfo();
         start.ArgumentList.Add("--urls=http://127.0.0.1:0");
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("Operator__", StringComparison.Ordinal) || k.StartsWith("Engine__", StringComparison.Ordinal) || k is "KUBECONFIG" or "KUBERNETES_SERVICE_HOST").ToArray())
         {

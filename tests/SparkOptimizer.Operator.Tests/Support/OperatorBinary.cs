@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using SparkOptimizer.Operator.Crds;
 
 namespace SparkOptimizer.Tests.Support;
@@ -9,6 +10,20 @@ namespace SparkOptimizer.Tests.Support;
 public static class OperatorBinary
 {
     public static IReadOnlyList<string> Entrypoint => ["dotnet", Dll];
+
+    /// <summary>`dotnet SparkOptimizer.Operator.dll` with its output redirected, started from the binary's folder; callers add arguments and environment.</summary>
+    public static ProcessStartInfo StartInfo()
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Dll)!,
+        };
+        start.ArgumentList.Add(Dll);
+        return start;
+    }
 
     public static string Dll
     {

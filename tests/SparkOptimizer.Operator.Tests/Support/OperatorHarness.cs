@@ -84,29 +84,8 @@ public sealed class OperatorHarness : IAsyncDisposable
     }
 
     /// <summary>Writes a kubeconfig pointing at the fake server (for tests of the real host); delete it when done.</summary>
-    public string WriteKubeconfig()
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml");
-        File.WriteAllText(path, $"""
-            apiVersion: v1
-            kind: Config
-            clusters:
-            - name: fake
-              cluster:
-                server: {Server.BaseUri.ToString().TrimEnd('/')}
-            users:
-            - name: test
-              user:
-                token: test
-            contexts:
-            - name: fake
-              context:
-                cluster: fake
-                user: test
-            current-context: fake
-            """);
-        return path;
-    }
+    public string WriteKubeconfig() =>
+        KubeconfigFile.Write(Path.Combine(Path.GetTempPath(), $"kubeconfig-{Guid.NewGuid():N}.yaml"), Server.BaseUri.ToString().TrimEnd('/'));
 
     public JsonObject? Optimization(string ns, string name) => Server.Store.Get(ResourceType.SparkOptimizations, ns, name);
 
