@@ -34,7 +34,7 @@ public static partial class ExecutorRemovals
             137 => new(true, FailureKind.ContainerKilled, 137, "exit 137: the container was killed (SIGKILL), usually for exceeding its memory limit"),
             143 => new(true, FailureKind.ContainerKilled, 143, "exit 143: the container was terminated (SIGTERM), on YARN usually for exceeding its memory"),
             -100 or -102 or -103 or -104 => new(true, code is -103 or -104 ? FailureKind.ContainerKilled : FailureKind.Infrastructure, code,
-                code switch { -103 => "YARN killed the container for exceeding virtual memory", -104 => "YARN killed the container for exceeding physical memory", _ => "YARN preempted the container or lost its node" }),
+                $"exit {code}: " + code switch { -103 => "YARN killed the container for exceeding virtual memory", -104 => "YARN killed the container for exceeding physical memory", _ => "YARN preempted the container or lost its node" }),
             { } other => new(true, FailureKind.ExecutorLost, other, $"exit {other}"),
             null => new(true, FailureClassifier.Classify(null, reason) is var k && k != FailureKind.Unknown ? k : FailureKind.ExecutorLost, null, "lost: " + Fmt.FirstLine(reason, 120)),
         };
@@ -43,6 +43,7 @@ public static partial class ExecutorRemovals
     private static int? ExitCode(string reason) =>
         ExitPattern().Match(reason) is { Success: true } m && int.TryParse(m.Groups["code"].Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var c) ? c : null;
 
-    [GeneratedRegex(@"(?:exit (?:code|status)[:=]?\s*|exitCode[=:]\s*|Exit status:\s*)(?<code>-?\d+)", RegexOptions.IgnoreCase)]
+    // "exit code 56", "Exit status: 56", "exitCode=56", and YARN's "Container killed on request. Exit code is 137".
+    [GeneratedRegex(@"(?:exit (?:code|status)(?: is)?[:=]?\s*|exitCode[=:]\s*)(?<code>-?\d+)", RegexOptions.IgnoreCase)]
     private static partial Regex ExitPattern();
 }
