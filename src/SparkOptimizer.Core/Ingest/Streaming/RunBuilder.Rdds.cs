@@ -9,6 +9,21 @@ internal sealed partial class RunBuilder
     // RDD class names ("MapPartitionsRDD", "ShuffledRowRDD") and scope names ("Exchange", "Scan parquet ") repeat on every stage.
     private readonly Dictionary<string, string> _rddNames = new(StringComparer.Ordinal);
 
+    // An RDD appears in the lineage of every stage that computes it (and in both the submit and the end event): one
+    // instance per distinct RDD, not one per mention (a 1,539-stage run names 20,782 RDDs, 3,955 of them distinct).
+    private readonly Dictionary<int, RddInfo> _rdds = [];
+
+    private RddInfo Shared(RddInfo rdd)
+    {
+        if (_rdds.TryGetValue(rdd.Id, out var known) && known == rdd)
+        {
+            return known;
+        }
+
+        _rdds[rdd.Id] = rdd;
+        return rdd;
+    }
+
     private List<RddInfo> ReadRdds(ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
         var list = new List<RddInfo>();
@@ -35,7 +50,7 @@ internal sealed partial class RunBuilder
                 if (reader.ValueTextEquals("Scope"u8))
                 {
                     reader.Read();
-                    scope = ScopeName(reader.TokenType == JsonTokenType.String ? reader.GetString() : null);
+                    scope = reader.TokenType == JsonTokenType.String ? ScopeName(ref reader) : null;
                 }
                 else if (reader.ValueTextEquals("RDD ID"u8))
                 {
@@ -93,7 +108,7 @@ internal sealed partial class RunBuilder
             }
             else if (id >= 0)
             {
-                list.Add(rdd);
+                list.Add(Shared(rdd));
             }
         }
 
@@ -101,33 +116,35 @@ internal sealed partial class RunBuilder
     }
 
     /// <summary>The operation name of an RDD scope ("{\"id\":\"15\",\"name\":\"Exchange\"}" -> "Exchange"), interned.</summary>
-    private string? ScopeName(string? scope)
+    private string? ScopeName(ref Utf8JsonReader reader)
     {
+        // The scope is JSON inside a JSON string ("{\"id\":\"15\",\"name\":\"Exchange\"}"): unescaped into a stack buffer and
+        // its name looked up without allocating; only a name not seen before becomes a string.
         const string Key = "\"name\":\"";
-        if (scope is null || scope.IndexOf(Key, StringComparison.Ordinal) is var at && at < 0)
+        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
+        Span<char> buffer = stackalloc char[512];
+        ReadOnlySpan<char> text = length <= buffer.Length ? buffer[..reader.CopyString(buffer)] : reader.GetString();
+        var at = text.IndexOf(Key, StringComparison.Ordinal);
+        if (at < 0)
         {
             return null;
         }
 
-        var start = at + Key.Length;
-        var end = scope.IndexOf('"', start);
-        var value = end > start ? scope[start..end] : string.Empty;
-        if (value.Length > 64)
-        {
-            value = value[..64];
-        }
-
-        if (_rddNames.TryGetValue(value, out var known))
+        var rest = text[(at + Key.Length)..];
+        var end = rest.IndexOf('"');
+        var value = end > 0 ? rest[..Math.Min(end, 64)] : [];
+        if (_rddNames.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(value, out var known))
         {
             return known;
         }
 
+        var name = value.ToString();
         if (_rddNames.Count < 10_000)
         {
-            _rddNames[value] = value;
+            _rddNames[name] = name;
         }
 
-        return value;
+        return name;
     }
 
     private static string? ReadStorageLevel(ref Utf8JsonReader reader)
