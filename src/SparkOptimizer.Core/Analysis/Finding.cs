@@ -18,5 +18,9 @@ public sealed record Finding(
     /// <summary>What would not help (for skew: more executors), so nobody pulls the wrong lever.</summary>
     public string? WhatWouldNotHelp { get; init; }
 
+    /// <summary>What the next run should show; after forecasting, the replay's prediction comes first.</summary>
     public string? ExpectedImprovement { get; init; }
+
+    /// <summary>The replay's prediction for this finding's changes, or why there is none; set by the forecasting stage.</summary>
+    public Forecast? Forecast { get; init; }
 }

@@ -10,4 +10,7 @@ public sealed record Recommendation(RecommendationKind Kind, string Text, Config
     public long? SqlExecutionId { get; init; }
 
     public string? SqlNode { get; init; }
+
+    /// <summary>The task count the change gives <see cref="StageId"/> (partition levers), so the replay can reshape that stage alone.</summary>
+    public int? Partitions { get; init; }
 }

@@ -30,9 +30,14 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
     {
     }
 
-    public (IReadOnlyList<Finding> Findings, IReadOnlyList<string> Warnings) Analyze(SparkRun run, Thresholds thresholds)
+    public (IReadOnlyList<Finding> Findings, IReadOnlyList<string> Warnings) Analyze(SparkRun run, Thresholds thresholds) =>
+        Analyze(new AnalysisContext(run, thresholds));
+
+    /// <summary>Analyse with a context the caller keeps (the pipeline reuses its plan index and partition levers).</summary>
+    public (IReadOnlyList<Finding> Findings, IReadOnlyList<string> Warnings) Analyze(AnalysisContext context)
     {
-        var context = new AnalysisContext(run, thresholds);
+        ArgumentNullException.ThrowIfNull(context);
+        var (run, thresholds) = (context.Run, context.Thresholds);
         var findings = new List<Finding>();
         var warnings = new List<string>();
         foreach (var analyzer in analyzers)

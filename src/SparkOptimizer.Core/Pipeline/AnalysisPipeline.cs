@@ -1,4 +1,5 @@
 using SparkOptimizer.Analysis;
+using SparkOptimizer.Forecasting;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Model;
 using SparkOptimizer.Pricing;
@@ -12,7 +13,6 @@ public sealed class AnalysisPipeline
 {
     private readonly EventLogReader _reader;
     private readonly Thresholds _thresholds;
-    private readonly IImpactEstimator? _estimator;
     private readonly RecommendationOptions _options;
 
     public AnalysisPipeline(string? thresholdsFile = null, EventLogReadOptions? readOptions = null)
@@ -20,11 +20,10 @@ public sealed class AnalysisPipeline
     {
     }
 
-    public AnalysisPipeline(Thresholds thresholds, EventLogReadOptions? readOptions = null, IImpactEstimator? estimator = null, RecommendationOptions? options = null, CostOptions? costOptions = null)
+    public AnalysisPipeline(Thresholds thresholds, EventLogReadOptions? readOptions = null, RecommendationOptions? options = null, CostOptions? costOptions = null)
     {
         _reader = new EventLogReader(readOptions);
         _thresholds = thresholds;
-        _estimator = estimator ?? new SimulatorImpactEstimator();
         _options = options ?? RecommendationOptions.Default;
         _costOptions = costOptions ?? new CostOptions();
     }
@@ -39,10 +38,14 @@ public sealed class AnalysisPipeline
     /// <summary>Analyse a run already read (the operator and tests build runs themselves).</summary>
     public RunReport Analyze(SparkRun run)
     {
-        var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(run, _thresholds);
-        var result = new Recommender(_thresholds, _estimator, _options).Recommend(run, findings);
-        var (changes, simulatorNotes) = SimulatorCheck.Apply(run, result.Changes, Sla, _costOptions.InstanceType ?? run.Vendor.InstanceType);
-        var report = new RunReport(run, result.Findings, changes, warnings)
+        var context = new AnalysisContext(run, _thresholds);
+        var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(context);
+        var result = new Recommender(_thresholds, _options).Recommend(run, findings);
+        var session = SimulatorCheck.Prepare(run);
+        var (changes, simulatorNotes) = SimulatorCheck.Apply(session, result.Changes, Sla, _costOptions.InstanceType ?? run.Vendor.InstanceType);
+        var forecaster = new FindingForecaster(run, session, context.Levers);
+        var forecast = AppliedChanges.Keep(result.Findings, changes, simulatorNotes).Select(forecaster.Forecast).ToArray();
+        var report = new RunReport(run, StakeSeverity.Apply(forecast, _thresholds, run, context.Facts), changes, warnings)
         {
             Sizing = result.Sizing,
             RecommendationNotes = [.. result.Notes, .. simulatorNotes],
@@ -50,7 +53,7 @@ public sealed class AnalysisPipeline
         try
         {
             var cost = CostModel.Price(run, _costOptions);
-            return report with { Cost = ReportCostBuilder.Build(run, cost, changes, _costOptions), CostDetails = cost };
+            return report with { Cost = ReportCostBuilder.Build(run, session, cost, changes, _costOptions), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
         catch (Exception ex)

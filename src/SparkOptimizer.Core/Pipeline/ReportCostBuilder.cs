@@ -14,7 +14,7 @@ namespace SparkOptimizer.Pipeline;
 /// </summary>
 public static class ReportCostBuilder
 {
-    public static ReportCost? Build(SparkRun run, CostReport cost, IReadOnlyList<ConfigChange> changes, CostOptions options)
+    public static ReportCost? Build(SparkRun run, WhatIfSession? session, CostReport cost, IReadOnlyList<ConfigChange> changes, CostOptions options)
     {
         if (cost.Cost is not { } money || cost.Source is not { } source)
         {
@@ -41,9 +41,8 @@ public static class ReportCostBuilder
 
         var settings = changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal);
         var change = SimulationChange.FromSparkConf(settings);
-        if (changes.Count > 0 && change != SimulationChange.None && run.Application.DurationMs is > 0)
+        if (changes.Count > 0 && change != SimulationChange.None && session is not null)
         {
-            var session = WhatIfSimulator.Prepare(run);
             var prediction = session.Predict(change);
             if (ExecutorCost(prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor, prediction.Config.ExecutorMemory) is { } predicted)
             {

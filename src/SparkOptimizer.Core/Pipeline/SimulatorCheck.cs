@@ -15,20 +15,29 @@ public static class SimulatorCheck
 {
     public const double MaxSlowdown = 0.10;
 
-    public static (IReadOnlyList<ConfigChange> Changes, IReadOnlyList<string> Notes) Apply(SparkRun run, IReadOnlyList<ConfigChange> changes, TimeSpan? sla, string? instanceType)
+    /// <summary>The run prepared for replay, or null when it cannot be replayed (no application end, no stage with tasks).</summary>
+    public static WhatIfSession? Prepare(SparkRun run)
     {
-        var notes = new List<string>();
+        ArgumentNullException.ThrowIfNull(run);
         if (run.Application.DurationMs is not > 0 || run.Stages.Count == 0)
         {
-            return (changes, notes);
+            return null;
         }
 
-        WhatIfSession session;
         try
         {
-            session = WhatIfSimulator.Prepare(run);
+            return WhatIfSimulator.Prepare(run);
         }
         catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public static (IReadOnlyList<ConfigChange> Changes, IReadOnlyList<string> Notes) Apply(WhatIfSession? session, IReadOnlyList<ConfigChange> changes, TimeSpan? sla, string? instanceType)
+    {
+        var notes = new List<string>();
+        if (session is null)
         {
             return (changes, notes);
         }

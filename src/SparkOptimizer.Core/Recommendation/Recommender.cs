@@ -8,11 +8,10 @@ namespace SparkOptimizer.Recommendation;
 /// Turns findings into one consistent set of changes: the skew gate first, executor keys solved together by the <see cref="ExecutorSizer"/>,
 /// everything else merged by the <see cref="ChangeSet"/>, then validated. Findings are rewritten so their recommendations show the final values.
 /// </summary>
-public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimator = null, RecommendationOptions? options = null)
+public sealed class Recommender(Thresholds thresholds, RecommendationOptions? options = null)
 {
     private static readonly string[] ExecutorKeys = ["spark.executor.memory", "spark.executor.memoryOverhead", "spark.executor.cores", "spark.executor.instances"];
 
-    private readonly IImpactEstimator _estimator = estimator ?? new StageTimeImpactEstimator();
     private readonly RecommendationOptions _options = options ?? RecommendationOptions.Default;
 
     public RecommendationResult Recommend(SparkRun run, IReadOnlyList<Finding> findings)
@@ -75,7 +74,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
 
         ConfValidator.Apply(changes, run.Environment, notes);
         var final = changes.Changes;
-        var rewritten = findings.Select(f => Rewrite(f, changes, run, facts, withheld)).ToArray();
+        var rewritten = findings.Select(f => Rewrite(f, changes, run, withheld)).ToArray();
         return new RecommendationResult(rewritten, final, sizing, notes);
     }
 
@@ -138,7 +137,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
         }
     }
 
-    private Finding Rewrite(Finding finding, ChangeSet changes, SparkRun run, RunFacts facts, IReadOnlyDictionary<string, string> withheld)
+    private static Finding Rewrite(Finding finding, ChangeSet changes, SparkRun run, IReadOnlyDictionary<string, string> withheld)
     {
         var recs = finding.Recommendations.Select(rec =>
         {
@@ -156,12 +155,7 @@ public sealed class Recommender(Thresholds thresholds, IImpactEstimator? estimat
                 ? rec with { Change = final }
                 : rec with { Change = final, Text = ConfValue.Describe(final) + (final.Reason.Length > 0 ? $": {final.Reason}" : string.Empty) };
         }).ToArray();
-        var estimate = _estimator.Estimate(run, facts, finding);
-        return finding with
-        {
-            Recommendations = recs,
-            ExpectedImprovement = estimate is null ? finding.ExpectedImprovement : finding.ExpectedImprovement is null ? estimate.Text : $"{estimate.Text}; {finding.ExpectedImprovement}",
-        };
+        return finding with { Recommendations = recs };
     }
 
     private static string Withheld(ConfigChange change, SparkRun run, IReadOnlyDictionary<string, string> withheld) =>

@@ -262,6 +262,11 @@ public static class JsonReportWriter
             w.WriteEndArray();
             w.WriteString("explanation", f.Explanation);
             WriteNullable(w, "expectedImprovement", f.ExpectedImprovement);
+            if (f.Forecast is { } forecast)
+            {
+                WriteForecast(w, forecast);
+            }
+
             WriteNullable(w, "whatWouldNotHelp", f.WhatWouldNotHelp);
             w.WriteStartArray("recommendations");
             foreach (var r in f.Recommendations)
@@ -368,6 +373,28 @@ public static class JsonReportWriter
         }
 
         w.WriteEndArray();
+    }
+
+    private static void WriteForecast(Utf8JsonWriter w, Analysis.Forecast f)
+    {
+        w.WriteStartObject("forecast");
+        w.WriteString("basis", f.Basis);
+        WriteNullable(w, "notModelled", f.NotModelled);
+        w.WriteNumber("runObservedMs", f.RunObservedMs);
+        WriteNullable(w, "runPredictedMs", f.RunPredictedMs);
+        WriteNullable(w, "runLowMs", f.RunLowMs);
+        WriteNullable(w, "runHighMs", f.RunHighMs);
+        WriteNullable(w, "stageId", f.StageId);
+        WriteNullable(w, "stageObservedMs", f.StageObservedMs);
+        WriteNullable(w, "stagePredictedMs", f.StagePredictedMs);
+        if (f.CoreHoursBefore is { } before && f.CoreHoursAfter is { } after)
+        {
+            w.WriteNumber("coreHoursBefore", Math.Round(before, 4));
+            w.WriteNumber("coreHoursAfter", Math.Round(after, 4));
+        }
+
+        w.WriteNumber("atStake", Math.Round(f.AtStake, 4));
+        w.WriteEndObject();
     }
 
     private static void WriteNullable(Utf8JsonWriter w, string name, string? value)

@@ -17,6 +17,7 @@ internal static class ReplayEngine
         var start = new long[stages.Length];
         var end = new long[stages.Length];
         var wait = new long[stages.Length];
+        var taskCounts = new int[stages.Length];
         var remaining = jobs.Select(j => j.Stages.Count).ToArray();
         var jobLastStage = new long[jobs.Length];
         var jobDone = new bool[jobs.Length];
@@ -88,6 +89,8 @@ internal static class ReplayEngine
             var ready = readyAt[s];
             var launch = key.Ready;
             var durations = TaskDurationModel.Durations(node, observed, target, p);
+            // A repartitioned stage runs one task per duration; otherwise the stage keeps its count (large ones are summarised).
+            taskCounts[s] = durations.Length == node.Durations.Length ? node.TaskCount : durations.Length;
             long last = ready;
             if (durations.Length == 0)
             {
@@ -140,7 +143,7 @@ internal static class ReplayEngine
             jobResults[j] = new JobSimulation(jobs[j].JobId, jobs[j].ObservedEnd - jobs[j].ObservedSubmit, jobEnd[j] - jobStart[j], jobStart[j], jobEnd[j]);
         }
 
-        return Summarise(plan, target, pool, duration, tasks, start, end, wait) with { Jobs = jobResults };
+        return Summarise(plan, target, pool, duration, tasks, start, end, wait, taskCounts) with { Jobs = jobResults };
     }
 
     private static SlotPool BuildPool(ReplayPlan plan, SimulationConfig target)
@@ -181,7 +184,7 @@ internal static class ReplayEngine
         return pool;
     }
 
-    private static SimulationResult Summarise(ReplayPlan plan, SimulationConfig target, SlotPool pool, long duration, long tasks, long[] start, long[] end, long[] wait)
+    private static SimulationResult Summarise(ReplayPlan plan, SimulationConfig target, SlotPool pool, long duration, long tasks, long[] start, long[] end, long[] wait, int[] taskCounts)
     {
         double executorMs = 0, coreMs = 0;
         var dynamic = target.DynamicAllocation is { } da && !target.UseObservedTimeline ? da : null;
@@ -208,7 +211,7 @@ internal static class ReplayEngine
         for (var i = 0; i < plan.Stages.Length; i++)
         {
             var s = plan.Stages[i];
-            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i], wait[i]);
+            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, taskCounts[i] > 0 ? taskCounts[i] : s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i], wait[i]);
         }
 
         return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, pool.SlotCount, tasks, stageResults, []);

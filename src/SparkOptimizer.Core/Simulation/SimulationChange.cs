@@ -16,6 +16,12 @@ public sealed record SimulationChange
 
     public int? ShufflePartitions { get; init; }
 
+    /// <summary>
+    /// Task counts for named stages (stage id -> partitions): the stages a partition lever governs, as the caller's lever
+    /// resolver read them from the plan. A stage named here takes this count whatever <see cref="ShufflePartitions"/> says.
+    /// </summary>
+    public IReadOnlyDictionary<int, int>? StagePartitions { get; init; }
+
     public double? SpeedFactor { get; init; }
 
     public double? MemoryFraction { get; init; }

@@ -29,6 +29,9 @@ public sealed record SimulationConfig(
     /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes: the size AQE coalesces shuffle partitions to.</summary>
     public long AdvisoryPartitionBytes { get; init; } = SimulationDefaults.AdvisoryPartitionBytes;
 
+    /// <summary>Task counts for named stages (stage id -> partitions); empty at the observed configuration.</summary>
+    public IReadOnlyDictionary<int, int> StagePartitions { get; init; } = EmptyStagePartitions;
+
     /// <summary>Tasks an executor can run at once by its custom resources (GPUs: executor amount / task amount); null when none.</summary>
     public int? ResourceSlotCap { get; init; }
 
@@ -100,8 +103,11 @@ public sealed record SimulationConfig(
                 ? null
                 : change.DynamicAllocation ?? DynamicAllocation,
             UseObservedTimeline = UseObservedTimeline && !reshaped,
+            StagePartitions = change.StagePartitions is { Count: > 0 } stages ? stages : StagePartitions,
         };
     }
+
+    private static readonly IReadOnlyDictionary<int, int> EmptyStagePartitions = new Dictionary<int, int>();
 
     private static int? ResourceCap(SparkEnvironment env)
     {

@@ -113,9 +113,17 @@ internal static class TaskDurationModel
         return sum * count;
     }
 
-    /// <summary>Stages whose task count is the observed shuffle-partition setting and that read shuffle data get the new count.</summary>
+    /// <summary>
+    /// A stage the caller named gets its count; otherwise stages whose task count is the observed shuffle-partition setting and
+    /// that read shuffle data get the new setting.
+    /// </summary>
     private static int? RepartitionTarget(ReplayStage stage, SimulationConfig observed, SimulationConfig target)
     {
+        if (target.StagePartitions.TryGetValue(stage.Stage.StageId, out var named))
+        {
+            return named > 0 && named != stage.Stage.NumTasks ? named : null;
+        }
+
         if (target.ShufflePartitions is not { } n || observed.ShufflePartitions is not { } old || n == old || n <= 0)
         {
             return null;

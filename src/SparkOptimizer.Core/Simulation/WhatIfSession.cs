@@ -85,13 +85,29 @@ public sealed class WhatIfSession
     }
 
     /// <summary>How far a configuration is from the observed one: the further the replay extrapolates, the wider its interval.</summary>
-    private static double Distance(SimulationConfig a, SimulationConfig b)
+    private double Distance(SimulationConfig a, SimulationConfig b)
     {
         static double LogRatio(double x, double y) => x > 0 && y > 0 ? Math.Abs(Math.Log(x / y)) : 0;
         return LogRatio(a.Slots, b.Slots)
             + LogRatio(a.ExecutorMemory.Bytes / (double)Math.Max(1, a.CoresPerExecutor), b.ExecutorMemory.Bytes / (double)Math.Max(1, b.CoresPerExecutor))
             + LogRatio(a.ShufflePartitions ?? 1, b.ShufflePartitions ?? 1)
-            + LogRatio(a.SpeedFactor, b.SpeedFactor);
+            + LogRatio(a.SpeedFactor, b.SpeedFactor)
+            + StageDistance(b);
+    }
+
+    /// <summary>The largest partition-count ratio among the stages a change names (the stage's own count is the observed one).</summary>
+    private double StageDistance(SimulationConfig target)
+    {
+        var widest = 0.0;
+        foreach (var (stageId, partitions) in target.StagePartitions)
+        {
+            if (Run.Stages.FirstOrDefault(s => s.StageId == stageId) is { NumTasks: > 0 } stage && partitions > 0)
+            {
+                widest = Math.Max(widest, Math.Abs(Math.Log(partitions / (double)stage.NumTasks)));
+            }
+        }
+
+        return widest;
     }
 
     private static IEnumerable<ModelPerturbation> Perturbations()

@@ -18,8 +18,12 @@ public static class PartitionAdvice
         var site = lever.CallSite ?? stage.Name;
         var read = stage.Tasks.ShuffleReadBytes.Sum > 0 ? stage.Tasks.ShuffleReadBytes.Sum : stage.Tasks.InputBytes.Sum;
         Recommendation Setting(string key, string to, string text) =>
-            new(RecommendationKind.Config, $"{text}: {why}", new ConfigChange(key, env.Get(key), to, $"{why}; {lever.Why}") { StageIds = [stage.StageId], Priority = severity });
-        Recommendation Code(string text) => new(RecommendationKind.Code, $"{text}: {why}") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId, SqlNode = lever.PlanNode };
+            new(RecommendationKind.Config, $"{text}: {why}", new ConfigChange(key, env.Get(key), to, $"{why}; {lever.Why}") { StageIds = [stage.StageId], Priority = severity })
+            {
+                StageId = stage.StageId,
+                Partitions = target,
+            };
+        Recommendation Code(string text) => new(RecommendationKind.Code, $"{text}: {why}") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId, SqlNode = lever.PlanNode, Partitions = target };
         switch (lever.Source)
         {
             case PartitionSource.SqlShufflePartitions:
