@@ -6,6 +6,7 @@ using ModelContextProtocol.Protocol;
 using ModelContextProtocol.Server;
 using SparkOptimizer.Mcp.Access;
 using SparkOptimizer.Model;
+using SparkOptimizer.Pipeline;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Simulation;
 
@@ -35,20 +36,11 @@ public sealed class WhatIfTool(ILogAccessPolicy access)
         var change = WhatIfChanges.Parse(changes);
         var run = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken).Run;
         var session = WhatIfSimulator.Prepare(run);
-        var currentType = run.Vendor.InstanceType;
-        if (!string.IsNullOrWhiteSpace(instanceType))
-        {
-            var observed = session.Observed;
-            var plan = InstanceTypeChange.Plan(NodeShapeCatalog.LoadDefaults(), currentType, instanceType.Trim(),
-                change.Executors ?? observed.Executors, change.CoresPerExecutor ?? observed.CoresPerExecutor, change.ExecutorMemory ?? observed.ExecutorMemory)
-                ?? throw new McpException($"instanceType: unknown instance type '{instanceType}' (the node catalogue is config/node-shapes.yaml)");
-            change = change with { Executors = plan.Executors, CoresPerExecutor = plan.CoresPerExecutor, ExecutorMemory = plan.ExecutorMemory, SpeedFactor = plan.SpeedFactor };
-        }
-
-        var targetType = string.IsNullOrWhiteSpace(instanceType) ? currentType : instanceType.Trim();
-        var p = session.Predict(change);
-        var baselineCost = currentType is null ? null : Price(currentType, session.BaselineReplay.ExecutorSeconds, session.Observed.CoresPerExecutor, session.Observed.ExecutorMemory);
-        var predictedCost = targetType is null ? null : Price(targetType, p.ExecutorSeconds, p.Config.CoresPerExecutor, p.Config.ExecutorMemory);
+        var answer = WhatIfAnswer.Ask(session, change, string.IsNullOrWhiteSpace(instanceType) ? null : instanceType.Trim())
+            ?? throw new McpException($"instanceType: unknown instance type '{instanceType}' (the node catalogue is config/node-shapes.yaml)");
+        var p = answer.Prediction;
+        var targetType = answer.InstanceType;
+        var baselineCost = answer.BaselineCost;
         var root = ToolOutput.Envelope(Name);
         root["application"] = new JsonObject { ["id"] = run.Application.Id, ["name"] = ToolOutput.Trim(run.Application.Name, McpDefaults.ShortText) };
         root["baseline"] = new JsonObject
@@ -64,7 +56,7 @@ public sealed class WhatIfTool(ILogAccessPolicy access)
             ["low"] = p.LowMs,
             ["high"] = p.HighMs,
             ["changePct"] = p.ChangePct is { } c ? Math.Round(c, 2) : null,
-            ["cost"] = Cost(predictedCost, p),
+            ["cost"] = Cost(answer.Cost),
             ["executorHours"] = Math.Round(p.ExecutorSeconds / 3600, 4),
             ["coreHours"] = Math.Round(p.CoreSeconds / 3600, 4),
             ["basis"] = p.Basis.ToString(),
@@ -80,24 +72,12 @@ public sealed class WhatIfTool(ILogAccessPolicy access)
         return ToolOutput.Serialize(root, "notes");
     }
 
-    /// <summary>Cost scales with executor time, so its interval is the duration interval's.</summary>
-    private static JsonObject? Cost(Money? cost, Prediction p)
+    /// <summary>The configuration's cost with its interval (cost follows the time the executors are held).</summary>
+    private static JsonObject? Cost(PricedPrediction? cost) => cost is null ? null : new JsonObject
     {
-        if (cost is not { } m)
-        {
-            return null;
-        }
-
-        var perMs = p.DurationMs > 0 ? m.Amount / p.DurationMs : 0;
-        return new JsonObject
-        {
-            ["amount"] = Math.Round(m.Amount, 4),
-            ["low"] = Math.Round(perMs * p.LowMs, 4),
-            ["high"] = Math.Round(perMs * p.HighMs, 4),
-            ["currency"] = m.Currency,
-        };
-    }
-
-    private static Money? Price(string instanceType, double executorSeconds, int cores, ByteSize heap) =>
-        CostModel.PriceExecutorHours(instanceType, executorSeconds / 3600.0, cores, CostModel.ExecutorMemoryRequest(heap));
+        ["amount"] = Math.Round(cost.Cost.Amount, 4),
+        ["low"] = Math.Round(cost.Low.Amount, 4),
+        ["high"] = Math.Round(cost.High.Amount, 4),
+        ["currency"] = cost.Cost.Currency,
+    };
 }

@@ -1,3 +1,5 @@
+using SparkOptimizer.Model;
+using SparkOptimizer.Pipeline;
 using SparkOptimizer.Reporting;
 using SparkOptimizer.Trust;
 
@@ -10,9 +12,9 @@ namespace SparkOptimizer.Cli.Commands;
 /// </summary>
 public static class AnalyzeCohort
 {
-    public static List<RunReport> Apply(List<RunReport> reports, TextWriter stderr)
+    public static List<RunReport> Analyze(IReadOnlyList<SparkRun> runs, AnalysisPipeline pipeline, HostContext host, TextWriter stderr)
     {
-        var cohorts = CohortGrouping.Group(reports.Select(r => r.Run));
+        var cohorts = CohortGrouping.Group(runs);
         var byRun = new Dictionary<string, Cohort>(StringComparer.Ordinal);
         foreach (var cohort in cohorts)
         {
@@ -24,19 +26,6 @@ public static class AnalyzeCohort
             }
         }
 
-        return reports.Select(report =>
-        {
-            var id = report.Run.Application.Id ?? report.Run.Application.Name ?? "run";
-            if (!byRun.TryGetValue(id, out var cohort))
-            {
-                return report;
-            }
-
-            var rails = SafetyRails.Apply(report.ConfigChanges, report.Run.Environment, cohort, ValidationContext.None);
-            var notes = rails.LowConfidence
-                ? rails.Notes.Prepend($"low confidence: cohort {cohort.Key} has {cohort.Runs.Count} run(s); memory is never lowered while it is learning")
-                : rails.Notes;
-            return report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. notes] };
-        }).ToList();
+        return runs.Select(run => pipeline.Analyze(run, byRun.TryGetValue(run.Application.Id ?? run.Application.Name ?? "run", out var cohort) ? host with { Cohort = cohort } : host)).ToList();
     }
 }

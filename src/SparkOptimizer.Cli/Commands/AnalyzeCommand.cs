@@ -78,7 +78,21 @@ public static class AnalyzeCommand
             return ExitCodes.Usage;
         }
 
+        var parsed = new List<(string, IReadOnlyList<SparkOptimizer.Ingest.Logs.LogEvent>)>();
+        foreach (var log in logs ?? [])
+        {
+            if (!log.Exists)
+            {
+                stderr.WriteLine($"error: {log.FullName}: no such log file");
+                return ExitCodes.Usage;
+            }
+
+            parsed.Add((log.FullName, SparkOptimizer.Ingest.Logs.SparkLogParser.ParseFile(log.FullName)));
+        }
+
+        var host = new HostContext { Logs = parsed };
         var reports = new List<RunReport>();
+        var runs = new List<SparkRun>();
         var inputWarnings = new List<IngestWarning>();
         var failed = new List<FailedInput>();
         foreach (var path in paths)
@@ -113,33 +127,45 @@ public static class AnalyzeCommand
 
             // A folder of many logs uses every core: one pipeline per worker (pipelines keep per-run caches), results in input order.
             var readable = inputs.Where(i => i.Parts.Count > 0).ToArray();
-            var results = new (RunReport? Report, FailedInput? Error)[readable.Length];
+            var results = new (RunReport? Report, SparkRun? Run, FailedInput? Error)[readable.Length];
             using var pipelines = new ThreadLocal<AnalysisPipeline>(() => PipelineFactory.Create(configFile, TextWriter.Null, slaTime, cost) ?? pipeline);
             Parallel.For(0, readable.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i =>
             {
                 try
                 {
-                    var analysed = pipelines.Value!.Analyze(readable[i]);
-                    results[i] = (readable.Length > SlimAbove ? analysed.Slim() : analysed, null);
+                    // With --cohort the runs are read first: a run's rails need its whole cohort, which the pipeline is then given.
+                    var run = pipelines.Value!.Read(readable[i]);
+                    if (cohort)
+                    {
+                        results[i] = (null, run, null);
+                        return;
+                    }
+
+                    var analysed = pipelines.Value!.Analyze(run, host);
+                    results[i] = (readable.Length > SlimAbove ? analysed.Slim() : analysed, null, null);
                 }
                 catch (EventLogFormatException ex)
                 {
-                    results[i] = (null, new FailedInput(ex.File, ex.Offset is { } o ? $"{ex.Problem} (at byte {o})" : ex.Problem));
+                    results[i] = (null, null, new FailedInput(ex.File, ex.Offset is { } o ? $"{ex.Problem} (at byte {o})" : ex.Problem));
                 }
                 catch (IOException ex)
                 {
-                    results[i] = (null, new FailedInput(readable[i].Path, OneLine(ex)));
+                    results[i] = (null, null, new FailedInput(readable[i].Path, OneLine(ex)));
                 }
                 catch (UnauthorizedAccessException ex)
                 {
-                    results[i] = (null, new FailedInput(readable[i].Path, OneLine(ex)));
+                    results[i] = (null, null, new FailedInput(readable[i].Path, OneLine(ex)));
                 }
             });
-            foreach (var (report, error) in results)
+            foreach (var (report, run, error) in results)
             {
                 if (report is not null)
                 {
                     reports.Add(report);
+                }
+                else if (run is not null)
+                {
+                    runs.Add(run);
                 }
                 else if (error is not null)
                 {
@@ -149,26 +175,9 @@ public static class AnalyzeCommand
             }
         }
 
-        if (logs is { Length: > 0 } && reports.Count > 0)
+        if (cohort && runs.Count > 0)
         {
-            var parsed = new List<(string, IReadOnlyList<SparkOptimizer.Ingest.Logs.LogEvent>)>();
-            foreach (var log in logs)
-            {
-                if (!log.Exists)
-                {
-                    stderr.WriteLine($"error: {log.FullName}: no such log file");
-                    return ExitCodes.Usage;
-                }
-
-                parsed.Add((log.FullName, SparkOptimizer.Ingest.Logs.SparkLogParser.ParseFile(log.FullName)));
-            }
-
-            reports = reports.Select(r => LogEvidence.Attach(r, parsed)).ToList();
-        }
-
-        if (cohort && reports.Count > 0)
-        {
-            reports = AnalyzeCohort.Apply(reports, stderr);
+            reports = AnalyzeCohort.Analyze(runs, pipeline, host, stderr);
         }
 
         return Finish(reports, inputWarnings, failed, format, output, failOn, stdout, stderr, history);

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Model;
+using SparkOptimizer.Pipeline;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Simulation;
 
@@ -94,31 +95,23 @@ public static class WhatIfCommand
             change = change with { Executors = n };
         }
 
-        var currentType = instanceType is null ? run.Vendor.InstanceType : run.Vendor.InstanceType ?? instanceType;
-        if (instanceType is not null)
+        var answer = WhatIfAnswer.Ask(session, change, instanceType, history is null ? null : p => WhatIfExtras.Calibrate(p, run, history, stderr));
+        if (answer is null)
         {
-            var observed = session.Observed;
-            var plan = InstanceTypeChange.Plan(NodeShapeCatalog.LoadDefaults(), run.Vendor.InstanceType, instanceType,
-                change.Executors ?? observed.Executors, change.CoresPerExecutor ?? observed.CoresPerExecutor, change.ExecutorMemory ?? observed.ExecutorMemory);
-            if (plan is null)
-            {
-                stderr.WriteLine($"error: unknown instance type '{instanceType}' (see config/node-shapes.yaml)");
-                return ExitCodes.Usage;
-            }
-
-            change = change with { Executors = plan.Executors, CoresPerExecutor = plan.CoresPerExecutor, ExecutorMemory = plan.ExecutorMemory, SpeedFactor = plan.SpeedFactor };
+            stderr.WriteLine($"error: unknown instance type '{instanceType}' (see config/node-shapes.yaml)");
+            return ExitCodes.Usage;
         }
 
-        var prediction = session.Predict(change);
-        if (history is not null)
+        if (answer.Note is { } note)
         {
-            prediction = WhatIfExtras.Calibrate(prediction, run, history, stderr);
+            stderr.WriteLine($"note: {note}");
         }
 
-        (SearchCandidate? Best, string Unit)? search = slaMs is { } target ? WhatIfExtras.CheapestMeetingSla(session, target, instanceType ?? currentType) : null;
-        var targetType = instanceType ?? currentType;
-        var baselineCost = currentType is null ? null : Price(currentType, session.BaselineReplay.ExecutorSeconds, session.Observed.CoresPerExecutor, session.Observed.ExecutorMemory);
-        var predictedCost = targetType is null ? null : Price(targetType, prediction.ExecutorSeconds, prediction.Config.CoresPerExecutor, prediction.Config.ExecutorMemory);
+        var prediction = answer.Prediction;
+        var targetType = answer.InstanceType;
+        (SearchCandidate? Best, string Unit)? search = slaMs is { } target ? WhatIfExtras.CheapestMeetingSla(session, target, targetType) : null;
+        var baselineCost = answer.BaselineCost;
+        var predictedCost = answer.Cost?.Cost.Round(4);
         if (format == OutputFormat.Json)
         {
             WriteJson(stdout, prediction, baselineCost, predictedCost, targetType, search, slaMs);
@@ -136,9 +129,6 @@ public static class WhatIfCommand
 
         return ExitCodes.Ok;
     }
-
-    private static Money? Price(string instanceType, double executorSeconds, int cores, ByteSize heap) =>
-        CostModel.PriceExecutorHours(instanceType, executorSeconds / 3600.0, cores, CostModel.ExecutorMemoryRequest(heap));
 
     private static void WriteText(TextWriter o, SparkRun run, Prediction p, Money? baselineCost, Money? predictedCost, string? instanceType)
     {

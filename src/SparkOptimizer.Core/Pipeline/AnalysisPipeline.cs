@@ -5,6 +5,8 @@ using SparkOptimizer.Model;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Recommendation;
 using SparkOptimizer.Reporting;
+using SparkOptimizer.Simulation;
+using SparkOptimizer.Trust;
 
 namespace SparkOptimizer.Pipeline;
 
@@ -35,31 +37,72 @@ public sealed class AnalysisPipeline
 
     public RunReport Analyze(EventLogInput input, CancellationToken cancellationToken = default) => Analyze(_reader.Read(input, cancellationToken));
 
-    /// <summary>Analyse a run already read (the operator and tests build runs themselves).</summary>
-    public RunReport Analyze(SparkRun run)
+    /// <summary>Read a run without analysing it (hosts that group runs into cohorts before analysing them).</summary>
+    public SparkRun Read(EventLogInput input, CancellationToken cancellationToken = default) => _reader.Read(input, cancellationToken);
+
+    /// <summary>
+    /// Analyse a run already read: diagnose, recommend, check with the replay, bound by the host's rails, forecast each
+    /// finding, predict and price the recommended configuration. Every host calls this; none re-prices or re-applies rails.
+    /// </summary>
+    public RunReport Analyze(SparkRun run, HostContext? host = null)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        host ??= HostContext.None;
+        var costOptions = host.Cost ?? _costOptions;
         var context = new AnalysisContext(run, _thresholds);
         var (findings, warnings) = new RunAnalyzer(RunAnalyzer.DefaultAnalyzers).Analyze(context);
         var result = new Recommender(_thresholds, _options).Recommend(run, findings);
+        var notes = result.Notes.ToList();
         var session = SimulatorCheck.Prepare(run);
-        var (changes, simulatorNotes) = SimulatorCheck.Apply(session, result.Changes, Sla, _costOptions.InstanceType ?? run.Vendor.InstanceType);
+        var (changes, simulatorNotes) = SimulatorCheck.Apply(session, result.Changes, Sla, costOptions.InstanceType ?? run.Vendor.InstanceType);
+        notes.AddRange(simulatorNotes);
+        var lowConfidence = false;
+        if (host.Cohort is { } cohort)
+        {
+            // After the SLA sizing: the rails have the last word (pinned keys, the memory floor, the OOM cool-down).
+            var rails = SafetyRails.Apply(changes, run.Environment, cohort, host.Validation, host.LatestFailure);
+            (changes, lowConfidence) = (rails.Changes, rails.LowConfidence);
+            notes.AddRange(rails.LowConfidence
+                ? rails.Notes.Prepend($"low confidence: cohort {cohort.Key} has {cohort.Runs.Count} run(s); memory is never lowered while it is learning")
+                : rails.Notes);
+        }
+
         var forecaster = new FindingForecaster(run, session, context.Levers);
-        var forecast = AppliedChanges.Keep(result.Findings, changes, simulatorNotes).Select(forecaster.Forecast).ToArray();
-        var report = new RunReport(run, StakeSeverity.Apply(forecast, _thresholds, run, context.Facts), changes, warnings)
+        var forecast = AppliedChanges.Keep(result.Findings, changes, notes).Select(forecaster.Forecast).ToArray();
+        var ranked = new RunReport(run, StakeSeverity.Apply(forecast, _thresholds, run, context.Facts), changes, warnings);
+        var report = (host.Logs is { Count: > 0 } logs ? LogEvidence.Attach(ranked, logs) : ranked) with
         {
             Sizing = result.Sizing,
-            RecommendationNotes = [.. result.Notes, .. simulatorNotes],
+            RecommendationNotes = notes,
+            LowConfidence = lowConfidence,
         };
+        var recommended = RecommendedPrediction(session, changes, host);
         try
         {
-            var cost = CostModel.Price(run, _costOptions);
-            return report with { Cost = ReportCostBuilder.Build(run, session, cost, changes, _costOptions), CostDetails = cost };
+            var cost = CostModel.Price(run, costOptions);
+            var priced = recommended is not null && session is not null && ConfigurationCost.For(run, session, cost, costOptions) is { } pricer
+                ? recommended with { Cost = pricer.Price(recommended.Prediction) }
+                : recommended;
+            return report with { Recommended = priced, Cost = ReportCostBuilder.Build(run, cost, priced), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return report with { AnalysisWarnings = [.. warnings, $"pricing failed: {ex.GetType().Name}: {ex.Message}"] };
+            return report with { Recommended = recommended, AnalysisWarnings = [.. warnings, $"pricing failed: {ex.GetType().Name}: {ex.Message}"] };
         }
+    }
+
+    /// <summary>The whole change set replayed, calibrated by the host's history; null when nothing the replay models changes.</summary>
+    private static RecommendedRun? RecommendedPrediction(WhatIfSession? session, IReadOnlyList<ConfigChange> changes, HostContext host)
+    {
+        var change = SimulationChange.FromSparkConf(changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal));
+        if (session is null || changes.Count == 0 || change == SimulationChange.None)
+        {
+            return null;
+        }
+
+        var prediction = session.Predict(change);
+        return new RecommendedRun(host.Calibrate is { } calibrate ? calibrate(prediction) : prediction, null);
     }
 }

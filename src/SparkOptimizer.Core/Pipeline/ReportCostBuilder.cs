@@ -14,8 +14,10 @@ namespace SparkOptimizer.Pipeline;
 /// </summary>
 public static class ReportCostBuilder
 {
-    public static ReportCost? Build(SparkRun run, WhatIfSession? session, CostReport cost, IReadOnlyList<ConfigChange> changes, CostOptions options)
+    public static ReportCost? Build(SparkRun run, CostReport cost, RecommendedRun? recommended)
     {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(cost);
         if (cost.Cost is not { } money || cost.Source is not { } source)
         {
             return null;
@@ -34,33 +36,32 @@ public static class ReportCostBuilder
             RamRate = openCost ? cost.Rates?.PerGiBHour : null,
         };
 
-        // Executor time of a configuration at the run's rates: the instance type's split, or OpenCost's default rates.
-        Money? ExecutorCost(double hours, int cores, ByteSize heap) => openCost
-            ? cost.Rates?.Charge(hours * cores, hours * CostModel.ExecutorMemoryRequest(heap).TotalGiB)
-            : cost.InstanceType is { } type ? CostModel.PriceExecutorHours(type, hours, cores, CostModel.ExecutorMemoryRequest(heap), options) : null;
-
-        var settings = changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal);
-        var change = SimulationChange.FromSparkConf(settings);
-        if (changes.Count > 0 && change != SimulationChange.None && session is not null)
+        if (recommended is { Prediction: var p, Cost: { } priced })
         {
-            var prediction = session.Predict(change);
-            if (ExecutorCost(prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor, prediction.Config.ExecutorMemory) is { } predicted)
+            var on = openCost ? "at the same rates" : $"on {cost.InstanceType}";
+            return result with
             {
-                // Executor time alone: add the driver and overheads the observed cost carries, in proportion.
-                var observedExecutorCost = ExecutorCost(session.BaselineReplay.ExecutorSeconds / 3600, config.CoresPerExecutor, config.ExecutorMemory);
-                var scale = observedExecutorCost is { Amount: > 0 } o ? money.Amount / o.Amount : 1m;
-                var on = openCost ? "at the same rates" : $"on {cost.InstanceType}";
-                return result with
-                {
-                    RecommendedPerRun = ReportCost.Round(predicted.Amount * scale),
-                    RecommendedShape = $"{prediction.Config.Executors} x {prediction.Config.CoresPerExecutor}-core executors, {prediction.Config.ExecutorMemory.ToSparkString()} heap {on}",
-                };
-            }
+                RecommendedPerRun = ReportCost.Round(priced.Cost.Amount),
+                RecommendedLow = ReportCost.Round(priced.Low.Amount),
+                RecommendedHigh = ReportCost.Round(priced.High.Amount),
+                RecommendedDurationMs = p.DurationMs,
+                RecommendedLowMs = p.LowMs,
+                RecommendedHighMs = p.HighMs,
+                RecommendedShape = $"{p.Config.Executors} x {p.Config.CoresPerExecutor}-core executors, {p.Config.ExecutorMemory.ToSparkString()} heap {on}",
+            };
         }
 
         if (cost.RightSizing is { } sizing && sizing.RecommendedCost.Amount < sizing.CurrentCost.Amount)
         {
-            return result with { RecommendedPerRun = ReportCost.Round(sizing.RecommendedCost.Amount), RecommendedShape = $"{sizing.RecommendedNodes} x {sizing.RecommendedShape}" };
+            // The same executors packed on fewer or smaller nodes: the runtime does not change, so the cost is not an interval.
+            var packed = ReportCost.Round(sizing.RecommendedCost.Amount);
+            return result with
+            {
+                RecommendedPerRun = packed,
+                RecommendedLow = packed,
+                RecommendedHigh = packed,
+                RecommendedShape = $"{sizing.RecommendedNodes} x {sizing.RecommendedShape} (the same executors on fewer nodes)",
+            };
         }
 
         return result;

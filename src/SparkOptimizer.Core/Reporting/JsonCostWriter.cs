@@ -31,7 +31,27 @@ internal static class JsonCostWriter
             {
                 w.WriteNumber("recommendedPerRun", r);
                 w.WriteString("recommendedShape", c.RecommendedShape);
-                w.WriteNumber("savingsPerRun", c.CurrentPerRun - r);
+                if (c.RecommendedLow is { } lo && c.RecommendedHigh is { } hi)
+                {
+                    w.WriteNumber("recommendedLow", lo);
+                    w.WriteNumber("recommendedHigh", hi);
+                }
+
+                if (c.RecommendedDurationMs is { } ms)
+                {
+                    w.WriteNumber("recommendedDurationMs", ms);
+                    w.WriteNumber("recommendedLowMs", c.RecommendedLowMs ?? ms);
+                    w.WriteNumber("recommendedHighMs", c.RecommendedHighMs ?? ms);
+                }
+
+                if (c.SavingsPerRun is { } saved)
+                {
+                    w.WriteNumber("savingsPerRun", saved);
+                }
+                else
+                {
+                    w.WriteNull("savingsPerRun");
+                }
             }
         }
         else

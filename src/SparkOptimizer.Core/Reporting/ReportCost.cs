@@ -13,6 +13,21 @@ public sealed record ReportCost(decimal CurrentPerRun, string Currency, string C
 
     public string? RecommendedShape { get; init; }
 
+    /// <summary>The recommended configuration's cost interval per run, from the replay's interval on its duration.</summary>
+    public decimal? RecommendedLow { get; init; }
+
+    public decimal? RecommendedHigh { get; init; }
+
+    /// <summary>The recommended configuration's predicted duration and interval (null for a node repacking, which keeps the runtime).</summary>
+    public long? RecommendedDurationMs { get; init; }
+
+    public long? RecommendedLowMs { get; init; }
+
+    public long? RecommendedHighMs { get; init; }
+
+    /// <summary>A saving is claimed only when the whole predicted cost interval lies below today's cost; null otherwise.</summary>
+    public decimal? SavingsPerRun => RecommendedPerRun is { } r && (RecommendedHigh ?? r) < CurrentPerRun ? CurrentPerRun - r : null;
+
     public CostBasis Basis { get; init; } = CostBasis.PriceBook;
 
     /// <summary>Per vCPU-hour and per GiB-hour, when the run was priced at OpenCost's default rates.</summary>

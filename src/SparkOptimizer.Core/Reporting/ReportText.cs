@@ -41,10 +41,14 @@ public static class ReportText
             yield return $"Current: {c.CurrentShape} = {c.Format(c.CurrentPerRun)}/run ({basis})";
             if (c.RecommendedPerRun is { } r)
             {
-                yield return $"Recommended: {c.RecommendedShape ?? "as configured below"} = {c.Format(r)}/run";
-                var saved = c.CurrentPerRun - r;
-                var pct = c.CurrentPerRun == 0 ? 0 : saved / c.CurrentPerRun;
-                yield return $"Savings: {c.Format(saved)}/run ({pct:0%})";
+                var runtime = c.RecommendedDurationMs is { } ms
+                    ? $", predicted {Fmt.Ms(ms)} [{Fmt.Ms(c.RecommendedLowMs ?? ms)}, {Fmt.Ms(c.RecommendedHighMs ?? ms)}] (what-if replay)"
+                    : string.Empty;
+                var range = c.RecommendedLow is { } lo && c.RecommendedHigh is { } hi && lo != hi ? $" [{c.Format(lo)}, {c.Format(hi)}]" : string.Empty;
+                yield return $"Recommended: {c.RecommendedShape ?? "as configured below"} = {c.Format(r)}/run{range}{runtime}";
+                yield return c.SavingsPerRun is { } saved
+                    ? $"Savings: {c.Format(saved)}/run ({(c.CurrentPerRun == 0 ? 0 : saved / c.CurrentPerRun):0%})"
+                    : $"Savings: none claimed: the predicted cost ({(range.Length > 0 ? $"{c.Format(c.RecommendedLow!.Value)} to {c.Format(c.RecommendedHigh!.Value)}" : c.Format(r))}) does not lie below today's {c.Format(c.CurrentPerRun)}";
             }
         }
         else

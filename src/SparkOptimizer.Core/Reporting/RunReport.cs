@@ -24,6 +24,12 @@ public sealed record RunReport(SparkRun Run, IReadOnlyList<Finding> Findings, IR
     /// <summary>Executor memory x cores x count as solved together, when the recommender ran.</summary>
     public ExecutorSizing? Sizing { get; init; }
 
+    /// <summary>The recommended configuration as the replay predicts it, with its cost; null when no modelled setting changes.</summary>
+    public Pipeline.RecommendedRun? Recommended { get; init; }
+
+    /// <summary>The host's rails judged the cohort still learning: memory is never lowered and changes are marked low-confidence.</summary>
+    public bool LowConfidence { get; init; }
+
     /// <summary>What the recommender withheld or merged, and why (skew gate, conflicts, validator).</summary>
     public IReadOnlyList<string> RecommendationNotes { get; init; } = [];
 }

@@ -211,7 +211,10 @@ internal static class ReplayEngine
         for (var i = 0; i < plan.Stages.Length; i++)
         {
             var s = plan.Stages[i];
-            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, taskCounts[i] > 0 ? taskCounts[i] : s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i], wait[i]);
+            stageResults[i] = new StageSimulation(s.Stage.StageId, s.Stage.AttemptId, plan.Jobs[s.Job].JobId, s.TaskCount, s.ObservedMs, end[i] - start[i], start[i], end[i], wait[i])
+            {
+                ReplayedTasks = taskCounts[i] > 0 ? taskCounts[i] : s.TaskCount,
+            };
         }
 
         return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, pool.SlotCount, tasks, stageResults, []);

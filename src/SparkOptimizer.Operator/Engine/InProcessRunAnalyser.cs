@@ -15,7 +15,7 @@ namespace SparkOptimizer.Operator.Engine;
 
 /// <summary>
 /// Analyses a run in this process: reads its event log, analyses with the app's thresholds and SLA, adds the driver pod log's
-/// evidence, applies the cohort's safety rails, prices and predicts. With a catalog, the full report goes to the dashboard.
+/// evidence, the cohort's safety rails and calibration, all inside the one pipeline. With a catalog, the full report goes to the dashboard.
 /// </summary>
 public sealed class InProcessRunAnalyser(
     EventLogFinder finder,
@@ -35,21 +35,24 @@ public sealed class InProcessRunAnalyser(
             return new AnalysedRun { NotFound = $"Event log not found (tried {tried})." };
         }
 
-        var report = PipelineFor(request).Analyze(input, cancellationToken);
-        if (podLogs is not null)
-        {
-            report = LogEvidence.Attach(report, await podLogs.DriverLogAsync(request.Run.Namespace, request.DriverPod, request.RunId, cancellationToken).ConfigureAwait(false));
-        }
+        var pipeline = PipelineFor(request);
+        var spark = pipeline.Read(input, cancellationToken);
+        var logs = podLogs is null ? null : await podLogs.DriverLogAsync(request.Run.Namespace, request.DriverPod, request.RunId, cancellationToken).ConfigureAwait(false);
 
-        var spark = report.Run;
-
-        // Trust rails: the cohort's memory floor and OOM cool-down, the validator, pinned keys; infrastructure failures tune nothing.
+        // The cohort's rails (memory floor, OOM cool-down, pinned keys), its calibration of the replay, the operator's pricing
+        // and the driver pod's log go into the one pipeline; nothing is re-priced or re-predicted here.
         var run = CohortRun.From(spark, request.Outcome, ProposalMatcher.Match(spark.Environment.SparkProperties, request.Proposals)) with { RunId = request.RunId };
         var cohort = new Cohort(request.CohortKey, CohortLedger.Merge(request.PriorRuns, run));
-        var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
-        report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
-        var cost = CostModel.Price(spark, new CostOptions { FallbackInstanceType = options.DefaultInstanceType, Platform = Platform.Kubernetes });
-        var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
+        var report = pipeline.Analyze(spark, new HostContext
+        {
+            Cohort = cohort,
+            Validation = new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)),
+            Calibrate = p => Calibrate(p, request, spark) ?? p,
+            Cost = new CostOptions { FallbackInstanceType = options.DefaultInstanceType, Platform = Platform.Kubernetes },
+            Logs = logs,
+        });
+        var cost = report.CostDetails ?? CostModel.Price(spark, new CostOptions { Enabled = false });
+        var prediction = report.Recommended?.Prediction;
         var interval = prediction is null ? null : Verifier.WithNoise(Verifier.Interval(prediction, spark), NoiseFloor.Estimate(cohort));
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
         var findings = report.Findings.Where(f => f.Severity > Severity.None).ToArray();
@@ -65,8 +68,8 @@ public sealed class InProcessRunAnalyser(
             End = spark.Application.EndTime ?? spark.Application.LastEventTime,
             SparkProperties = spark.Environment.SparkProperties,
             Changes = report.ConfigChanges.Select(c => new RecommendedChange(c.Key, c.From, c.To, c.Reason)).ToArray(),
-            RailNotes = rails.Notes,
-            LowConfidence = rails.LowConfidence,
+            RailNotes = report.RecommendationNotes,
+            LowConfidence = report.LowConfidence,
             Findings = new FindingCounts(
                 findings.Count(f => f.Severity == Severity.Critical),
                 findings.Count(f => f.Severity == Severity.Severe),
@@ -75,11 +78,11 @@ public sealed class InProcessRunAnalyser(
             TopFindings = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
                 .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToArray(),
             Cost = costUsd,
-            Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, spark, costUsd) with { Extrapolated = interval.Extrapolated },
+            Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, report.Recommended?.Cost, costUsd) with { Extrapolated = interval.Extrapolated },
             PredictedMs = prediction?.DurationMs,
             BaselineMs = prediction?.Baseline.SimulatedMs,
             Gain = gain,
-            CostGain = CostGain(cost, prediction, spark),
+            CostGain = CostGain(report),
             PullRequestBody = MarkdownReportWriter.Write(report),
             Summary = Summary(report, cost),
         };
@@ -104,29 +107,9 @@ public sealed class InProcessRunAnalyser(
         return new AnalysisPipeline(thresholds) { Sla = sla };
     }
 
-    /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>
-    private double CostGain(CostReport cost, Prediction? prediction, SparkRun spark)
-    {
-        if (prediction is null || cost.Cost is not { Amount: > 0 } observed || (spark.Vendor.InstanceType ?? options.DefaultInstanceType) is not { } type)
-        {
-            return 0;
-        }
-
-        var predicted = CostModel.PriceExecutorHours(type, prediction.ExecutorSeconds / 3600, prediction.Config.CoresPerExecutor,
-            CostModel.ExecutorMemoryRequest(prediction.Config.ExecutorMemory));
-        return predicted is { } p ? Math.Max(0, (double)((observed.Amount - p.Amount) / observed.Amount)) : 0;
-    }
-
-    private static Prediction? Predict(SparkRun run, IReadOnlyList<ConfigChange> changes)
-    {
-        if (changes.Count == 0 || run.Application.DurationMs is null)
-        {
-            return null;
-        }
-
-        var settings = changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal);
-        return WhatIfSimulator.Prepare(run).Predict(SimulationChange.FromSparkConf(settings));
-    }
+    /// <summary>The saving a change predicts in money, as a share of the run's cost (for changes that save cost rather than time).</summary>
+    private static double CostGain(RunReport report) =>
+        report.Cost is { CurrentPerRun: > 0 } c && c.SavingsPerRun is { } saved ? (double)(saved / c.CurrentPerRun) : 0;
 
     /// <summary>With a run history for the cohort, the replay is corrected by what past runs showed (Ernest per cohort, the residual model); else it stands.</summary>
     private static Prediction? Calibrate(Prediction? prediction, AnalysisRequest request, SparkRun spark)
@@ -140,15 +123,13 @@ public sealed class InProcessRunAnalyser(
         return PredictionCalibrator.Train(request.History).Calibrate(prediction, request.CohortKey, input);
     }
 
-    private RunPrediction ToStatus(Prediction p, SparkRun run, double? observedCost)
+    /// <summary>The prediction for status: its time interval (with the cohort's noise) and the cost the pipeline priced it at, scaled alike.</summary>
+    private static RunPrediction ToStatus(Prediction p, PricedPrediction? priced, double? observedCost)
     {
-        var type = run.Vendor.InstanceType ?? options.DefaultInstanceType;
-        double? Price(double executorSeconds) => type is null ? null
-            : (double?)CostModel.PriceExecutorHours(type, executorSeconds / 3600, p.Config.CoresPerExecutor, CostModel.ExecutorMemoryRequest(p.Config.ExecutorMemory))?.Amount;
-        var cost = Price(p.ExecutorSeconds);
+        double? cost = priced is null ? null : (double)priced.Cost.Amount;
         var scaleLow = p.DurationMs > 0 ? p.LowMs / (double)p.DurationMs : 1;
         var scaleHigh = p.DurationMs > 0 ? p.HighMs / (double)p.DurationMs : 1;
-        double? saving = observedCost is { } o && cost is { } c ? o - c : null;
+        double? saving = observedCost is { } o && cost is { } c && cost * scaleHigh < o ? o - c : null;
         return new RunPrediction(p.DurationMs, p.LowMs, p.HighMs, cost, cost * scaleLow, cost * scaleHigh, saving,
             saving is { } s && observedCost is > 0 ? Math.Round(s * 100 / observedCost.Value, 1) : null)
         {

@@ -1,0 +1,9 @@
+using SparkOptimizer.Simulation;
+
+namespace SparkOptimizer.Pipeline;
+
+/// <summary>
+/// The recommended configuration as the replay predicts it (calibrated by the cohort where the host gave a history),
+/// and its cost per run with the interval; every host shows these figures and computes none of its own.
+/// </summary>
+public sealed record RecommendedRun(Prediction Prediction, PricedPrediction? Cost);
