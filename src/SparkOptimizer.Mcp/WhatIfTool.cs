@@ -41,8 +41,13 @@ public sealed class WhatIfTool(ILogAccessPolicy access)
             var observed = session.Observed;
             var plan = InstanceTypeChange.Plan(NodeShapeCatalog.LoadDefaults(), currentType, instanceType.Trim(),
                 change.Executors ?? observed.Executors, change.CoresPerExecutor ?? observed.CoresPerExecutor, change.ExecutorMemory ?? observed.ExecutorMemory)
-                ?? throw new McpException($"instanceType: unknown instance type '{instanceType}' (the node catalogue is config/node-shapes.yaml)");
+                ?? throw new McpException($"instanceType: unknown instance type '{InputBounds.Echo(instanceType)}' (the node catalogue is config/node-shapes.yaml)");
             change = change with { Executors = plan.Executors, CoresPerExecutor = plan.CoresPerExecutor, ExecutorMemory = plan.ExecutorMemory, SpeedFactor = plan.SpeedFactor };
+        }
+
+        if (change.OutOfBounds() is { } refused)
+        {
+            throw new McpException($"instanceType: the moved configuration is out of bounds: {refused}");
         }
 
         var targetType = string.IsNullOrWhiteSpace(instanceType) ? currentType : instanceType.Trim();

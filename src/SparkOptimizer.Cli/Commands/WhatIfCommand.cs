@@ -62,7 +62,7 @@ public static class WhatIfCommand
             var eq = item.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                stderr.WriteLine($"error: --set expects key=value, got '{item}'");
+                stderr.WriteLine($"error: --set expects key=value, got '{InputBounds.Echo(item)}'");
                 return ExitCodes.Usage;
             }
 
@@ -107,6 +107,12 @@ public static class WhatIfCommand
             }
 
             change = change with { Executors = plan.Executors, CoresPerExecutor = plan.CoresPerExecutor, ExecutorMemory = plan.ExecutorMemory, SpeedFactor = plan.SpeedFactor };
+        }
+
+        if (change.OutOfBounds() is { } refused)
+        {
+            stderr.WriteLine($"error: {refused}");
+            return ExitCodes.Usage;
         }
 
         var prediction = session.Predict(change);
