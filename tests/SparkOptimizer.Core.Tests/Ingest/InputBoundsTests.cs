@@ -121,4 +121,23 @@ public sealed class InputBoundsTests
         run.Totals.InputBytes.Should().BeInRange(0, long.MaxValue);
         run.Executors.Should().OnlyContain(e => e.RunTimeMs >= 0 && e.InputBytes >= 0);
     }
+
+    [Fact]
+    public void Read_GzipBombWithNoEventBeforeIt_IsReportedAsTheLimitItHit()
+    {
+        using var dir = new TempDir();
+        var file = dir.File("bomb.json.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(file), System.IO.Compression.CompressionLevel.SmallestSize))
+        {
+            var zeros = new byte[1 << 20];
+            for (var i = 0; i < 64; i++)
+            {
+                gzip.Write(zeros);
+            }
+        }
+
+        var act = () => Read(file);
+
+        act.Should().Throw<EventLogFormatException>().Where(e => e.File == file && e.Problem.StartsWith("nothing readable before a limit was hit: compression ratio exceeds", StringComparison.Ordinal));
+    }
 }
