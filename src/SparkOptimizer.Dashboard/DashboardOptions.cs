@@ -20,4 +20,7 @@ public sealed record DashboardOptions
 
     /// <summary>The run history the MCP `history` tool may read a cohort from; null: none.</summary>
     public RunHistoryReader? McpHistory { get; init; }
+
+    /// <summary>Host names /mcp answers besides its listen addresses (a name it is reached by through a proxy); see McpOriginPolicy.</summary>
+    public IReadOnlyList<string> McpAllowedHosts { get; init; } = [];
 }

@@ -22,7 +22,8 @@ public static class DashboardServer
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseUrls(urls.Length == 0 ? [DefaultUrl] : urls);
+        var listen = urls.Length == 0 ? [DefaultUrl] : urls;
+        builder.WebHost.UseUrls(listen);
         options ??= new DashboardOptions();
         if (options.McpAccess is { } access)
         {
@@ -31,6 +32,12 @@ public static class DashboardServer
 
         var app = builder.Build();
         var data = new DashboardData(catalog, options);
+        app.UseDashboardSecurityHeaders();
+        if (options.McpAccess is not null)
+        {
+            app.UseMcpOriginPolicy(new McpOriginPolicy(listen, options.McpAllowedHosts));
+        }
+
         app.MapDashboardAssets();
         app.MapDashboardApi(data);
         app.MapDashboardPages(data);

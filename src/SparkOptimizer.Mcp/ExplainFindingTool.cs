@@ -35,7 +35,7 @@ public sealed class ExplainFindingTool(ILogAccessPolicy access)
 
         var report = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken);
         var finding = report.Findings.FirstOrDefault(f => string.Equals(f.Id, findingId.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new McpException($"unknown finding id '{findingId}' for this log; its findings are: " +
+            ?? throw new McpException($"unknown finding id '{Model.InputBounds.Echo(findingId)}' for this log; its findings are: " +
                 (report.Findings.Count == 0 ? "(none)" : string.Join(", ", report.Findings.Select(f => f.Id))));
         var root = ToolOutput.Envelope(Name);
         root["application"] = new JsonObject { ["id"] = report.Run.Application.Id, ["name"] = ToolOutput.Trim(report.Run.Application.Name, McpDefaults.ShortText) };

@@ -72,8 +72,8 @@ public sealed class HistoryTool(ILogAccessPolicy access, RunHistoryReader? histo
         if (runs.Count == 0)
         {
             throw new McpException(reports.Count == 0
-                ? $"folder: no readable Spark event log in '{folder}'" + (skipped.Count > 0 ? $" ({skipped[0]})" : string.Empty)
-                : $"jobName: no run named '{jobName}'; the folder's jobs are: {string.Join(", ", reports.Select(r => r.JobName).Distinct().Take(McpDefaults.MaxListed))}");
+                ? $"folder: no readable Spark event log in '{Model.InputBounds.Echo(folder)}'" + (skipped.Count > 0 ? $" ({skipped[0]})" : string.Empty)
+                : $"jobName: no run named '{Model.InputBounds.Echo(jobName)}'; the folder's jobs are: {string.Join(", ", reports.Select(r => r.JobName).Distinct().Take(McpDefaults.MaxListed))}");
         }
 
         var root = ToolOutput.Envelope(Name);

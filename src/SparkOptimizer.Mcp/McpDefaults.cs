@@ -27,6 +27,9 @@ public static class McpDefaults
 
     public const int MaxHistoryLogs = 100;
 
+    /// <summary>How long one input may be read and analysed for a caller before it is stopped (a server thread is not held longer).</summary>
+    public static readonly TimeSpan InputTimeLimit = TimeSpan.FromMinutes(2);
+
     /// <summary>A cohort's latest runs read from the run history (the store's own default), paged from there.</summary>
     public const int MaxHistoryRuns = 500;
 

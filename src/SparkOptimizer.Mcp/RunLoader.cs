@@ -3,6 +3,7 @@ using ModelContextProtocol;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Sources;
 using SparkOptimizer.Mcp.Access;
+using SparkOptimizer.Model;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Reporting;
 
@@ -25,12 +26,12 @@ public static class RunLoader
         var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
         if (inputs.Count == 0)
         {
-            throw new McpException($"{parameter}: no Spark event log found at '{full}'");
+            throw new McpException($"{parameter}: no Spark event log found at '{InputBounds.Echo(full)}'");
         }
 
         if (inputs.Count > 1)
         {
-            throw new McpException($"{parameter}: '{full}' holds {inputs.Count} applications; pass one log (the history tool takes a folder of runs)");
+            throw new McpException($"{parameter}: '{InputBounds.Echo(full)}' holds {inputs.Count} applications; pass one log (the history tool takes a folder of runs)");
         }
 
         if (!LogConfinement.Confined(inputs[0], access, out var refused))
@@ -48,7 +49,7 @@ public static class RunLoader
         var full = CheckPath(folder, parameter, access);
         if (EventLogSourceResolver.IsLocal(full) && !Directory.Exists(full))
         {
-            throw new McpException($"{parameter}: '{full}' is a file; pass the folder that holds the job's logs");
+            throw new McpException($"{parameter}: '{InputBounds.Echo(full)}' is a file; pass the folder that holds the job's logs");
         }
 
         var inputs = Locate(full).Where(i => i.Parts.Count > 0).ToList();
@@ -95,11 +96,11 @@ public static class RunLoader
         string full;
         try
         {
-            full = Path.GetFullPath(local);
+            full = access.BaseFolder is { } root ? Path.GetFullPath(local, root) : Path.GetFullPath(local);
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            throw new McpException($"{parameter}: '{path}' is not a valid path ({ex.Message})");
+            throw new McpException($"{parameter}: '{InputBounds.Echo(path)}' is not a valid path ({ex.Message})");
         }
 
         if (!access.Allows(full, out var refused))
@@ -109,7 +110,7 @@ public static class RunLoader
 
         if (!File.Exists(full) && !Directory.Exists(full))
         {
-            throw new McpException($"{parameter}: no such file or folder: '{full}'");
+            throw new McpException($"{parameter}: no such file or folder: '{InputBounds.Echo(full)}'");
         }
 
         if (!LogConfinement.RealPathAllowed(full, access, out var refusedLink))
@@ -132,7 +133,7 @@ public static class RunLoader
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new McpException($"cannot read '{location}': {ex.Message}");
+            throw new McpException($"cannot read '{InputBounds.Echo(location)}': {ex.Message}");
         }
     }
 
@@ -145,9 +146,15 @@ public static class RunLoader
         }
 
         RunReport report;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(McpDefaults.InputTimeLimit);
         try
         {
-            report = new AnalysisPipeline().Analyze(input, cancellationToken);
+            report = new AnalysisPipeline().Analyze(input, limit.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new McpException($"'{InputBounds.Echo(input.Path)}': reading took longer than the limit of {McpDefaults.InputTimeLimit.TotalSeconds:0} s per input; stopped");
         }
         catch (EventLogFormatException ex)
         {

@@ -39,5 +39,7 @@ public static class ToolResult
 
     private static CallToolResult Answer(string json) => new() { Content = [new TextContentBlock { Text = json }] };
 
-    private static CallToolResult Error(McpException ex) => new() { IsError = true, Content = [new TextContentBlock { Text = ex.Message }] };
+    // Errors are bounded like answers: an echoed input is cut where it is echoed, and the whole message here.
+    private static CallToolResult Error(McpException ex) =>
+        new() { IsError = true, Content = [new TextContentBlock { Text = ex.Message.Length > McpDefaults.LongText ? ex.Message[..McpDefaults.LongText] + "..." : ex.Message }] };
 }

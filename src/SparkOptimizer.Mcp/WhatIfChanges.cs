@@ -30,7 +30,7 @@ public static class WhatIfChanges
                 JsonValueKind.Number => rawValue.GetRawText(),
                 JsonValueKind.True => "true",
                 JsonValueKind.False => "false",
-                _ => throw new McpException($"changes: the value of {key} must be a string, number or boolean"),
+                _ => throw new McpException($"changes: the value of {InputBounds.Echo(key)} must be a string, number or boolean"),
             };
             if (!Valid(key, value, out var problem))
             {
@@ -40,7 +40,8 @@ public static class WhatIfChanges
             settings[key] = value;
         }
 
-        return SimulationChange.FromSparkConf(settings);
+        var change = SimulationChange.FromSparkConf(settings);
+        return change.OutOfBounds() is { } refused ? throw new McpException($"changes: {refused}") : change;
     }
 
     private static bool Valid(string key, string value, out string problem)
@@ -49,7 +50,7 @@ public static class WhatIfChanges
         if (Integers.Contains(key))
         {
             var ok = int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && (n > 0 || key.StartsWith("spark.dynamicAllocation.", StringComparison.Ordinal) && n >= 0);
-            problem = ok ? problem : $"{key} must be a positive whole number (got '{value}')";
+            problem = ok ? problem : $"{key} must be a positive whole number (got '{InputBounds.Echo(value)}')";
             return ok;
         }
 
@@ -57,18 +58,18 @@ public static class WhatIfChanges
         {
             case "spark.executor.memory":
                 var okMemory = ByteSize.TryParse(value, out var size, ByteSize.MiB) && size.Bytes > 0;
-                problem = okMemory ? problem : $"spark.executor.memory must be a size such as 4g or 8192m (got '{value}')";
+                problem = okMemory ? problem : $"spark.executor.memory must be a size such as 4g or 8192m (got '{InputBounds.Echo(value)}')";
                 return okMemory;
             case "spark.memory.fraction":
                 var okFraction = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var f) && f > 0 && f < 1;
-                problem = okFraction ? problem : $"spark.memory.fraction must be between 0 and 1 (got '{value}')";
+                problem = okFraction ? problem : $"spark.memory.fraction must be between 0 and 1 (got '{InputBounds.Echo(value)}')";
                 return okFraction;
             case "spark.dynamicAllocation.enabled":
                 var okBool = bool.TryParse(value, out _);
-                problem = okBool ? problem : $"spark.dynamicAllocation.enabled must be true or false (got '{value}')";
+                problem = okBool ? problem : $"spark.dynamicAllocation.enabled must be true or false (got '{InputBounds.Echo(value)}')";
                 return okBool;
             default:
-                problem = $"'{key}' is not a setting the simulator models; supported: {SupportedList}";
+                problem = $"'{InputBounds.Echo(key)}' is not a setting the simulator models; supported: {SupportedList}";
                 return false;
         }
     }

@@ -36,8 +36,13 @@ public sealed class WhatIfTool(ILogAccessPolicy access)
         var change = WhatIfChanges.Parse(changes);
         var run = RunLoader.LoadOne(path, access, cancellationToken: cancellationToken).Run;
         var session = WhatIfSimulator.Prepare(run);
+        if (change.OutOfBounds() is { } refused)
+        {
+            throw new McpException($"changes: out of bounds: {refused}");
+        }
+
         var answer = WhatIfAnswer.Ask(session, change, string.IsNullOrWhiteSpace(instanceType) ? null : instanceType.Trim())
-            ?? throw new McpException($"instanceType: unknown instance type '{instanceType}' (the node catalogue is config/node-shapes.yaml)");
+            ?? throw new McpException($"instanceType: unknown instance type '{InputBounds.Echo(instanceType)}' (the node catalogue is config/node-shapes.yaml)");
         var p = answer.Prediction;
         var targetType = answer.InstanceType;
         var baselineCost = answer.BaselineCost;

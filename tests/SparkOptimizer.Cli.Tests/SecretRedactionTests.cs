@@ -12,6 +12,8 @@ public sealed class SecretRedactionTests
     {
         var file = dir.File("secrets.json");
         PlantedSecrets.Write(Corpus.Path("mcp-apache-spark-history-server/events/eventlog_v2_spark-110be3a8424d4a2789cb88134418217b/events_1_spark-110be3a8424d4a2789cb88134418217b"), file);
+        var text = File.ReadAllText(file);
+        Secrets.Where(secret => !text.Contains(secret, StringComparison.Ordinal)).Should().BeEmpty("every secret is planted, so its absence from an output means something");
         return file;
     }
 

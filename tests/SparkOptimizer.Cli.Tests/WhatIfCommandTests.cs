@@ -5,6 +5,22 @@ namespace SparkOptimizer.Tests;
 
 public sealed class WhatIfCommandTests
 {
+    [Theory]
+    [InlineData("--executors", "2000000000", "executors (spark.executor.instances) 2000000000 is out of range: it must be between 1 and 100000")]
+    [InlineData("--set", "spark.executor.cores=2000000000", "cores per executor (spark.executor.cores) 2000000000 is out of range")]
+    [InlineData("--set", "spark.dynamicAllocation.enabled=true --set spark.dynamicAllocation.maxExecutors=2000000000", "maximum executors (spark.dynamicAllocation.maxExecutors) 2000000000 is out of range")]
+    public void WhatIf_AbsurdTarget_IsRefusedWithOneLineReason(string option, string value, string reason)
+    {
+        var args = new List<string> { "whatif", Corpus.Path(HostileLog.Taxi), option };
+        args.AddRange(value.Split(" --set ", StringSplitOptions.None).SelectMany((v, i) => i == 0 ? new[] { v } : new[] { "--set", v }));
+
+        var (exit, stdout, stderr) = CliRunner.Run([.. args]);
+
+        exit.Should().Be(2);
+        stderr.Trim().Should().StartWith($"error: {reason}").And.NotContain("\n");
+        stdout.Should().BeEmpty();
+    }
+
     [Fact]
     public void WhatIf_NoChange_PredictsTheReplayedBaselineWithinItsInterval()
     {

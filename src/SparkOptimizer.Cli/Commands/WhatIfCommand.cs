@@ -63,7 +63,7 @@ public static class WhatIfCommand
             var eq = item.IndexOf('=', StringComparison.Ordinal);
             if (eq <= 0)
             {
-                stderr.WriteLine($"error: --set expects key=value, got '{item}'");
+                stderr.WriteLine($"error: --set expects key=value, got '{InputBounds.Echo(item)}'");
                 return ExitCodes.Usage;
             }
 
@@ -93,6 +93,12 @@ public static class WhatIfCommand
         if (executors is { } n)
         {
             change = change with { Executors = n };
+        }
+
+        if (change.OutOfBounds() is { } refused)
+        {
+            stderr.WriteLine($"error: {refused}");
+            return ExitCodes.Usage;
         }
 
         var answer = WhatIfAnswer.Ask(session, change, instanceType, history is null ? null : p => WhatIfExtras.Calibrate(p, run, history, stderr));

@@ -118,6 +118,7 @@ public sealed class EventLogReader(EventLogReadOptions? options = null)
         catch (EventLogFormatException ex)
         {
             state.Partial = true;
+            state.FirstProblem ??= ex.Problem;
             var at = lines is null ? null : (long?)lines.LineNumber;
             state.Warn(builder, part.Name, at, $"{ex.Problem}{(ex.Offset is { } o ? $" at byte {o}" : string.Empty)}; events before this point were kept", _options.MaxWarnings);
         }
@@ -227,7 +228,10 @@ public sealed class EventLogReader(EventLogReadOptions? options = null)
     {
         if (state.Lines == 0)
         {
-            return state.Partial ? "nothing readable: the file is corrupt or truncated before the first event" : "empty file: no events";
+            // A limit hit before the first event (a decompression bomb) is reported as the limit, not as corruption.
+            return state.FirstProblem is { } problem && problem.Contains("exceeds", StringComparison.Ordinal)
+                ? $"nothing readable before a limit was hit: {problem}"
+                : state.Partial ? "nothing readable: the file is corrupt or truncated before the first event" : "empty file: no events";
         }
 
         if (state.FirstNonJson is { } first && LooksLikeLog4j(first))
@@ -250,6 +254,7 @@ public sealed class EventLogReader(EventLogReadOptions? options = null)
         public bool Partial;
         public int Suppressed;
         public string? FirstNonJson;
+        public string? FirstProblem;
         private int _warnings;
 
         public void Warn(RunBuilder builder, string file, long? line, string message, int max)

@@ -6,6 +6,8 @@ namespace SparkOptimizer.Ingest;
 /// <summary>
 /// Finds the applications under a local path: a single log file, a zip (as a History Server returns), a Spark rolling
 /// folder, a Databricks rolled folder, or a folder of many logs (searched recursively, symlink loops refused).
+/// Only regular files are read (FIFOs, devices, sockets and dangling links are skipped with a warning), and each entry of
+/// a folder fails alone: its error becomes a part-less input with a warning, and the rest of the folder is found.
 /// </summary>
 public sealed class LocalEventLogLocator(EventLogReadOptions? options = null)
 {
@@ -17,7 +19,7 @@ public sealed class LocalEventLogLocator(EventLogReadOptions? options = null)
         var full = Path.GetFullPath(path);
         if (File.Exists(full))
         {
-            return LocateFile(full);
+            return FileKind.NotReadable(full) is { } kind ? throw new EventLogFormatException(path, $"{kind}, not a regular file: not read") : LocateFile(full);
         }
 
         if (Directory.Exists(full))
@@ -61,12 +63,18 @@ public sealed class LocalEventLogLocator(EventLogReadOptions? options = null)
         DirectoryInfo[] dirs;
         try
         {
-            files = dir.GetFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
+            files = RegularFiles(dir.GetFiles().Where(f => !f.Name.StartsWith('.')).OrderBy(f => f.Name, StringComparer.Ordinal), found);
             dirs = dir.GetDirectories().Where(d => !d.Name.StartsWith('.')).OrderBy(d => d.Name, StringComparer.Ordinal).ToArray();
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new EventLogFormatException(dir.FullName, $"cannot list folder: {ex.Message}");
+            if (isRoot)
+            {
+                throw new EventLogFormatException(dir.FullName, $"cannot list folder: {ex.Message}");
+            }
+
+            found.Add(Skipped(dir.FullName, $"cannot list folder: {ex.Message}"));
+            return;
         }
 
         var names = files.Select(f => f.Name).ToArray();
@@ -89,7 +97,14 @@ public sealed class LocalEventLogLocator(EventLogReadOptions? options = null)
                 continue;
             }
 
-            found.AddRange(LocateFile(file.FullName));
+            try
+            {
+                found.AddRange(LocateFile(file.FullName));
+            }
+            catch (EventLogFormatException ex)
+            {
+                found.Add(Skipped(file.FullName, ex.Problem));
+            }
         }
 
         foreach (var sub in dirs)
@@ -97,8 +112,28 @@ public sealed class LocalEventLogLocator(EventLogReadOptions? options = null)
             LocateDirectory(sub, found, visited, depth + 1, isRoot: false);
         }
 
-        _ = isRoot;
     }
+
+    /// <summary>The regular files among <paramref name="files"/>; each other one is recorded as skipped, with what it is.</summary>
+    private static FileInfo[] RegularFiles(IEnumerable<FileInfo> files, List<EventLogInput> found)
+    {
+        var regular = new List<FileInfo>();
+        foreach (var file in files)
+        {
+            if (FileKind.NotReadable(file.FullName) is { } kind)
+            {
+                found.Add(Skipped(file.FullName, $"{kind}, not a regular file: skipped"));
+            }
+            else
+            {
+                regular.Add(file);
+            }
+        }
+
+        return [.. regular];
+    }
+
+    private static EventLogInput Skipped(string path, string why) => new(path, "skipped", [], [new IngestWarning(path, null, why)]);
 
     private static EventLogInput Rolling(DirectoryInfo dir, FileInfo[] files)
     {

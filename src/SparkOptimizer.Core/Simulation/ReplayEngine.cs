@@ -148,7 +148,7 @@ internal static class ReplayEngine
 
     private static SlotPool BuildPool(ReplayPlan plan, SimulationConfig target)
     {
-        var pool = new SlotPool();
+        var pool = new SlotPool(SlotBudget(plan, target));
         if (target.UseObservedTimeline)
         {
             foreach (var e in plan.Executors)
@@ -159,12 +159,10 @@ internal static class ReplayEngine
         else if (target.DynamicAllocation is { } da && !target.UseObservedTimeline)
         {
             var max = Math.Max(1, da.Max);
-            var initial = Math.Clamp(Math.Max(da.Initial, da.Min), 0, max);
-            for (var i = 0; i < max; i++)
-            {
-                var added = plan.FirstExecutorMs + (i < Math.Max(1, initial) ? 0 : SimulationDefaults.DynamicAllocationRampMs);
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
-            }
+            var initial = Math.Max(1, Math.Clamp(Math.Max(da.Initial, da.Min), 0, max));
+            var slots = target.SlotsPerExecutor(target.CoresPerExecutor);
+            pool.AddExecutors(new ExecutorSpan(plan.FirstExecutorMs, long.MaxValue, target.CoresPerExecutor), slots, Math.Min(initial, max));
+            pool.AddExecutors(new ExecutorSpan(plan.FirstExecutorMs + SimulationDefaults.DynamicAllocationRampMs, long.MaxValue, target.CoresPerExecutor), slots, max - Math.Min(initial, max));
         }
         else
         {
@@ -173,15 +171,31 @@ internal static class ReplayEngine
             var arrivals = plan.DynamicAllocationObserved || plan.Executors.Length == 0
                 ? [plan.FirstExecutorMs]
                 : plan.Executors.Select(e => e.AddedMs).Order().ToArray();
-            for (var i = 0; i < Math.Max(1, target.Executors); i++)
+            var count = (long)Math.Max(1, target.Executors);
+            var slots = target.SlotsPerExecutor(target.CoresPerExecutor);
+            for (var i = 0; i < arrivals.Length - 1 && i < count; i++)
             {
-                var added = arrivals[Math.Min(i, arrivals.Length - 1)];
-                pool.AddExecutor(new ExecutorSpan(added, long.MaxValue, target.CoresPerExecutor), target.SlotsPerExecutor(target.CoresPerExecutor));
+                pool.AddExecutor(new ExecutorSpan(arrivals[i], long.MaxValue, target.CoresPerExecutor), slots);
             }
+
+            pool.AddExecutors(new ExecutorSpan(arrivals[^1], long.MaxValue, target.CoresPerExecutor), slots, count - Math.Min(count, arrivals.Length - 1));
         }
 
         pool.Seal();
         return pool;
+    }
+
+    // No replay can run more tasks at once than it has tasks (a repartitioned stage has as many as its target partitions).
+    private static long SlotBudget(ReplayPlan plan, SimulationConfig target)
+    {
+        var widest = Math.Max(target.ShufflePartitions ?? 0, target.StagePartitions.Count > 0 ? target.StagePartitions.Values.Max() : 0);
+        long tasks = 0;
+        foreach (var s in plan.Stages)
+        {
+            tasks += Math.Max(s.Durations.Length, widest);
+        }
+
+        return Math.Clamp(tasks, 1, Model.InputBounds.MaxSlots);
     }
 
     private static SimulationResult Summarise(ReplayPlan plan, SimulationConfig target, SlotPool pool, long duration, long tasks, long[] start, long[] end, long[] wait, int[] taskCounts)
@@ -191,8 +205,16 @@ internal static class ReplayEngine
         for (var e = 0; e < pool.Executors.Count; e++)
         {
             var span = pool.Executors[e];
+            var weight = pool.Weight(e);
             double alive;
-            if (dynamic is not null && e >= dynamic.Min)
+            if (dynamic is not null && pool.FirstStart[e] == long.MaxValue && weight > 1)
+            {
+                // A slotless group: the executors of it that dynamic allocation keeps as its minimum are paid for all along.
+                var kept = Math.Clamp(dynamic.Min - pool.Ordinal(e), 0, weight);
+                alive = kept * Math.Max(0, Math.Min(duration, span.RemovedMs) - span.AddedMs);
+                weight = 1;
+            }
+            else if (dynamic is not null && pool.Ordinal(e) >= dynamic.Min)
             {
                 alive = pool.FirstStart[e] == long.MaxValue
                     ? 0
@@ -203,8 +225,8 @@ internal static class ReplayEngine
                 alive = Math.Max(0, Math.Min(duration, span.RemovedMs) - span.AddedMs);
             }
 
-            executorMs += alive;
-            coreMs += alive * span.Cores;
+            executorMs += alive * weight;
+            coreMs += alive * weight * span.Cores;
         }
 
         var stageResults = new StageSimulation[plan.Stages.Length];
@@ -217,6 +239,6 @@ internal static class ReplayEngine
             };
         }
 
-        return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, pool.SlotCount, tasks, stageResults, []);
+        return new SimulationResult(duration, executorMs / 1000, coreMs / 1000, pool.BusyMs * Math.Max(1, target.TaskCpus) / 1000, (int)Math.Min(int.MaxValue, pool.OfferedSlots), tasks, stageResults, []);
     }
 }

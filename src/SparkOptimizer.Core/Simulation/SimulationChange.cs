@@ -32,6 +32,23 @@ public sealed record SimulationChange
 
     public static SimulationChange None { get; } = new();
 
+    /// <summary>Why this change is refused (a target past <see cref="InputBounds"/>, in one line), or null when it is within them.</summary>
+    public string? OutOfBounds()
+    {
+        static string? Range(string what, long? value, long min, long max) =>
+            value is { } v && (v < min || v > max) ? $"{what} {v} is out of range: it must be between {min} and {max}" : null;
+        static string? Ratio(string what, double? value, double max) =>
+            value is { } v && !(v > 0 && v <= max) ? $"{what} {v} is out of range: it must be above 0 and at most {max}" : null;
+        return Range("executors (spark.executor.instances)", Executors, 1, InputBounds.MaxExecutors)
+            ?? Range("cores per executor (spark.executor.cores)", CoresPerExecutor, 1, InputBounds.MaxCoresPerExecutor)
+            ?? Range("executor memory in bytes (spark.executor.memory)", ExecutorMemory?.Bytes, 1, InputBounds.MaxMemoryBytes)
+            ?? Range("shuffle partitions (spark.sql.shuffle.partitions)", ShufflePartitions, 1, InputBounds.MaxTasksPerStage)
+            ?? Range("minimum executors (spark.dynamicAllocation.minExecutors)", DynamicAllocation?.Min, 0, InputBounds.MaxExecutors)
+            ?? Range("maximum executors (spark.dynamicAllocation.maxExecutors)", DynamicAllocation?.Max, 0, InputBounds.MaxExecutors)
+            ?? Ratio("speed factor", SpeedFactor, InputBounds.MaxRatio)
+            ?? (MemoryFraction is { } f && !(f > 0 && f < 1) ? $"memory fraction (spark.memory.fraction) {f} is out of range: it must be above 0 and below 1" : null);
+    }
+
     /// <summary>Reads Spark conf keys (spark.executor.instances, .cores, .memory, spark.sql.shuffle.partitions, spark.memory.fraction, spark.dynamicAllocation.*).</summary>
     public static SimulationChange FromSparkConf(IReadOnlyDictionary<string, string> settings)
     {

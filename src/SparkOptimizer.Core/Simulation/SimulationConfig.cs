@@ -39,7 +39,7 @@ public sealed record SimulationConfig(
     public int SlotsPerExecutor(int cores) => Math.Max(1, Math.Min(Math.Max(1, cores / Math.Max(1, TaskCpus)), ResourceSlotCap ?? int.MaxValue));
 
     /// <summary>Task slots of the fixed pool.</summary>
-    public int Slots => Math.Max(1, Executors * SlotsPerExecutor(CoresPerExecutor));
+    public int Slots => (int)Math.Clamp((long)Executors * SlotsPerExecutor(CoresPerExecutor), 1, int.MaxValue);
 
     /// <summary>Execution memory one running task can use (unified memory over the slots of one executor).</summary>
     public double MemoryPerTaskBytes =>
@@ -57,16 +57,17 @@ public sealed record SimulationConfig(
         var memory = env.Get(memoryKey) is { } m && ByteSize.TryParse(m, out var parsed, ByteSize.MiB)
             ? parsed
             : new ByteSize(SimulationDefaults.DefaultExecutorMemoryBytes);
-        var partitions = env.GetInt("spark.sql.shuffle.partitions") ?? SimulationDefaults.DefaultShufflePartitions;
+        var partitions = Math.Clamp(env.GetInt("spark.sql.shuffle.partitions") ?? SimulationDefaults.DefaultShufflePartitions, 1, InputBounds.MaxTasksPerStage);
         DynamicAllocationBounds? dynamic = null;
         if (!local && env.GetBool("spark.dynamicAllocation.enabled") == true)
         {
-            var min = env.GetInt("spark.dynamicAllocation.minExecutors") ?? 0;
-            var max = env.GetInt("spark.dynamicAllocation.maxExecutors") ?? Math.Max(executors, min);
+            // A log's conf is a caller's input too: past the bound a count is the bound (the simulator's memory follows its tasks anyway).
+            var min = Math.Clamp(env.GetInt("spark.dynamicAllocation.minExecutors") ?? 0, 0, InputBounds.MaxExecutors);
+            var max = Math.Clamp(env.GetInt("spark.dynamicAllocation.maxExecutors") ?? Math.Max(executors, min), 0, InputBounds.MaxExecutors);
             var idle = ParseMs(env.Get("spark.dynamicAllocation.executorIdleTimeout")) ?? SimulationDefaults.DynamicAllocationIdleTimeoutMs;
             dynamic = new DynamicAllocationBounds(min, Math.Max(min, max), idle)
             {
-                Initial = env.GetInt("spark.dynamicAllocation.initialExecutors") ?? min,
+                Initial = Math.Clamp(env.GetInt("spark.dynamicAllocation.initialExecutors") ?? min, 0, InputBounds.MaxExecutors),
             };
         }
 
@@ -74,7 +75,7 @@ public sealed record SimulationConfig(
         {
             UseObservedTimeline = true,
             MemoryFraction = ParseDouble(env.Get("spark.memory.fraction")) ?? SimulationDefaults.MemoryFraction,
-            TaskCpus = Math.Max(1, env.GetInt("spark.task.cpus") ?? 1),
+            TaskCpus = Math.Clamp(env.GetInt("spark.task.cpus") ?? 1, 1, InputBounds.MaxCoresPerExecutor),
             AdaptiveCoalescing = (env.GetBool("spark.sql.adaptive.enabled") ?? AdaptiveByDefault(run.Application.SparkVersion))
                 && env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") != false,
             ResourceSlotCap = ResourceCap(env),

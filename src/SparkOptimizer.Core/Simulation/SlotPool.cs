@@ -2,10 +2,15 @@ namespace SparkOptimizer.Simulation;
 
 /// <summary>
 /// Task slots as a min-heap of the times they fall free. Each slot belongs to an executor with a life span; a slot whose
-/// executor has gone is dropped, except the last one (the replay never strands a task).
+/// executor has gone is dropped, except the last one (the replay never strands a task). At most <c>budget</c> slots are
+/// made (the tasks the replay can run at once): executors past it cannot get a task, and are kept as one weighted
+/// group that is paid for but holds no slot, so memory follows the work replayed, not the executor count asked for.
 /// </summary>
-internal sealed class SlotPool
+internal sealed class SlotPool(long budget = long.MaxValue)
 {
+    private readonly List<long> _weights = [];
+    private readonly List<long> _ordinals = [];
+    private long _executorCount;
     private readonly PriorityQueue<int, long> _free = new();
     private readonly List<int> _executorOf = [];
     private readonly List<long> _removedAt = [];
@@ -23,10 +28,43 @@ internal sealed class SlotPool
 
     public int SlotCount => _executorOf.Count;
 
+    /// <summary>The slots the executors have, made or not (what the configuration offers).</summary>
+    public long OfferedSlots { get; private set; }
+
+    /// <summary>How many executors entry <paramref name="e"/> of <see cref="Executors"/> stands for.</summary>
+    public long Weight(int e) => _weights[e];
+
+    /// <summary>The position of the first executor entry <paramref name="e"/> stands for, in the order they were added.</summary>
+    public long Ordinal(int e) => _ordinals[e];
+
+    /// <summary>Adds <paramref name="count"/> executors alike; those past the slot budget become one slotless group.</summary>
+    public void AddExecutors(ExecutorSpan span, int slots, long count)
+    {
+        OfferedSlots += slots * Math.Max(0, count);
+        for (; count > 0 && _executorOf.Count < budget; count--)
+        {
+            Add(span, (int)Math.Min(slots, budget - _executorOf.Count), 1);
+        }
+
+        if (count > 0)
+        {
+            Add(span, 0, count);
+        }
+    }
+
     public void AddExecutor(ExecutorSpan span, int slots)
+    {
+        OfferedSlots += slots;
+        Add(span, (int)Math.Min(slots, Math.Max(0, budget - _executorOf.Count)), 1);
+    }
+
+    private void Add(ExecutorSpan span, int slots, long weight)
     {
         var executor = _executors.Count;
         _executors.Add(span);
+        _weights.Add(weight);
+        _ordinals.Add(_executorCount);
+        _executorCount += weight;
         for (var i = 0; i < slots; i++)
         {
             _free.Enqueue(_executorOf.Count, span.AddedMs);

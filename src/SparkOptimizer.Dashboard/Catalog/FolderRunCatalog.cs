@@ -16,6 +16,9 @@ public sealed class FolderRunCatalog : IRunCatalog
     private readonly Lazy<IReadOnlyList<Entry>> _entries;
     private readonly ConcurrentQueue<string> _problems = new();
 
+    /// <summary>How long one log may be read and analysed before it is left out.</summary>
+    public static readonly TimeSpan InputTimeLimit = TimeSpan.FromMinutes(5);
+
     public FolderRunCatalog(string folder, AnalysisPipeline? pipeline = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
@@ -57,6 +60,11 @@ public sealed class FolderRunCatalog : IRunCatalog
             return [];
         }
 
+        foreach (var warning in inputs.Where(i => i.Parts.Count == 0).SelectMany(i => i.Warnings))
+        {
+            _problems.Enqueue($"{warning.File}: {warning.Message}");
+        }
+
         var used = new HashSet<string>(StringComparer.Ordinal);
         var entries = new List<Entry>();
         foreach (var input in inputs.Where(i => i.Parts.Count > 0))
@@ -78,9 +86,16 @@ public sealed class FolderRunCatalog : IRunCatalog
     {
         try
         {
-            return _pipeline.Analyze(input);
+            // A time limit per input: a server thread is never held by one log for longer.
+            using var limit = new CancellationTokenSource(InputTimeLimit);
+            return _pipeline.Analyze(input, limit.Token);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        catch (OperationCanceledException)
+        {
+            _problems.Enqueue($"{input.Path}: reading took longer than the limit of {InputTimeLimit.TotalSeconds:0} s per input; left out");
+            return null;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // One log that breaks the reader or an analyzer must not take the whole catalog down.
             _problems.Enqueue($"{input.Path}: {ex.Message}");

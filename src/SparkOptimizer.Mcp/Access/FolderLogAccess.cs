@@ -16,7 +16,10 @@ public sealed class FolderLogAccess : ILogAccessPolicy
         var given = roots.Where(r => !string.IsNullOrWhiteSpace(r)).Select(Path.GetFullPath).ToList();
         _roots = RealPath.WithTargets(given);
         Scope = $"local paths under {string.Join(", ", given)} (history on that folder lists its logs)";
+        BaseFolder = given.FirstOrDefault();
     }
+
+    public string? BaseFolder { get; }
 
     public string Scope { get; }
 
@@ -34,7 +37,7 @@ public sealed class FolderLogAccess : ILogAccessPolicy
             return true;
         }
 
-        reason = $"'{location}' is outside the served folder";
+        reason = $"'{Model.InputBounds.Echo(location)}' is outside the served folder";
         return false;
     }
 }

@@ -12,4 +12,7 @@ public interface ILogAccessPolicy
 
     /// <summary>What may be read, in a phrase for the assistant (added to the server's instructions), e.g. "local paths under /data/logs".</summary>
     string Scope { get; }
+
+    /// <summary>The folder a relative path is resolved against (the served folder); null resolves it against the working directory.</summary>
+    string? BaseFolder => null;
 }

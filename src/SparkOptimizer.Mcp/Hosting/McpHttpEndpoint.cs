@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using SparkOptimizer.Mcp.Access;
@@ -26,4 +27,22 @@ public static class McpHttpEndpoint
     }
 
     public static IEndpointConventionBuilder MapSparkOptimizerMcp(this IEndpointRouteBuilder endpoints) => endpoints.MapMcp(Path);
+
+    /// <summary>Answers 403 to a request for <see cref="Path"/> whose Host or Origin <paramref name="policy"/> refuses; add before the endpoints.</summary>
+    public static IApplicationBuilder UseMcpOriginPolicy(this IApplicationBuilder app, McpOriginPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(policy);
+        return app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments(Path, StringComparison.OrdinalIgnoreCase)
+                && !policy.Allows(context.Request.Headers.Host.ToString(), context.Request.Headers.Origin.ToString(), out var reason))
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                await context.Response.WriteAsync(reason + "\n", context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            await next(context).ConfigureAwait(false);
+        });
+    }
 }

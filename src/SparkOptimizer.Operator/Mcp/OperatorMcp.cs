@@ -16,6 +16,9 @@ public static class OperatorMcp
 {
     public const string EnabledKey = "Mcp:Enabled";
 
+    /// <summary>Comma-separated host names /mcp answers besides loopback (the Service's DNS names); Helm value mcp.allowedHosts.</summary>
+    public const string AllowedHostsKey = "Mcp:AllowedHosts";
+
     public const string HistoryDescription = "the operator's run history (a cohort is namespace/app of the SparkApplication)";
 
     public static IServiceCollection AddOperatorMcp(this IServiceCollection services, IConfiguration configuration)
@@ -35,6 +38,8 @@ public static class OperatorMcp
         ArgumentNullException.ThrowIfNull(app);
         if (app.Configuration.GetValue(EnabledKey, true))
         {
+            var allowed = (app.Configuration[AllowedHostsKey] ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            app.UseMcpOriginPolicy(new McpOriginPolicy(app.Urls.Count > 0 ? app.Urls : ["http://0.0.0.0"], allowed));
             app.MapSparkOptimizerMcp();
         }
     }

@@ -11,6 +11,7 @@ public sealed class EventLogFuzzTests
     private static readonly string[] Seeds =
     [
         "sparklens/local-1532512550423",
+        HostileLog.Taxi,
         "spark-rapids-tools/spark-events-profiling/eventlog_dsv1.zstd",
         "reencoded/application_1603128018386_7756.lz4",
         "reencoded/local-1621955976602.snappy",
@@ -49,6 +50,8 @@ public sealed class EventLogFuzzTests
                     {
                         var report = pipeline.Analyze(input);
                         report.Run.Should().NotBeNull();
+                        report.Run.Totals.TaskDurationMs.Should().BeGreaterThanOrEqualTo(0, "overflow is a warning, never a negative figure");
+                        report.Run.Executors.Should().OnlyContain(e => e.Cores <= SparkOptimizer.Model.InputBounds.MaxCoresPerExecutor);
                         reports++;
                     }
                     catch (EventLogFormatException)
@@ -71,11 +74,27 @@ public sealed class EventLogFuzzTests
         _ = errors;
     }
 
+    // The quantities issue 20 bounds: each occurrence may become an extreme a hostile or broken writer could put there.
+    private static readonly System.Text.RegularExpressions.Regex BoundedField = new(
+        "(\"(?:Total Cores|Number of Tasks|Number of Partitions|Maximum Memory|Launch Time|Finish Time|Timestamp|Submission Time|Completion Time|Executor Run Time|JVM GC Time|Bytes Read|Task ID|spark\\.executor\\.cores|spark\\.dynamicAllocation\\.maxExecutors|spark\\.sql\\.shuffle\\.partitions)\":\"?)(-?\\d+)");
+
+    private static readonly string[] ExtremeValues = ["2147483647", "9223372036854775807", "-1", "-9223372036854775808", "123456789012345678901234567890", "0", "1e30"];
+
+    private static byte[] Extremes(byte[] bytes, Random random)
+    {
+        var text = System.Text.Encoding.Latin1.GetString(bytes);
+        var mutated = BoundedField.Replace(text, m => random.Next(3) == 0 ? m.Groups[1].Value + ExtremeValues[random.Next(ExtremeValues.Length)] : m.Value);
+        return System.Text.Encoding.Latin1.GetBytes(mutated);
+    }
+
     private static byte[] Mutate(byte[] source, Random random)
     {
         var bytes = (byte[])source.Clone();
-        switch (random.Next(6))
+        switch (random.Next(8))
         {
+            case 6:
+            case 7:
+                return Extremes(bytes, random);
             case 0:
                 for (var i = 0; i < 1 + random.Next(20); i++)
                 {

@@ -7,6 +7,38 @@ namespace SparkOptimizer.Tests.Ingest;
 public sealed class SecretRedactorTests
 {
     [Theory]
+    [InlineData("spark.redis.auth")]
+    [InlineData("spark.es.net.http.auth.pass")]
+    public void RedactProperty_AuthAndPassKeys_MaskWholeValue(string key)
+    {
+        SecretRedactor.Default.RedactProperty(key, "Pl4nted-V4lue").Should().Be(SecretRedactor.Mask);
+    }
+
+    [Theory]
+    [InlineData("-XX:+UseG1GC -Dcom.acme.db.pass=Pl4nted-V4lue -Dfile.encoding=UTF-8")]
+    [InlineData("{\"user\": \"etl\", \"password\": \"Pl4nted-V4lue\"}")]
+    [InlineData("spark-submit job.py --db-password Pl4nted-V4lue --date 2024-01-01")]
+    [InlineData("--api-key=Pl4nted-V4lue")]
+    [InlineData("-----BEGIN RSA PRIVATE KEY-----\nMIIEPl4nted-V4lue\n-----END RSA PRIVATE KEY-----")]
+    [InlineData("-----BEGIN PRIVATE KEY-----\nMIIEPl4nted-V4lue cut before its end")]
+    [InlineData("fetch failed: Authorization: Basic Pl4nted-V4lue")]
+    [InlineData("stage 3: load s3a://AKIAKEY:Pl4nted-V4lue@bucket/path with password=Pl4nted-V4lue")]
+    public void RedactText_IssueTwentyPatterns_MaskTheSecretOnly(string text)
+    {
+        var redacted = SecretRedactor.Default.RedactText(text);
+
+        redacted.Should().NotContain("Pl4nted-V4lue").And.Contain(SecretRedactor.Mask);
+    }
+
+    [Fact]
+    public void RedactText_OrdinaryOptions_AreKept()
+    {
+        const string text = "--date 2024-01-01 --passes 3 -Dfile.encoding=UTF-8 Basic stats";
+
+        SecretRedactor.Default.RedactText(text).Should().Be(text);
+    }
+
+    [Theory]
     [InlineData("spark.hadoop.fs.s3a.secret.key")]
     [InlineData("spark.hadoop.fs.s3a.access.key")]
     [InlineData("spark.ssl.keyStorePassword")]

@@ -53,12 +53,12 @@ internal sealed class ExecutorAccumulator(string id)
             FailedTasks++;
         }
 
-        TaskTime += t.Duration;
-        RunTime += t.RunTime;
-        GcTime += t.GcTime;
-        ShuffleRead += t.ShuffleReadBytes;
-        ShuffleWrite += t.ShuffleBytesWritten;
-        Input += t.InputBytes;
+        TaskTime = InputBounds.SaturatingAdd(TaskTime, t.Duration);
+        RunTime = InputBounds.SaturatingAdd(RunTime, t.RunTime);
+        GcTime = InputBounds.SaturatingAdd(GcTime, t.GcTime);
+        ShuffleRead = InputBounds.SaturatingAdd(ShuffleRead, t.ShuffleReadBytes);
+        ShuffleWrite = InputBounds.SaturatingAdd(ShuffleWrite, t.ShuffleBytesWritten);
+        Input = InputBounds.SaturatingAdd(Input, t.InputBytes);
         if (t.LaunchTime > 0 && t.LaunchTime < FirstTaskLaunch)
         {
             FirstTaskLaunch = t.LaunchTime;

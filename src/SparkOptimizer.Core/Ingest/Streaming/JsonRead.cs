@@ -8,6 +8,24 @@ namespace SparkOptimizer.Ingest.Streaming;
 /// <summary>Lenient value readers: event logs from many Spark versions and vendors put numbers in strings, nulls where numbers go, and so on.</summary>
 internal static class JsonRead
 {
+    // Numbers past Int64 seen on this thread; RunBuilder turns a change into a warning naming the line (a static keeps
+    // every reader below allocation-free and unchanged).
+    [ThreadStatic]
+    private static long t_pastInt64;
+
+    /// <summary>How many numbers past Int64 this thread has clamped so far.</summary>
+    public static long PastInt64 => t_pastInt64;
+
+    private static long ClampToLong(double d)
+    {
+        if (d >= 9.2233720368547758E18 || d < -9.2233720368547758E18)
+        {
+            t_pastInt64++;
+        }
+
+        return (long)Math.Clamp(d, long.MinValue, long.MaxValue);
+    }
+
     /// <summary>Reads the current value as a long; strings holding numbers are accepted; anything else yields <paramref name="fallback"/> and is skipped.</summary>
     public static long Long(ref Utf8JsonReader reader, long fallback = 0)
     {
@@ -19,7 +37,7 @@ internal static class JsonRead
                     return l;
                 }
 
-                return reader.TryGetDouble(out var d) && double.IsFinite(d) ? (long)Math.Clamp(d, long.MinValue, long.MaxValue) : fallback;
+                return reader.TryGetDouble(out var d) && double.IsFinite(d) ? ClampToLong(d) : fallback;
             case JsonTokenType.String:
                 var span = reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan;
                 if (Utf8Parser.TryParse(span, out long parsed, out var consumed) && consumed == span.Length)
@@ -28,7 +46,7 @@ internal static class JsonRead
                 }
 
                 return double.TryParse(reader.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var pd) && double.IsFinite(pd)
-                    ? (long)Math.Clamp(pd, long.MinValue, long.MaxValue)
+                    ? ClampToLong(pd)
                     : fallback;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
@@ -162,7 +180,7 @@ internal static class JsonRead
     }
 
     public static DateTimeOffset? Time(long epochMs) =>
-        epochMs is > 0 and < 253402300799999 ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs) : null;
+        epochMs is > 0 and <= Model.InputBounds.MaxTimestampMs ? DateTimeOffset.FromUnixTimeMilliseconds(epochMs) : null;
 
     private static readonly System.Text.UTF8Encoding Encoding = new(false);
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Ingest.Streaming;
 
@@ -42,7 +43,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Timestamp"u8))
             {
                 reader.Read();
-                _start = JsonRead.Long(ref reader);
+                _start = Clock(JsonRead.Long(ref reader), "Timestamp");
                 Seen(_start);
             }
             else if (reader.ValueTextEquals("User"u8))
@@ -64,7 +65,7 @@ internal sealed partial class RunBuilder
             if (reader.ValueTextEquals("Timestamp"u8))
             {
                 reader.Read();
-                _end = JsonRead.Long(ref reader);
+                _end = Clock(JsonRead.Long(ref reader), "Timestamp");
                 Seen(_end);
             }
             else
@@ -152,7 +153,7 @@ internal sealed partial class RunBuilder
             if (reader.ValueTextEquals("Timestamp"u8))
             {
                 reader.Read();
-                time = JsonRead.Long(ref reader);
+                time = Clock(JsonRead.Long(ref reader), "Timestamp");
             }
             else if (reader.ValueTextEquals("Executor ID"u8))
             {
@@ -177,7 +178,7 @@ internal sealed partial class RunBuilder
                     else if (reader.ValueTextEquals("Total Cores"u8))
                     {
                         reader.Read();
-                        cores = JsonRead.Int(ref reader);
+                        cores = Count(JsonRead.Int(ref reader), InputBounds.MaxCoresPerExecutor, "Total Cores");
                     }
                     else
                     {
@@ -213,7 +214,7 @@ internal sealed partial class RunBuilder
             if (reader.ValueTextEquals("Timestamp"u8))
             {
                 reader.Read();
-                time = JsonRead.Long(ref reader);
+                time = Clock(JsonRead.Long(ref reader), "Timestamp");
             }
             else if (reader.ValueTextEquals("Executor ID"u8))
             {
@@ -279,22 +280,22 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Maximum Memory"u8))
             {
                 reader.Read();
-                max = JsonRead.Long(ref reader);
+                max = Bytes(JsonRead.Long(ref reader), "Maximum Memory");
             }
             else if (reader.ValueTextEquals("Maximum Onheap Memory"u8))
             {
                 reader.Read();
-                onHeap = JsonRead.Long(ref reader);
+                onHeap = Bytes(JsonRead.Long(ref reader), "Maximum Onheap Memory");
             }
             else if (reader.ValueTextEquals("Maximum Offheap Memory"u8))
             {
                 reader.Read();
-                offHeap = JsonRead.Long(ref reader);
+                offHeap = Bytes(JsonRead.Long(ref reader), "Maximum Offheap Memory");
             }
             else if (reader.ValueTextEquals("Timestamp"u8))
             {
                 reader.Read();
-                time = JsonRead.Long(ref reader);
+                time = Clock(JsonRead.Long(ref reader), "Timestamp");
             }
             else
             {

@@ -36,7 +36,7 @@ internal sealed partial class RunBuilder
             _javaVersion, _scalaVersion, _redactedKeys.ToArray());
         var app = new ApplicationInfo(_appId, _attemptId, _appName, _user, _sparkVersion, JsonRead.Time(_start), JsonRead.Time(_end), JsonRead.Time(_lastEvent));
         var vendor = VendorDetector.Detect(app, environment, _classPathMarkers);
-        return new SparkRun(app, environment, executors, jobs, stages, sql, totals, vendor, _warnings.ToArray(), source);
+        return new SparkRun(app, environment, executors, jobs, stages, sql, totals, vendor, _warnings.Concat(TotalWarnings()).ToArray(), source);
     }
 
     private IReadOnlyList<int> JobsOf(int stageId) => _jobsByStage.TryGetValue(stageId, out var jobs) ? jobs.Distinct().Order().ToArray() : [];

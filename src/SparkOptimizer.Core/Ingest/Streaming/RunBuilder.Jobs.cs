@@ -24,7 +24,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Submission Time"u8))
             {
                 reader.Read();
-                submission = JsonRead.Long(ref reader);
+                submission = Clock(JsonRead.Long(ref reader), "Submission Time");
             }
             else if (reader.ValueTextEquals("Stage IDs"u8))
             {
@@ -121,7 +121,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Completion Time"u8))
             {
                 reader.Read();
-                completion = JsonRead.Long(ref reader);
+                completion = Clock(JsonRead.Long(ref reader), "Completion Time");
             }
             else if (reader.ValueTextEquals("Job Result"u8))
             {

@@ -76,22 +76,22 @@ internal sealed partial class RunBuilder
                 else if (reader.ValueTextEquals("Number of Partitions"u8))
                 {
                     reader.Read();
-                    partitions = JsonRead.Int(ref reader);
+                    partitions = Count(JsonRead.Int(ref reader), InputBounds.MaxTasksPerStage, "Number of Partitions");
                 }
                 else if (reader.ValueTextEquals("Number of Cached Partitions"u8))
                 {
                     reader.Read();
-                    cached = JsonRead.Int(ref reader);
+                    cached = Count(JsonRead.Int(ref reader), InputBounds.MaxTasksPerStage, "Number of Cached Partitions");
                 }
                 else if (reader.ValueTextEquals("Memory Size"u8))
                 {
                     reader.Read();
-                    mem = JsonRead.Long(ref reader);
+                    mem = Bytes(JsonRead.Long(ref reader), "Memory Size");
                 }
                 else if (reader.ValueTextEquals("Disk Size"u8))
                 {
                     reader.Read();
-                    disk = JsonRead.Long(ref reader);
+                    disk = Bytes(JsonRead.Long(ref reader), "Disk Size");
                 }
                 else
                 {
@@ -104,7 +104,7 @@ internal sealed partial class RunBuilder
             var rdd = new RddInfo(id, className ?? string.Empty, scope, storage, partitions, cached, mem, disk, null);
             if (id >= 0 && rdd.IsCached)
             {
-                list.Add(rdd with { Name = name.Decode(line) ?? $"rdd {id}", CallSite = Shorten(callSite.Decode(line)) });
+                list.Add(rdd with { Name = Redact(name.Decode(line)) ?? $"rdd {id}", CallSite = Redact(Shorten(callSite.Decode(line))) });
             }
             else if (id >= 0)
             {

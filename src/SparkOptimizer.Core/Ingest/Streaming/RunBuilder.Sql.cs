@@ -49,7 +49,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("time"u8))
             {
                 reader.Read();
-                time = JsonRead.Long(ref reader);
+                time = Clock(JsonRead.Long(ref reader), "time");
             }
             else
             {
@@ -88,7 +88,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("time"u8))
             {
                 reader.Read();
-                time = JsonRead.Long(ref reader);
+                time = Clock(JsonRead.Long(ref reader), "time");
             }
             else if (reader.ValueTextEquals("errorMessage"u8))
             {

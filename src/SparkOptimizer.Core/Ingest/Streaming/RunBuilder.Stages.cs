@@ -89,7 +89,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Number of Tasks"u8))
             {
                 reader.Read();
-                numTasks = JsonRead.Int(ref reader);
+                numTasks = Count(JsonRead.Int(ref reader), InputBounds.MaxTasksPerStage, "Number of Tasks");
             }
             else if (reader.ValueTextEquals("Parent IDs"u8))
             {
@@ -112,12 +112,12 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Submission Time"u8))
             {
                 reader.Read();
-                submission = JsonRead.Long(ref reader);
+                submission = Clock(JsonRead.Long(ref reader), "Submission Time");
             }
             else if (reader.ValueTextEquals("Completion Time"u8))
             {
                 reader.Read();
-                completion = JsonRead.Long(ref reader);
+                completion = Clock(JsonRead.Long(ref reader), "Completion Time");
             }
             else if (reader.ValueTextEquals("Failure Reason"u8))
             {
@@ -140,13 +140,13 @@ internal sealed partial class RunBuilder
             return null;
         }
 
-        if (_finished.ContainsKey((id, attempt)))
+        if (_finished.ContainsKey((id, attempt)) || !AcceptStage(id, attempt))
         {
             return null;
         }
 
         var stage = Stage(id, attempt);
-        stage.Name = name ?? stage.Name;
+        stage.Name = Redact(name) ?? stage.Name;
         if (details is not null && stage.Details is null)
         {
             stage.Details = Redact(details);

@@ -48,26 +48,32 @@ internal sealed partial class RunBuilder
             }
         }
 
+        if (!AcceptTask())
+        {
+            _pendingPeaks?.Clear();
+            return;
+        }
+
         _tasks++;
         if (!_task.Succeeded)
         {
             _failedTasks++;
         }
 
-        _runTime += _task.RunTime;
-        _cpuTime += _task.CpuTimeNs / 1_000_000;
-        _gcTime += _task.GcTime;
-        _shuffleRead += _task.ShuffleReadBytes;
-        _shuffleWrite += _task.ShuffleBytesWritten;
-        _memSpill += _task.MemorySpilled;
-        _diskSpill += _task.DiskSpilled;
-        _input += _task.InputBytes;
-        _output += _task.OutputBytes;
-        _taskDuration += _task.Duration;
+        _runTime = Add(_runTime, _task.RunTime, "total run time");
+        _cpuTime = Add(_cpuTime, _task.CpuTimeNs / 1_000_000, "total CPU time");
+        _gcTime = Add(_gcTime, _task.GcTime, "total GC time");
+        _shuffleRead = Add(_shuffleRead, _task.ShuffleReadBytes, "total shuffle read");
+        _shuffleWrite = Add(_shuffleWrite, _task.ShuffleBytesWritten, "total shuffle write");
+        _memSpill = Add(_memSpill, _task.MemorySpilled, "total memory spill");
+        _diskSpill = Add(_diskSpill, _task.DiskSpilled, "total disk spill");
+        _input = Add(_input, _task.InputBytes, "total input");
+        _output = Add(_output, _task.OutputBytes, "total output");
+        _taskDuration = Add(_taskDuration, _task.Duration, "total task time");
         Seen(_task.FinishTime);
 
         var late = AddLateTask(in _task);
-        var stage = late ? null : Stage(_task.StageId, _task.StageAttemptId);
+        var stage = late || !AcceptStage(_task.StageId, _task.StageAttemptId) ? null : Stage(_task.StageId, _task.StageAttemptId);
         stage?.AddTask(in _task);
         if (_task.ExecutorId is not null)
         {
@@ -99,6 +105,7 @@ internal sealed partial class RunBuilder
             {
                 reader.Read();
                 _task.TaskId = JsonRead.Long(ref reader);
+                _task.HasTaskId = true;
             }
             else if (reader.ValueTextEquals("Index"u8))
             {

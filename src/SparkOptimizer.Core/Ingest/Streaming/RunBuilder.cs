@@ -86,6 +86,7 @@ internal sealed partial class RunBuilder
     /// <summary>Handles one event; the reader is positioned before the event object.</summary>
     public void Handle(ReadOnlySpan<byte> eventName, ref Utf8JsonReader reader, ReadOnlySpan<byte> line)
     {
+        var pastInt64 = JsonRead.PastInt64;
         if (eventName.SequenceEqual("SparkListenerTaskEnd"u8))
         {
             OnTaskEnd(ref reader);
@@ -163,6 +164,8 @@ internal sealed partial class RunBuilder
         {
             OnDriverAccumUpdates(ref reader);
         }
+
+        CheckPastInt64(pastInt64);
 
         // Counted only once the handler has read the event without error.
         Events++;

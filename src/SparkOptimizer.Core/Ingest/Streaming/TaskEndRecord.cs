@@ -18,6 +18,7 @@ internal struct TaskEndRecord
     public bool Failed;
     public bool Killed;
     public bool HasMetrics;
+    public bool HasTaskId;
     public long RunTime;
     public long CpuTimeNs;
     public long GcTime;
