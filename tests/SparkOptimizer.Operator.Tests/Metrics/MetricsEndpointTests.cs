@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using SparkOptimizer.Operator;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Kubernetes;
 using SparkOptimizer.Testing.Prometheus;
@@ -25,46 +21,20 @@ public sealed class MetricsEndpointTests
         using var logs = new TempDir();
         File.Copy(Corpus.Path("reencoded/local-1619631016646.lzf"), logs.File(AppId + ".lzf"));
         await using var harness = await OperatorHarness.StartAsync();
-        var kubeconfig = harness.WriteKubeconfig();
-        try
-        {
-            var app = OperatorApp.Build(
-                [
-                    "--urls=http://127.0.0.1:0",
-                    $"--Operator:Kubeconfig={kubeconfig}",
-                    "--Operator:LeaderElection:Enabled=false",
-                    $"--Engine:LocalEventLogRoots:0={logs.Path}",
-                    "--Engine:History:Provider=none",
-                ],
-                builder => builder.Logging.ClearProviders());
-            await app.StartAsync();
-            try
-            {
-                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-                var before = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                before.Should().NotContain("sparkoptimizer_analyses_total{", "nothing analysed yet");
+        await using var host = await OperatorHost.StartAsync(harness, [$"--Engine:LocalEventLogRoots:0={logs.Path}", "--Engine:History:Provider=none"]);
+        var before = await host.GetStringAsync("/metrics");
+        before.Should().NotContain("sparkoptimizer_analyses_total{", "nothing analysed yet");
 
-                harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, SparkApps.CompletedKubeflowPi("spark-pi", logs.Path, AppId));
-                await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
-                var metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, SparkApps.CompletedKubeflowPi("spark-pi", logs.Path, AppId));
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+        var metrics = await host.GetStringAsync("/metrics");
 
-                harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["phase"]!.GetValue<string>().Should().Be("Analyzed");
-                metrics.Should().Contain("sparkoptimizer_analyses_total{where=\"in-process\"} 1");
-                metrics.Split('\n').Should().NotContain(l => l.StartsWith("sparkoptimizer_prediction_interval_coverage", StringComparison.Ordinal),
-                    "a ratio without data is absent, so an alert on coverage < 0.8 does not fire on a new install");
-                metrics.Should().Contain("process_cpu_seconds_total").And.Contain("process_working_set_bytes").And.Contain("dotnet_collection_count_total");
-                var (exitCode, output) = await Promtool.CheckMetricsAsync(metrics);
-                exitCode.Should().Be(0, output);
-            }
-            finally
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
-            }
-        }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+        harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["phase"]!.GetValue<string>().Should().Be("Analyzed");
+        metrics.Should().Contain("sparkoptimizer_analyses_total{where=\"in-process\"} 1");
+        metrics.Split('\n').Should().NotContain(l => l.StartsWith("sparkoptimizer_prediction_interval_coverage", StringComparison.Ordinal),
+            "a ratio without data is absent, so an alert on coverage < 0.8 does not fire on a new install");
+        metrics.Should().Contain("process_cpu_seconds_total").And.Contain("process_working_set_bytes").And.Contain("dotnet_collection_count_total");
+        var (exitCode, output) = await Promtool.CheckMetricsAsync(metrics);
+        exitCode.Should().Be(0, output);
     }
 }
