@@ -30,6 +30,15 @@ public sealed class OperatorOptions
     /// <summary>Attempts at analysing one run (with back-off between them) before it is recorded as failed.</summary>
     public int MaxAnalysisAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// How long after a run ends its event log is looked for (object stores receive it when the app stops; History Servers poll):
+    /// meanwhile the SparkOptimization is Pending with reason EventLogNotFound; after it, Error with what was tried.
+    /// </summary>
+    public TimeSpan EventLogWaitWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>Unit of the back-off between looks for a missing event log: 2^min(n,5) units plus jitter (30 s … 8 min by default).</summary>
+    public TimeSpan EventLogRetryUnit { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Path of a kubeconfig; when empty: the files in KUBECONFIG, else ~/.kube/config, else the pod's service account.</summary>
     public string? Kubeconfig { get; set; }
 

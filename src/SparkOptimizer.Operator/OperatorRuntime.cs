@@ -39,7 +39,8 @@ public sealed class OperatorRuntime
         logger = loggers.CreateLogger<OperatorRuntime>();
         Identity = LeaderElection.ResolveIdentity(options.LeaderElection.Identity);
         var events = new AppEvents(client, time, Identity, loggers.CreateLogger<AppEvents>());
-        pipeline = new RunPipeline(new SparkOptimizationClient(client), processor, events, metrics, time, options.ProcessedRunsLimit, options.MaxAnalysisAttempts, loggers.CreateLogger<RunPipeline>());
+        pipeline = new RunPipeline(new SparkOptimizationClient(client), processor, events, metrics, time, options.ProcessedRunsLimit, options.MaxAnalysisAttempts,
+            new EventLogWait(options.EventLogWaitWindow, new Backoff(options.EventLogRetryUnit)), loggers.CreateLogger<RunPipeline>());
         if (options.LeaderElection.Enabled)
         {
             election = new LeaderElection(client, options.LeaderElection, Identity, LeaderElection.ResolveNamespace(options.LeaderElection.LeaseNamespace), loggers.CreateLogger<LeaderElection>());
@@ -153,7 +154,7 @@ public sealed class OperatorRuntime
             {
                 await controller.ReconcileAsync(key.Namespace, key.Name, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            catch (Exception e) when (e is not RequeueException && (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
             {
                 owner.Metrics.ReconcileErrors.WithLabels(controller.Name).Inc();
                 throw;

@@ -1,3 +1,4 @@
+using SparkOptimizer.Testing.Postgres;
 using Xunit.Abstractions;
 
 namespace SparkOptimizer.History.Tests;

@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using SparkOptimizer.Operator;
 using SparkOptimizer.Operator.Processing;
 using SparkOptimizer.Testing.Kubernetes;
@@ -18,63 +15,36 @@ public sealed class HostEndpointsTests
     public async Task Host_ProcessesARun_ServesHealthReadinessAndMetrics()
     {
         await using var harness = await OperatorHarness.StartAsync();
-        var kubeconfig = harness.WriteKubeconfig();
-        try
+        await using var host = await OperatorHost.StartAsync(harness, ["--Operator:BackoffUnit=00:00:00.010"],
+            builder => builder.Services.Replace(ServiceDescriptor.Singleton<IRunProcessor>(harness.Processor)));
+        var http = host.Http;
+        (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();
+        var runtime = host.App.Services.GetRequiredService<OperatorRuntime>();
+        await harness.WaitUntilAsync(() => runtime.Ready, "ready once the kinds are listed");
+        var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        ready.IsSuccessStatusCode.Should().BeTrue();
+
+        var pi = SparkApps.KubeflowPi("spark-pi");
+        pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, pi);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        // the counters move just after the status write the wait above saw: poll, with a deadline
+        var metrics = string.Empty;
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(15))
         {
-            var app = OperatorApp.Build(
-                [
-                    "--urls=http://127.0.0.1:0",
-                    $"--Operator:Kubeconfig={kubeconfig}",
-                    "--Operator:LeaderElection:Enabled=false",
-                    "--Operator:BackoffUnit=00:00:00.010",
-                ],
-                builder =>
-                {
-                    builder.Logging.ClearProviders();
-                    builder.Services.Replace(ServiceDescriptor.Singleton<IRunProcessor>(harness.Processor));
-                });
-            await app.StartAsync();
-            try
+            metrics = await host.GetStringAsync("/metrics");
+            if (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal))
             {
-                using var http = new HttpClient { BaseAddress = new Uri(app.Urls.First()) };
-                (await http.GetAsync(new Uri("/healthz", UriKind.Relative))).IsSuccessStatusCode.Should().BeTrue();
-                var runtime = app.Services.GetRequiredService<OperatorRuntime>();
-                await harness.WaitUntilAsync(() => runtime.Ready, "ready once the kinds are listed");
-                var ready = await http.GetAsync(new Uri("/readyz", UriKind.Relative));
-                ready.IsSuccessStatusCode.Should().BeTrue();
-
-                var pi = SparkApps.KubeflowPi("spark-pi");
-                pi["status"] = SparkApps.KubeflowStatus("COMPLETED", "spark-1");
-                harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, pi);
-                await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
-
-                // the counters move just after the status write the wait above saw: poll, with a deadline
-                var metrics = string.Empty;
-                var deadline = System.Diagnostics.Stopwatch.StartNew();
-                while (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(15))
-                {
-                    metrics = await http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
-                    if (!metrics.Contains("sparkoptimizer_pull_requests_total{action=\"opened\"} 1", StringComparison.Ordinal))
-                    {
-                        await Task.Delay(20);
-                    }
-                }
-
-                metrics.Should().Contain("sparkoptimizer_runs_analysed_total{kind=\"SparkApplication.sparkoperator.k8s.io\",result=\"analysed\"} 1");
-                metrics.Should().Contain("sparkoptimizer_findings_total{severity=\"critical\"} 1");
-                metrics.Should().Contain("sparkoptimizer_pull_requests_total{action=\"opened\"} 1");
-                metrics.Should().Contain("sparkoptimizer_reconcile_duration_seconds_bucket");
-                metrics.Should().Contain("sparkoptimizer_queue_depth");
-            }
-            finally
-            {
-                await app.StopAsync();
-                await app.DisposeAsync();
+                await Task.Delay(20);
             }
         }
-        finally
-        {
-            File.Delete(kubeconfig);
-        }
+
+        metrics.Should().Contain("sparkoptimizer_runs_analysed_total{kind=\"SparkApplication.sparkoperator.k8s.io\",result=\"analysed\"} 1");
+        metrics.Should().Contain("sparkoptimizer_findings_total{severity=\"critical\"} 1");
+        metrics.Should().Contain("sparkoptimizer_pull_requests_total{action=\"opened\"} 1");
+        metrics.Should().Contain("sparkoptimizer_reconcile_duration_seconds_bucket");
+        metrics.Should().Contain("sparkoptimizer_queue_depth");
     }
 }

@@ -6,17 +6,30 @@ using SparkOptimizer.Operator.Processing;
 
 namespace SparkOptimizer.Operator.Controllers;
 
-/// <summary>Records Kubernetes Events on the Spark applications; a failure to record is logged, never fatal.</summary>
+/// <summary>
+/// Records Kubernetes Events on the Spark applications and on their SparkOptimizations (each event on every object it concerns, so
+/// that `kubectl describe` of either shows it); a failure to record is logged, never fatal.
+/// </summary>
 public sealed class AppEvents(IKubernetes client, TimeProvider time, string instance, ILogger logger)
 {
     private const string Component = "spark-optimizer";
     private long sequence;
 
-    public async Task NormalAsync(AppIdentity app, string reason, string message, CancellationToken cancellationToken) =>
-        await RecordAsync(app, "Normal", reason, message, cancellationToken);
+    public async Task NormalAsync(IReadOnlyList<AppIdentity> involved, string reason, string message, CancellationToken cancellationToken)
+    {
+        foreach (var app in involved)
+        {
+            await RecordAsync(app, "Normal", reason, message, cancellationToken);
+        }
+    }
 
-    public async Task WarningAsync(AppIdentity app, string reason, string message, CancellationToken cancellationToken) =>
-        await RecordAsync(app, "Warning", reason, message, cancellationToken);
+    public async Task WarningAsync(IReadOnlyList<AppIdentity> involved, string reason, string message, CancellationToken cancellationToken)
+    {
+        foreach (var app in involved)
+        {
+            await RecordAsync(app, "Warning", reason, message, cancellationToken);
+        }
+    }
 
     private async Task RecordAsync(AppIdentity app, string type, string reason, string message, CancellationToken cancellationToken)
     {

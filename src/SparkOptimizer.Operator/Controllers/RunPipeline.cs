@@ -1,9 +1,11 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 using SparkOptimizer.Operator.Entities.Optimization;
 using SparkOptimizer.Operator.Metrics;
 using SparkOptimizer.Operator.Processing;
+using SparkOptimizer.Operator.Watching;
 
 namespace SparkOptimizer.Operator.Controllers;
 
@@ -12,7 +14,9 @@ namespace SparkOptimizer.Operator.Controllers;
 /// skip the run when its status already lists it, report infrastructure failures without tuning, otherwise call
 /// <see cref="IRunProcessor"/> and write the result to status (the run joins processedRuns in the same write, which
 /// is what makes a run processed once across restarts). A result whose status write failed is kept and written on
-/// the retry instead of processing the run again.
+/// the retry instead of processing the run again. A run whose event log is not there yet stays Pending (reason EventLogNotFound)
+/// and is looked at again with back-off until <see cref="EventLogWait"/>'s window has passed; then it is an Error saying what
+/// was tried. Every event goes to the app and to its SparkOptimization.
 /// </summary>
 public sealed class RunPipeline(
     SparkOptimizationClient optimizations,
@@ -22,6 +26,7 @@ public sealed class RunPipeline(
     TimeProvider time,
     int processedRunsLimit,
     int maxAnalysisAttempts,
+    EventLogWait logWait,
     ILogger logger)
 {
     private readonly ConcurrentDictionary<string, RunAnalysis> unwritten = new();
@@ -32,6 +37,7 @@ public sealed class RunPipeline(
         var optimization = await EnsureOptimizationAsync(target, cancellationToken);
         var ns = target.App.Namespace;
         var name = optimization.Metadata.Name;
+        var involved = new[] { target.App, OptimizationIdentity(optimization) };
         if (StatusComposer.IsProcessed(optimization.Status, run.RunId))
         {
             return;
@@ -45,8 +51,8 @@ public sealed class RunPipeline(
                 cancellationToken);
             if (written is not null)
             {
-                metrics.RunsAnalysed.WithLabels(KindLabel(target), "infrastructure-failure").Inc();
-                await events.WarningAsync(target.App, EventReasons.InfrastructureFailure,
+                metrics.RunsAnalysed.WithLabels(KindLabel(target.App), "infrastructure-failure").Inc();
+                await events.WarningAsync(involved, EventReasons.InfrastructureFailure,
                     $"Run {run.RunName} ended in {run.Outcome} before Spark ran; reported, not used for tuning", cancellationToken);
             }
 
@@ -71,19 +77,24 @@ public sealed class RunPipeline(
                 optimization.Spec,
                 run.Resource)
             {
-                Optimization = new AppIdentity(
-                    V1Alpha1SparkOptimization.Group + "/" + V1Alpha1SparkOptimization.Version, V1Alpha1SparkOptimization.EntityKind, ns, name, optimization.Metadata.Uid),
+                Optimization = involved[1],
             };
             try
             {
                 analysis = await processor.ProcessAsync(completed, cancellationToken);
                 failedAttempts.TryRemove(key, out _);
+                logWait.Done(key);
+            }
+            catch (EventLogNotFoundException e)
+            {
+                await EventLogNotFoundAsync(key, involved, run, e, cancellationToken);
+                return;
             }
             catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
             {
                 // (a timeout inside the processor counts as a failed attempt; only our own shutdown does not)
                 var attempts = failedAttempts.AddOrUpdate(key, 1, (_, n) => n + 1);
-                await events.WarningAsync(target.App, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {(e is AnalysisGaveUpException ? attempts : maxAnalysisAttempts)}): {e.Message}", cancellationToken);
+                await events.WarningAsync(involved, EventReasons.AnalysisFailed, $"Analysis of run {run.RunName} failed (attempt {attempts} of {(e is AnalysisGaveUpException ? attempts : maxAnalysisAttempts)}): {e.Message}", cancellationToken);
                 if (attempts < maxAnalysisAttempts && e is not AnalysisGaveUpException)
                 {
                     throw; // requeued with back-off
@@ -95,7 +106,7 @@ public sealed class RunPipeline(
                         : StatusComposer.AnalysisFailed(current, run, e.Message, Now, processedRunsLimit),
                     cancellationToken);
                 failedAttempts.TryRemove(key, out _);
-                metrics.RunsAnalysed.WithLabels(KindLabel(target), "analysis-failed").Inc();
+                metrics.RunsAnalysed.WithLabels(KindLabel(target.App), "analysis-failed").Inc();
                 return;
             }
 
@@ -114,13 +125,54 @@ public sealed class RunPipeline(
 
         Count(target, analysis);
         logger.LogInformation("Analysed run {RunId} of {App}: {Findings} findings", run.RunId, target.App, analysis.Findings.Total);
-        await events.NormalAsync(target.App, EventReasons.RunAnalyzed, status.Conditions?.FirstOrDefault(c => c.Type == StatusComposer.AnalyzedCondition)?.Message ?? "Run analysed", cancellationToken);
+        await events.NormalAsync(involved, EventReasons.RunAnalyzed, status.Conditions?.FirstOrDefault(c => c.Type == StatusComposer.AnalyzedCondition)?.Message ?? "Run analysed", cancellationToken);
         if (analysis.PullRequest is { Action: not PullRequestAction.None } pr)
         {
             var reason = pr.Action == PullRequestAction.Opened ? EventReasons.PullRequestOpened : EventReasons.PullRequestUpdated;
-            await events.NormalAsync(target.App, reason, $"Pull request #{pr.Number}: {pr.Url}", cancellationToken);
+            await events.NormalAsync(involved, reason, $"Pull request #{pr.Number}: {pr.Url}", cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The log is not there: within the window the run waits as Pending and is looked at again (the first look warns); after it,
+    /// or when waiting cannot help, the run is recorded as an Error with what was tried. Never Analyzed without a log.
+    /// </summary>
+    private async Task EventLogNotFoundAsync(string key, AppIdentity[] involved, FinishedRun run, EventLogNotFoundException e, CancellationToken cancellationToken)
+    {
+        var (ns, name) = (involved[1].Namespace, involved[1].Name);
+        var step = logWait.Next(key, run.Finished, time.GetUtcNow());
+        if (e.CanAppear && step.RetryIn is { } retryIn)
+        {
+            var message = string.Create(CultureInfo.InvariantCulture,
+                $"Event log of run {run.RunName} not found yet (look {step.Attempt}; tried {e.Tried}); looking again until {step.Deadline.UtcDateTime:yyyy-MM-ddTHH:mm:ssZ}");
+            await optimizations.UpdateStatusAsync(ns, name,
+                current => StatusComposer.IsProcessed(current.Status, run.RunId) ? null : StatusComposer.EventLogPending(current, message, Now),
+                cancellationToken);
+            if (step.Attempt == 1)
+            {
+                await events.WarningAsync(involved, EventReasons.EventLogNotFound, message, cancellationToken);
+            }
+
+            throw new RequeueException(retryIn, message);
+        }
+
+        var error = e.CanAppear
+            ? $"event log not found within {DurationText.Format((long)logWait.Window.TotalMilliseconds)} of the run's end ({step.Attempt} looks; tried {e.Tried})"
+            : $"event log not found (tried {e.Tried})";
+        var written = await optimizations.UpdateStatusAsync(ns, name,
+            current => StatusComposer.IsProcessed(current.Status, run.RunId) ? null
+                : StatusComposer.AnalysisFailed(current, run, error, Now, processedRunsLimit, EventReasons.EventLogNotFound),
+            cancellationToken);
+        if (written is not null)
+        {
+            metrics.RunsAnalysed.WithLabels(KindLabel(involved[0]), "event-log-not-found").Inc();
+            await events.WarningAsync(involved, EventReasons.EventLogNotFound, $"Run {run.RunName}: {error}", cancellationToken);
+        }
+    }
+
+    private static AppIdentity OptimizationIdentity(V1Alpha1SparkOptimization optimization) => new(
+        V1Alpha1SparkOptimization.Group + "/" + V1Alpha1SparkOptimization.Version, V1Alpha1SparkOptimization.EntityKind,
+        optimization.Metadata.NamespaceProperty ?? string.Empty, optimization.Metadata.Name, optimization.Metadata.Uid);
 
     /// <summary>Gets the app's SparkOptimization, creating it (owned by the app) when missing.</summary>
     public async Task<V1Alpha1SparkOptimization> EnsureOptimizationAsync(OptimizationTarget target, CancellationToken cancellationToken)
@@ -156,7 +208,7 @@ public sealed class RunPipeline(
             }
 
             await optimizations.UpdateStatusAsync(ns, name, current => current.Status is null ? StatusComposer.Pending(current.Metadata.Generation, Now) : null, cancellationToken);
-            await events.NormalAsync(target.App, EventReasons.OptimizationCreated, $"Created SparkOptimization {name}", cancellationToken);
+            await events.NormalAsync([target.App, OptimizationIdentity(created)], EventReasons.OptimizationCreated, $"Created SparkOptimization {name}", cancellationToken);
             return await optimizations.GetAsync(ns, name, cancellationToken) ?? created;
         }
 
@@ -187,11 +239,11 @@ public sealed class RunPipeline(
         run.Resource.ApiVersion, run.Resource.Kind, run.Resource.Metadata.NamespaceProperty ?? "", run.Resource.Metadata.Name, run.Resource.Metadata.Uid);
 
     /// <summary>kind.group, e.g. SparkApplication.spark.apache.org: the two SparkApplication kinds stay apart.</summary>
-    private static string KindLabel(OptimizationTarget target) => $"{target.App.Kind}.{target.App.ApiVersion.Split('/')[0]}";
+    private static string KindLabel(AppIdentity app) => $"{app.Kind}.{app.ApiVersion.Split('/')[0]}";
 
     private void Count(OptimizationTarget target, RunAnalysis analysis)
     {
-        metrics.RunsAnalysed.WithLabels(KindLabel(target), "analysed").Inc();
+        metrics.RunsAnalysed.WithLabels(KindLabel(target.App), "analysed").Inc();
         metrics.Findings.WithLabels("critical").Inc(analysis.Findings.Critical);
         metrics.Findings.WithLabels("severe").Inc(analysis.Findings.Severe);
         metrics.Findings.WithLabels("moderate").Inc(analysis.Findings.Moderate);

@@ -25,9 +25,23 @@ public sealed class ScheduledSparkApplicationController(
         }
 
         var target = OptimizationTarget.For(schedule.ApiVersion, V1Beta2ScheduledSparkApplication.EntityKind, schedule.Metadata);
+        // a run waiting for its log does not hold up the schedule's other runs: the earliest wait is asked for at the end
+        var waiting = new List<RequeueException>();
         foreach (var run in FinishedRuns(schedule))
         {
-            await pipeline.HandleAsync(target, run, cancellationToken);
+            try
+            {
+                await pipeline.HandleAsync(target, run, cancellationToken);
+            }
+            catch (RequeueException e)
+            {
+                waiting.Add(e);
+            }
+        }
+
+        if (RequeueException.Earliest(waiting) is { } earliest)
+        {
+            throw earliest;
         }
     }
 

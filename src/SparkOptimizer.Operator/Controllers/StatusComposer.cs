@@ -86,15 +86,26 @@ public static class StatusComposer
     }
 
     /// <summary>The run could not be analysed after every attempt: recorded (so it is not retried forever) with the error.</summary>
-    public static SparkOptimizationStatus AnalysisFailed(V1Alpha1SparkOptimization current, FinishedRun run, string error, DateTime now, int processedRunsLimit)
+    public static SparkOptimizationStatus AnalysisFailed(
+        V1Alpha1SparkOptimization current, FinishedRun run, string error, DateTime now, int processedRunsLimit, string reason = EventReasons.AnalysisFailed)
     {
         var status = Carry(current.Status);
         status.Phase = Phases.Error;
         status.ObservedGeneration = current.Metadata.Generation;
         status.LastRun = LastRun(run, null, null);
-        SetCondition(status, AnalyzedCondition, "False", EventReasons.AnalysisFailed, $"Run {run.RunName} could not be analysed: {error}", current.Metadata.Generation, now);
+        SetCondition(status, AnalyzedCondition, "False", reason, $"Run {run.RunName} could not be analysed: {error}", current.Metadata.Generation, now);
         status.History = History(current.Status, status.LastRun);
         status.ProcessedRuns = Processed(current.Status, run.RunId, processedRunsLimit);
+        return status;
+    }
+
+    /// <summary>A run whose event log is not there yet: Pending (reason EventLogNotFound) while it is looked for again; not processed.</summary>
+    public static SparkOptimizationStatus EventLogPending(V1Alpha1SparkOptimization current, string message, DateTime now)
+    {
+        var status = Carry(current.Status);
+        status.Phase = Phases.Pending;
+        status.ObservedGeneration = current.Metadata.Generation;
+        SetCondition(status, AnalyzedCondition, "False", EventReasons.EventLogNotFound, message, current.Metadata.Generation, now);
         return status;
     }
 

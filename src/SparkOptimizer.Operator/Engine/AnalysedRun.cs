@@ -13,6 +13,9 @@ public sealed record AnalysedRun
     /// <summary>Set when the event log was not found (or refused); nothing else is then set.</summary>
     public string? NotFound { get; init; }
 
+    /// <summary>With <see cref="NotFound"/>: whether the log may still appear (false when the location is refused).</summary>
+    public bool LogCanAppear { get; init; } = true;
+
     /// <summary>This run as the run history keeps it (its cohort and prediction are set by the operator).</summary>
     public RunRecord? Record { get; init; }
 

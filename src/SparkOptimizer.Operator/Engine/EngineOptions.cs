@@ -14,6 +14,12 @@ public sealed class EngineOptions
     /// <summary>Folders (mounted volumes) from which local event logs may be read; spark.eventLog.dir elsewhere is refused.</summary>
     public List<string> LocalEventLogRoots { get; set; } = [];
 
+    /// <summary>
+    /// Where Spark writes event logs when an app's sparkConf names no spark.eventLog.dir (spark-defaults in the image set it
+    /// cluster-wide); empty: such runs are looked for on the History Server only.
+    /// </summary>
+    public string? DefaultEventLogDir { get; set; }
+
     /// <summary>URI schemes of object stores the operator may read event logs from.</summary>
     public List<string> EventLogSchemes { get; set; } = [.. EventLogSourcePolicy.DefaultSchemes];
 

@@ -40,23 +40,29 @@ public sealed class EngineRunProcessor(
 
     public async Task<RunAnalysis> ProcessAsync(CompletedRun run, CancellationToken cancellationToken)
     {
-        if (run.EventLog is null)
-        {
-            return new RunAnalysis { Message = "No event log: set spark.eventLog.enabled=true and spark.eventLog.dir in the app's sparkConf." };
-        }
+        // Never "analysed" without a log: a log that may still arrive is waited for, one that cannot is an error.
+        var location = run.EventLog ?? finder.Fallback(run.SparkConf, run.SparkAppId)
+            ?? throw new EventLogNotFoundException(run.SparkAppId is null
+                ? "nothing: the run has no Spark application id (Spark never started)"
+                : "nothing: the app's sparkConf names no spark.eventLog.dir (or sets spark.eventLog.enabled=false), and neither Engine:DefaultEventLogDir (chart eventLogs.defaultDir) nor a History Server is configured", canAppear: false);
 
         // The app's name always names the cohort (the Spark app's own name only would without one).
         var key = $"{run.App.Namespace}/{CohortResolver.Resolve(run.App.Name, run.Annotations, null)}";
         var before = await ledger.SnapshotAsync(key, cancellationToken).ConfigureAwait(false);
-        var request = AnalysisRequest.From(run, run.EventLog, key, before.Runs) with
+        var request = AnalysisRequest.From(run, location, key, before.Runs) with
         {
             Proposals = before.ChangeSets,
             History = await ledger.HistoryAsync(key, cancellationToken).ConfigureAwait(false),
         };
         var result = await analyser.AnalyseAsync(request, cancellationToken).ConfigureAwait(false);
-        if (result.NotFound is { } notFound || result.CohortRun is null)
+        if (result.NotFound is { } notFound)
         {
-            return new RunAnalysis { Message = result.NotFound ?? "The analysis returned no run." };
+            throw new EventLogNotFoundException(notFound, result.LogCanAppear);
+        }
+
+        if (result.CohortRun is null)
+        {
+            throw new InvalidOperationException("the analysis returned no run");
         }
 
         // Executors live minutes: their pods are sized per cohort, from the highest footprint any run showed, the event log's or the pod's.

@@ -20,7 +20,7 @@ public static class EngineServices
         var options = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
         services.AddSingleton(options);
         services.AddSingleton(new EventLogFinder(SourceOptions.Default, options.HistoryServerUrl,
-            new EventLogSourcePolicy(options.EventLogSchemes, options.HistoryServerUrl, options.LocalEventLogRoots)));
+            new EventLogSourcePolicy(options.EventLogSchemes, options.HistoryServerUrl, options.LocalEventLogRoots), options.DefaultEventLogDir));
         services.AddSingleton(_ => new AnalysisPipeline(options.ThresholdsFile));
         services.AddSingleton(sp => CreatePublisher(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
         services.AddSingleton(_ => string.IsNullOrEmpty(options.PrometheusUrl)

@@ -23,18 +23,20 @@ public sealed class InProcessRunAnalyser(
     EngineOptions options,
     ILogger logger,
     PodLogSource? podLogs = null,
-    OperatorRunCatalog? catalog = null) : IRunAnalyser
+    OperatorRunCatalog? catalog = null,
+    Metrics.OperatorMetrics? metrics = null) : IRunAnalyser
 {
     private const int TopFindings = 5;
 
     public async Task<AnalysedRun> AnalyseAsync(AnalysisRequest request, CancellationToken cancellationToken)
     {
-        var input = finder.Find(request.EventLog, out var tried);
-        if (input is null)
+        var search = finder.Search(request.EventLog);
+        if (search.Input is not { } input)
         {
-            return new AnalysedRun { NotFound = $"Event log not found (tried {tried})." };
+            return new AnalysedRun { NotFound = search.Tried, LogCanAppear = search.CanAppear };
         }
 
+        metrics?.Analyses.WithLabels("in-process").Inc();
         var pipeline = PipelineFor(request);
         var spark = pipeline.Read(input, cancellationToken);
         var logs = podLogs is null ? null : await podLogs.DriverLogAsync(request.Run.Namespace, request.DriverPod, request.RunId, cancellationToken).ConfigureAwait(false);

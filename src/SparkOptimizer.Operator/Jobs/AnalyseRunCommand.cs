@@ -33,7 +33,7 @@ public static class AnalyseRunCommand
             var nonce = request.Nonce is { Length: > 0 } n ? n : throw new InvalidOperationException("the analysis request has no nonce");
             var engine = configuration.GetSection(EngineOptions.Section).Get<EngineOptions>() ?? new EngineOptions();
             var finder = new EventLogFinder(SourceOptions.Default, engine.HistoryServerUrl,
-                new EventLogSourcePolicy(engine.EventLogSchemes, engine.HistoryServerUrl, engine.LocalEventLogRoots));
+                new EventLogSourcePolicy(engine.EventLogSchemes, engine.HistoryServerUrl, engine.LocalEventLogRoots), engine.DefaultEventLogDir);
             var analyser = new InProcessRunAnalyser(finder, new AnalysisPipeline(engine.ThresholdsFile), engine, logger, PodLogs(configuration, loggers));
             var result = await analyser.AnalyseAsync(request, cancellationToken).ConfigureAwait(false);
             await stdout.WriteLineAsync(AnalysisJson.ResultLine(result, nonce)).ConfigureAwait(false);

@@ -6,6 +6,8 @@ using k8s;
 using k8s.Autorest;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
+using Polly;
+using Polly.Retry;
 using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Metrics;
 using SparkOptimizer.Operator.Processing;
@@ -47,33 +49,52 @@ public sealed class JobRunAnalyser(IKubernetes client, JobOptions options, Engin
 
         var attempts = Math.Max(1, options.MaxAttempts);
         var first = await NewestAttemptAsync(request, attempts, cancellationToken).ConfigureAwait(false) ?? 1;
+        metrics?.Analyses.WithLabels("job").Inc();
+        var attempt = first;
         string? failure = null;
-        for (var attempt = first; attempt <= attempts; attempt++)
+        var result = await Retries(first, attempts).ExecuteAsync(async token =>
         {
-            if (attempt > first)
-            {
-                await Task.Delay(options.RetryBackoff * Math.Pow(2, attempt - 2), time, cancellationToken).ConfigureAwait(false);
-            }
-
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            var number = attempt++;
+            await slots.WaitAsync(token).ConfigureAwait(false);
             try
             {
-                var (result, reason) = await AttemptAsync(request, attempt, logBytes, cancellationToken).ConfigureAwait(false);
-                if (result is not null)
+                var (done, reason) = await AttemptAsync(request, number, logBytes, token).ConfigureAwait(false);
+                if (done is null)
                 {
-                    return result;
+                    failure = reason;
+                    logger.LogWarning("Analysis Job for run {Run} of {App} failed (attempt {Attempt} of {Attempts}): {Reason}", request.RunId, request.App, number, attempts, reason);
                 }
 
-                failure = reason;
-                logger.LogWarning("Analysis Job for run {Run} of {App} failed (attempt {Attempt} of {Attempts}): {Reason}", request.RunId, request.App, attempt, attempts, reason);
+                return done;
             }
             finally
             {
                 slots.Release();
             }
+        }, cancellationToken).ConfigureAwait(false);
+        return result ?? throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture, $"the analysis Job failed {attempts} time(s); last: {failure}"));
+    }
+
+    /// <summary>
+    /// Attempts <paramref name="first"/> to <paramref name="attempts"/>: an attempt without a result is retried after
+    /// RetryBackoff x 2^(attempt - 2) (30 s, 60 s, … by default), on the operator's clock.
+    /// </summary>
+    private ResiliencePipeline<AnalysedRun?> Retries(int first, int attempts)
+    {
+        if (attempts <= first)
+        {
+            return ResiliencePipeline<AnalysedRun?>.Empty;
         }
 
-        throw new AnalysisGaveUpException(string.Create(CultureInfo.InvariantCulture, $"the analysis Job failed {attempts} time(s); last: {failure}"));
+        return new ResiliencePipelineBuilder<AnalysedRun?> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<AnalysedRun?>
+            {
+                ShouldHandle = new PredicateBuilder<AnalysedRun?>().HandleResult(r => r is null),
+                MaxRetryAttempts = attempts - first,
+                // retry n (from 0) starts attempt first + n + 1
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(options.RetryBackoff * Math.Pow(2, first + args.AttemptNumber - 1)),
+            })
+            .Build();
     }
 
     /// <summary>

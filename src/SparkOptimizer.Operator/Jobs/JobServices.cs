@@ -14,14 +14,14 @@ public static class JobServices
     {
         var loggers = services.GetRequiredService<ILoggerFactory>();
         var finder = services.GetRequiredService<EventLogFinder>();
+        var metrics = services.GetService<OperatorMetrics>();
         var inProcess = new InProcessRunAnalyser(finder, services.GetRequiredService<AnalysisPipeline>(), options, loggers.CreateLogger<InProcessRunAnalyser>(),
-            services.GetService<PodLogSource>(), services.GetService<OperatorRunCatalog>());
+            services.GetService<PodLogSource>(), services.GetService<OperatorRunCatalog>(), metrics);
         if (!options.Jobs.Enabled)
         {
             return inProcess;
         }
 
-        var metrics = services.GetService<OperatorMetrics>();
         var jobs = new JobRunAnalyser(services.GetRequiredService<IKubernetes>(), options.Jobs, options, services.GetRequiredService<TimeProvider>(),
             loggers.CreateLogger<JobRunAnalyser>(), metrics);
         return new RoutingRunAnalyser(inProcess, jobs, finder, options.Jobs, loggers.CreateLogger<RoutingRunAnalyser>(), metrics);

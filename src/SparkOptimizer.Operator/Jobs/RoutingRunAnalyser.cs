@@ -26,7 +26,6 @@ public sealed class RoutingRunAnalyser(IRunAnalyser inProcess, JobRunAnalyser jo
         var bytes = JobSizing.EffectiveBytes(input, options.CompressionFactor);
         if (bytes < options.SizeThresholdBytes && inProcessSlots.Wait(0))
         {
-            metrics?.Analyses.WithLabels("in-process").Inc();
             metrics?.AnalysesInProcess.Inc();
             try
             {
@@ -40,7 +39,6 @@ public sealed class RoutingRunAnalyser(IRunAnalyser inProcess, JobRunAnalyser jo
         }
 
         logger.LogInformation("Run {Run} of {App}: log of {Bytes} bytes analysed in a Job", request.RunId, request.App, bytes?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "unknown");
-        metrics?.Analyses.WithLabels("job").Inc();
         return await jobs.AnalyseAsync(request, bytes, cancellationToken).ConfigureAwait(false);
     }
 }

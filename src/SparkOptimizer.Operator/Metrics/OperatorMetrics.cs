@@ -5,7 +5,9 @@ namespace SparkOptimizer.Operator.Metrics;
 /// <summary>
 /// The operator's own metrics, in a registry of its own (so that several operators in one test process stay
 /// apart): runs analysed, findings by severity, pull requests opened/updated, reconcile errors and latency,
-/// work-queue depth, analyses in the process and in Jobs. Served on <c>/metrics</c>.
+/// work-queue depth, analyses in the process and in Jobs; with prometheus-net's process and .NET runtime collectors (process_*,
+/// dotnet_*). Ratios are absent until they have data, so that an alert on a low ratio does not fire on a new install. Served on
+/// <c>/metrics</c>.
 /// </summary>
 public sealed class OperatorMetrics
 {
@@ -16,6 +18,11 @@ public sealed class OperatorMetrics
     {
         Registry = registry ?? Prometheus.Metrics.NewCustomRegistry();
         var factory = Prometheus.Metrics.WithCustomRegistry(Registry);
+        if (registry is null)
+        {
+            DotNetStats.Register(Registry);
+        }
+
         RunsAnalysed = factory.CreateCounter("sparkoptimizer_runs_analysed_total", "Finished runs processed, by app kind and outcome class.", "kind", "result");
         Findings = factory.CreateCounter("sparkoptimizer_findings_total", "Findings reported on analysed runs, by severity.", "severity");
         PullRequests = factory.CreateCounter("sparkoptimizer_pull_requests_total", "Pull requests opened or updated.", "action");
@@ -27,8 +34,9 @@ public sealed class OperatorMetrics
         VerifiedRuns = factory.CreateCounter("sparkoptimizer_verified_runs_total",
             "Runs under a merged change, by the change's verdict after the run and whether the run fell inside the interval predicted for it.", "state", "inside_interval");
         IntervalCoverage = factory.CreateGauge("sparkoptimizer_prediction_interval_coverage",
-            "Share of runs under merged changes (since start) whose duration fell inside the interval predicted for them; the goal is at least 0.8 for the 80 % interval.");
-        Analyses = factory.CreateCounter("sparkoptimizer_analyses_total", "Runs analysed, by where: in-process or job.", "where");
+            "Share of runs under merged changes (since start) whose duration fell inside the interval predicted for them; the goal is at least 0.8 for the 80 % interval.",
+            new GaugeConfiguration { SuppressInitialValue = true });
+        Analyses = factory.CreateCounter("sparkoptimizer_analyses_total", "Analyses of runs begun, by where they ran: in-process or job.", "where");
         AnalysesInProcess = factory.CreateGauge("sparkoptimizer_analyses_in_process", "Analyses running in the operator's process now.");
         JobsInFlight = factory.CreateGauge("sparkoptimizer_analysis_jobs_in_flight", "Analysis Jobs created and not yet finished.");
         Jobs = factory.CreateCounter("sparkoptimizer_analysis_jobs_total", "Analysis Jobs, by result: started, succeeded, failed, timed-out.", "result");

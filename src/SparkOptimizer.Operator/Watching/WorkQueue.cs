@@ -135,6 +135,18 @@ public sealed class WorkQueue
         {
             return;
         }
+        catch (RequeueException e)
+        {
+            // waiting, not failing: no failure counted, no stack trace
+            lock (gate)
+            {
+                failures.Remove(key);
+            }
+
+            logger.LogInformation("Reconcile of {Key} waits: {Reason}; again in {Delay}", key, e.Message, e.Delay);
+            EnqueueAfter(key, e.Delay);
+            RetryScheduled?.Invoke(key, e.Delay);
+        }
         catch (Exception e)
         {
             int attempt;

@@ -64,6 +64,7 @@ public sealed class ChartHelmTests
     [InlineData("analysisJobs.sizeThresholdBytes", "268435456.5", "analysisJobs.sizeThresholdBytes: Invalid type. Expected: integer, given: number")]
     [InlineData("leaderElection.leaseDuration", "\"15s\"", "leaderElection.leaseDuration: Does not match pattern")]
     [InlineData("analysisJob", "{\"enabled\":true}", "Additional property analysisJob is not allowed")]
+    [InlineData("eventLogs.waitWindow", "\"30m\"", "eventLogs.waitWindow: Does not match pattern")]
     public void Template_WrongValue_IsRefusedByTheSchema(string key, string json, string message)
     {
         var (exit, stdout, stderr) = new ChartRenderer(Helm.ChartDir).Template("--set-json", $"{key}={json}");

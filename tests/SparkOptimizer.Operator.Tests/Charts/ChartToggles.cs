@@ -31,6 +31,7 @@ public static class ChartToggles
              "extraVolumes":[{"name":"spark-events","persistentVolumeClaim":{"claimName":"spark-events","readOnly":true}}],
              "extraVolumeMounts":[{"name":"spark-events","mountPath":"/mnt/spark-events","readOnly":true}]}
             """,
+        ["eventLogWait"] = """{"eventLogs":{"defaultDir":"s3a://spark-events/","waitWindow":"01:00:00"}}""",
         ["existingServiceAccount"] = """{"serviceAccount":{"create":false,"name":"platform-operator"}}""",
     };
 

@@ -9,7 +9,7 @@ namespace SparkOptimizer.Tests.Charts;
 /// <summary>
 /// Starts the built operator as the rendered Deployment would: its container's environment and arguments exactly, except
 /// what only a cluster provides, each mapped to its stand-in here: the service account (KUBECONFIG to our API server),
-/// Secrets (a placeholder value per secretKeyRef), the pod's namespace, the listening address (127.0.0.1 and a free port)
+/// Secrets (a placeholder value per secretKeyRef, or the value a test gives for that variable), the pod's namespace, the listening address (127.0.0.1 and a free port)
 /// and mounted volumes (a temporary folder per mountPath).
 /// </summary>
 public sealed class RenderedOperator : IDisposable
@@ -37,7 +37,7 @@ public sealed class RenderedOperator : IDisposable
             .ToDictionary(e => e!["name"]!.GetValue<string>(), e => e!["value"]!.ToString(), StringComparer.Ordinal);
     }
 
-    public static RenderedOperator Start(IReadOnlyList<JsonObject> docs, string kubeconfig, string releaseNamespace)
+    public static RenderedOperator Start(IReadOnlyList<JsonObject> docs, string kubeconfig, string releaseNamespace, IReadOnlyDictionary<string, string>? secrets = null)
     {
         var container = Container(docs);
         var mounts = Path.Combine(Path.GetTempPath(), $"mounts-{Guid.NewGuid():N}");
@@ -64,7 +64,7 @@ public sealed class RenderedOperator : IDisposable
             var name = entry!["name"]!.GetValue<string>();
             start.Environment[name] = entry["value"] is { } value
                 ? Mapped(value.ToString(), mountPaths, mounts)
-                : entry["valueFrom"]!["fieldRef"] is not null ? releaseNamespace : $"placeholder-for-{name}";
+                : entry["valueFrom"]!["fieldRef"] is not null ? releaseNamespace : secrets?.GetValueOrDefault(name) ?? $"placeholder-for-{name}";
         }
 
         start.Environment["Urls"] = $"http://127.0.0.1:{port}";

@@ -109,7 +109,9 @@ public sealed class KubeflowSparkApplicationControllerTests
         var status = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!;
         status["phase"]!.GetValue<string>().Should().Be("Error");
         status["conditions"]!.AsArray().Should().Contain(c => c!["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed);
-        harness.Events(SparkApps.Namespace).Count(e => e["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed).Should().Be(3);
+        var failed = harness.Events(SparkApps.Namespace).Where(e => e["reason"]!.GetValue<string>() == EventReasons.AnalysisFailed).ToList();
+        failed.Count(e => e["involvedObject"]!["kind"]!.GetValue<string>() == "SparkApplication").Should().Be(3);
+        failed.Count(e => e["involvedObject"]!["kind"]!.GetValue<string>() == "SparkOptimization").Should().Be(3, "kubectl describe sparkoptimization shows them too");
     }
 
     [Fact]

@@ -157,7 +157,7 @@ public sealed class AnalysisJobEndToEndTests
             var client = harness.NewClient();
             var finder = new EventLogFinder(SourceOptions.Default, null, new EventLogSourcePolicy(EventLogSourcePolicy.DefaultSchemes, null, [Corpus.EventLogs, PressuredTaxiRun.Root]));
             var podLogs = new PodLogSource(client, NullLogger<PodLogSource>.Instance);
-            IRunAnalyser analyser = new InProcessRunAnalyser(finder, new AnalysisPipeline(), engine, NullLogger.Instance, podLogs);
+            IRunAnalyser analyser = new InProcessRunAnalyser(finder, new AnalysisPipeline(), engine, NullLogger.Instance, podLogs, metrics: metrics);
             if (jobs is not null)
             {
                 analyser = new RoutingRunAnalyser(analyser, new JobRunAnalyser(client, jobs, engine, TimeProvider.System, NullLogger.Instance, metrics),

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Entities.Kubeflow;
 using SparkOptimizer.Operator.Entities.Optimization;
@@ -91,6 +92,30 @@ public sealed class JobRunAnalyserTests
 
         result.Should().BeEquivalentTo(Result);
         fixture.Kubelet.Runs.Should().HaveCount(2, "the first attempt failed on the dropped connection, the second read its result");
+    }
+
+    [Fact]
+    public async Task AnalyseAsync_EveryAttemptFails_RetriesAfterTheDoublingBackOffOnTheOperatorsClock_ThenGivesUp()
+    {
+        await using var fixture = await Fixture.StartAsync();
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-11-20T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var started = new ConcurrentQueue<DateTimeOffset>();
+        fixture.Kubelet.Runner = (_, _) =>
+        {
+            started.Enqueue(time.GetUtcNow());
+            return Task.FromResult(new KubeletExit(1, "error: no log"));
+        };
+
+        var analysis = fixture.Analyser(o => { o.MaxAttempts = 3; o.RetryBackoff = TimeSpan.FromSeconds(30); o.ActiveDeadlineSeconds = 86_400; }, time: time)
+            .AnalyseAsync(AnalysisJobSpecTests.Request(), null, CancellationToken.None);
+        await fixture.Server.WaitUntilAsync(() => { time.Advance(TimeSpan.FromSeconds(1)); return analysis.IsCompleted; }, TimeSpan.FromSeconds(60), "three attempts made");
+
+        var act = () => analysis;
+        (await act.Should().ThrowAsync<AnalysisGaveUpException>()).Which.Message.Should().Contain("failed 3 time(s)");
+        var times = started.ToArray();
+        times.Should().HaveCount(3);
+        (times[1] - times[0]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(30), "the second attempt waits RetryBackoff");
+        (times[2] - times[1]).Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(60), "the third waits twice that");
     }
 
     [Fact]
@@ -267,12 +292,12 @@ public sealed class JobRunAnalyserTests
             return new Fixture(server, kubelet);
         }
 
-        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null, EngineOptions? engine = null)
+        public JobRunAnalyser Analyser(Action<JobOptions>? configure = null, EngineOptions? engine = null, TimeProvider? time = null)
         {
             var options = new JobOptions { Enabled = true, RetryBackoff = TimeSpan.FromMilliseconds(50), ActiveDeadlineSeconds = 60 };
             configure?.Invoke(options);
             var client = new Kubernetes(new KubernetesClientConfiguration { Host = Server.BaseUri.ToString().TrimEnd('/'), AccessToken = "test" });
-            return new JobRunAnalyser(client, options, engine ?? new EngineOptions(), TimeProvider.System, NullLogger.Instance);
+            return new JobRunAnalyser(client, options, engine ?? new EngineOptions(), time ?? TimeProvider.System, NullLogger.Instance);
         }
 
         public async ValueTask DisposeAsync()

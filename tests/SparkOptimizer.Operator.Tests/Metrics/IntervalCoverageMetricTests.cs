@@ -19,4 +19,16 @@ public sealed class IntervalCoverageMetricTests
         text.Should().Contain("sparkoptimizer_verified_runs_total{state=\"Pending\",inside_interval=\"true\"} 2");
         text.Should().Contain("sparkoptimizer_verified_runs_total{state=\"Pending\",inside_interval=\"unknown\"} 1");
     }
+
+    [Fact]
+    public async Task Export_BeforeAnyPredictedRun_HasNoCoverageSample_ThenTheShare()
+    {
+        var metrics = new OperatorMetrics();
+        metrics.CountVerifiedRun("Pending", null);
+
+        (await metrics.ExportAsync()).Split('\n').Should().NotContain(l => l.StartsWith("sparkoptimizer_prediction_interval_coverage ", StringComparison.Ordinal));
+
+        metrics.CountVerifiedRun("Verified", false);
+        (await metrics.ExportAsync()).Should().Contain("sparkoptimizer_prediction_interval_coverage 0\n");
+    }
 }

@@ -74,10 +74,10 @@ public sealed class OperatorHarness : IAsyncDisposable
         return running;
     }
 
-    /// <summary>Starts an operator instance with a real processor (the engine) instead of the recording one.</summary>
-    public RunningOperator StartOperatorWith(SparkOptimizer.Operator.Processing.IRunProcessor processor, OperatorOptions? options = null)
+    /// <summary>Starts an operator instance with a real processor (the engine) instead of the recording one, on the given clock (a fake one moves only when told).</summary>
+    public RunningOperator StartOperatorWith(SparkOptimizer.Operator.Processing.IRunProcessor processor, OperatorOptions? options = null, TimeProvider? time = null)
     {
-        var runtime = new OperatorRuntime(NewClient(), options ?? FastOptions(), processor, new OperatorMetrics(), TimeProvider.System, NullLoggerFactory.Instance);
+        var runtime = new OperatorRuntime(NewClient(), options ?? FastOptions(), processor, new OperatorMetrics(), time ?? TimeProvider.System, NullLoggerFactory.Instance);
         var running = new RunningOperator(runtime);
         operators.Add(running);
         return running;

@@ -134,7 +134,7 @@ public sealed class PrometheusServer : IDisposable
         }
     }
 
-    private static string Which(string name)
+    internal static string Which(string name)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "/usr/bin").Split(':'))
         {

@@ -69,6 +69,20 @@ internal sealed partial class AzureBlobEventLogSource
         return RemoteLayout.Group(chosen, o => _uri.Child(o.Key), Part, DownloadZip);
     }
 
+    /// <summary>The names inside this folder starting with each prefix: one listing by hierarchy ('/') per prefix, blobs and virtual folders.</summary>
+    public IReadOnlyList<string> ListNames(IReadOnlyList<string> prefixes)
+    {
+        var names = new List<string>();
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+        {
+            names.AddRange(Call(() => _container.GetBlobsByHierarchy(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "/", FolderListing.KeyPrefix(_uri.Path, prefix), CancellationToken.None)
+                .Take(FolderListing.MaxNames)
+                .Select(item => FolderListing.NameOf(item.IsPrefix ? item.Prefix : item.Blob.Name)).ToList(), _uri.Display));
+        }
+
+        return FolderListing.Bounded(names);
+    }
+
     private EventLogPart Part(RemoteObject o)
     {
         var display = _uri.Child(o.Key);

@@ -32,6 +32,31 @@ public static class EventLogSourceResolver
         };
     }
 
+    /// <summary>
+    /// The names directly inside <paramref name="folder"/> (files and sub-folders) that start with one of <paramref name="prefixes"/>
+    /// (ignoring case), as the folder's source lists them: a local folder, s3/s3a/s3n/gs, abfs(s)/wasb(s). Null for a source that
+    /// cannot list a folder (a History Server). At most <see cref="FolderListing.MaxNames"/> names. Failures are
+    /// <see cref="EventLogFormatException"/> naming the folder, never a secret.
+    /// </summary>
+    public static IReadOnlyList<string>? ListNames(string folder, IReadOnlyList<string> prefixes, SourceOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(prefixes);
+        options ??= SourceOptions.Default;
+        if (LocalPath(folder) is { } local)
+        {
+            return FolderListing.Local(local, prefixes);
+        }
+
+        var uri = SourceUri.Parse(folder);
+        return uri.Scheme switch
+        {
+            "s3" or "s3a" or "s3n" or "gs" => new S3EventLogSource(uri, options).ListNames(prefixes),
+            "abfs" or "abfss" or "wasb" or "wasbs" => new AzureBlobEventLogSource(uri, options).ListNames(prefixes),
+            _ => null,
+        };
+    }
+
     /// <summary>The scheme of a URI, lower case, as <see cref="Resolve"/> reads it; null for a local path.</summary>
     public static string? SchemeOf(string uriOrPath) => SourceUri.SchemeOf(uriOrPath);
 

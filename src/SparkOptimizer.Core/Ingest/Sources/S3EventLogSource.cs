@@ -82,6 +82,26 @@ internal sealed class S3EventLogSource
         return RemoteLayout.Group(chosen, o => _uri.Child(o.Key), Part, DownloadZip);
     }
 
+    /// <summary>The names inside this folder starting with each prefix: one delimited listing per prefix (objects and common prefixes).</summary>
+    public IReadOnlyList<string> ListNames(IReadOnlyList<string> prefixes)
+    {
+        var names = new List<string>();
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal))
+        {
+            var request = new ListObjectsV2Request { BucketName = Bucket, Prefix = FolderListing.KeyPrefix(_uri.Path, prefix), Delimiter = "/" };
+            do
+            {
+                var response = Call(() => _client.ListObjectsV2Async(request).GetAwaiter().GetResult(), _uri.Display);
+                names.AddRange((response.S3Objects ?? []).Select(o => FolderListing.NameOf(o.Key)));
+                names.AddRange((response.CommonPrefixes ?? []).Select(FolderListing.NameOf));
+                request.ContinuationToken = response.IsTruncated == true && names.Count < FolderListing.MaxNames ? response.NextContinuationToken : null;
+            }
+            while (request.ContinuationToken is not null);
+        }
+
+        return FolderListing.Bounded(names);
+    }
+
     private List<RemoteObject> List(string prefix)
     {
         var found = new List<RemoteObject>();

@@ -2,8 +2,9 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 using Npgsql;
+using Xunit;
 
-namespace SparkOptimizer.History.Tests;
+namespace SparkOptimizer.Testing.Postgres;
 
 /// <summary>
 /// A private PostgreSQL server for the tests: Debian's binaries, initdb into a temporary folder, a free 127.0.0.1 port and
