@@ -72,7 +72,7 @@ public sealed class AnalysisPipeline
         var ranked = new RunReport(run, StakeSeverity.Apply(forecast, _thresholds, run, context.Facts), changes, warnings);
         var report = (host.Logs is { Count: > 0 } logs ? LogEvidence.Attach(ranked, logs) : ranked) with
         {
-            Sizing = result.Sizing,
+            Sizing = result.Sizing?.Applied(changes, ClusterInference.IsLocal(run) ? "spark.driver.memory" : "spark.executor.memory"),
             RecommendationNotes = notes,
             LowConfidence = lowConfidence,
         };
