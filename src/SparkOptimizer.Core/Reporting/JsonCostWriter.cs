@@ -65,11 +65,17 @@ internal static class JsonCostWriter
                     w.WriteNumber("amount", Math.Round(money.Amount, 4));
                 }
 
+                w.WriteNumber("share", Math.Round(item.Share, 4));
                 w.WriteString("explanation", item.Explanation);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (d.UsefulCost is { } useful)
+            {
+                // with every waste amount, it adds up to the run's cost
+                w.WriteNumber("usefulAmount", Math.Round(useful.Amount, 4));
+            }
             w.WriteStartObject("spot");
             w.WriteBoolean("suitable", d.Spot.Suitable);
             w.WriteNumber("score", Math.Round(d.Spot.Score, 3));
@@ -124,6 +130,11 @@ internal static class JsonCostWriter
         {
             w.WriteString("databricksSku", sku);
             w.WriteString("databricksSkuSource", d.DatabricksSkuSource);
+            w.WriteBoolean("databricksPhoton", d.DatabricksPhotonSource is not null);
+            if (d.DatabricksPhotonSource is { } photon)
+            {
+                w.WriteString("databricksPhotonSource", photon);
+            }
         }
     }
 }

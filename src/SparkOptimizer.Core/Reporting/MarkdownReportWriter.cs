@@ -17,6 +17,10 @@ public static class MarkdownReportWriter
         sb.AppendLine($"| Cost | {Cell(ReportText.CostLine(report))} |");
         sb.AppendLine($"| Executor-hours | {Fmt.D(report.Usage.ExecutorHours)} |");
         sb.AppendLine($"| Core-hours | {Fmt.D(report.Usage.CoreHours)} ({Fmt.Pct(report.Usage.BusyShare)} busy) |");
+        if (ReportText.WasteLine(report.CostDetails) is { } waste)
+        {
+            sb.AppendLine($"| Waste | {Cell(waste["Waste by cause: ".Length..])} |");
+        }
         sb.AppendLine($"| Worst finding | {report.WorstSeverity.ToString().ToLowerInvariant()} |");
         sb.AppendLine();
 

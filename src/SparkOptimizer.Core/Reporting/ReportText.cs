@@ -63,6 +63,11 @@ public static class ReportText
             yield return $"Waste: {Fmt.D(u.IdleCoreHours)} core-hours idle ({Fmt.Pct(u.IdleCoreHours / u.CoreHours)} of held), about {Fmt.D(u.DriverOnlyCoreHours)} of them while only the driver worked";
         }
 
+        if (WasteLine(report.CostDetails) is { } waste)
+        {
+            yield return waste;
+        }
+
         if (report.Sizing is { Changed: true } s && report.Cost?.RecommendedPerRun is null)
         {
             var p = s.Proposed;
@@ -72,6 +77,38 @@ public static class ReportText
                 : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor{priced}";
         }
     }
+
+    /// <summary>
+    /// "Waste by cause: idle cores $0.12, driver-only time $0.40, ...; useful work $1.10 (of $2.00)": the parts add up to the
+    /// run's cost. Unpriced, the same causes in core-hours and GiB-hours.
+    /// </summary>
+    public static string? WasteLine(Pricing.CostReport? cost)
+    {
+        if (cost is null || cost.Waste.Count == 0)
+        {
+            return null;
+        }
+
+        if (cost is { Cost: { } total, UsefulCost: { } useful })
+        {
+            var parts = cost.Waste.Select(w => $"{WasteName(w.Cause)} {w.Cost!.Value}");
+            return $"Waste by cause: {string.Join(", ", parts)}; useful work {useful} (of {total.Round(4)})";
+        }
+
+        var hours = cost.Waste.Select(w => w.Cause == WasteCause.UnusedMemory ? $"{WasteName(w.Cause)} {Fmt.D(w.GiBHours)} GiB-hours" : $"{WasteName(w.Cause)} {Fmt.D(w.CoreHours)} core-hours");
+        return $"Waste by cause: {string.Join(", ", hours)} (not priced)";
+    }
+
+    /// <summary>A cause of waste as the reports and the dashboard name it.</summary>
+    public static string WasteName(WasteCause cause) => cause switch
+    {
+        WasteCause.IdleCores => "idle cores",
+        WasteCause.DriverOnlyTime => "driver-only time",
+        WasteCause.SkewTail => "skew tail",
+        WasteCause.UnusedMemory => "unused memory",
+        WasteCause.FailedAttempts => "failed attempts",
+        _ => cause.ToString(),
+    };
 
     /// <summary>"Node type: m5.4xlarge (from KEY); 4 workers (from KEY); driver m5.xlarge (from KEY); Databricks jobs-compute DBUs (TAG)".</summary>
     public static string? NodeLine(Pricing.CostReport? cost)
@@ -94,7 +131,8 @@ public static class ReportText
 
         if (cost.DatabricksSku is { } sku)
         {
-            parts.Add($"Databricks {sku} DBUs ({cost.DatabricksSkuSource ?? "default"})");
+            parts.Add($"Databricks {sku} DBUs ({cost.DatabricksSkuSource ?? "default"})"
+                + (cost.DatabricksPhotonSource is { } photon ? $", Photon ({photon})" : string.Empty));
         }
 
         return string.Join("; ", parts);
