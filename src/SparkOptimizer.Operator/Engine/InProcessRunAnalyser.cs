@@ -48,7 +48,7 @@ public sealed class InProcessRunAnalyser(
         var cohort = new Cohort(request.CohortKey, CohortLedger.Merge(request.PriorRuns, run));
         var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
         report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
-        var cost = CostModel.Price(spark, new CostOptions { FallbackInstanceType = options.DefaultInstanceType, Platform = Platform.Kubernetes });
+        var cost = CostModel.Price(spark, RunCostDetails.Options(request.Node, options));
         var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
         var interval = prediction is null ? null : Verifier.WithNoise(Verifier.Interval(prediction, spark), NoiseFloor.Estimate(cohort));
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
@@ -75,7 +75,8 @@ public sealed class InProcessRunAnalyser(
             TopFindings = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
                 .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToArray(),
             Cost = costUsd,
-            Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, spark, costUsd) with { Extrapolated = interval.Extrapolated },
+            CostDetail = RunCostDetails.From(cost, request.Node),
+            Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, cost.InstanceType, costUsd) with { Extrapolated = interval.Extrapolated },
             PredictedMs = prediction?.DurationMs,
             BaselineMs = prediction?.Baseline.SimulatedMs,
             Gain = gain,
@@ -107,7 +108,7 @@ public sealed class InProcessRunAnalyser(
     /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>
     private double CostGain(CostReport cost, Prediction? prediction, SparkRun spark)
     {
-        if (prediction is null || cost.Cost is not { Amount: > 0 } observed || (spark.Vendor.InstanceType ?? options.DefaultInstanceType) is not { } type)
+        if (prediction is null || cost.Cost is not { Amount: > 0 } observed || cost.InstanceType is not { } type)
         {
             return 0;
         }
@@ -140,9 +141,8 @@ public sealed class InProcessRunAnalyser(
         return PredictionCalibrator.Train(request.History).Calibrate(prediction, request.CohortKey, input);
     }
 
-    private RunPrediction ToStatus(Prediction p, SparkRun run, double? observedCost)
+    private static RunPrediction ToStatus(Prediction p, string? type, double? observedCost)
     {
-        var type = run.Vendor.InstanceType ?? options.DefaultInstanceType;
         double? Price(double executorSeconds) => type is null ? null
             : (double?)CostModel.PriceExecutorHours(type, executorSeconds / 3600, p.Config.CoresPerExecutor, CostModel.ExecutorMemoryRequest(p.Config.ExecutorMemory))?.Amount;
         var cost = Price(p.ExecutorSeconds);
