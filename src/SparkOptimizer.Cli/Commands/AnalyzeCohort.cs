@@ -36,7 +36,15 @@ public static class AnalyzeCohort
             var notes = rails.LowConfidence
                 ? rails.Notes.Prepend($"low confidence: cohort {cohort.Key} has {cohort.Runs.Count} run(s); memory is never lowered while it is learning")
                 : rails.Notes;
-            return report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. notes] };
+            // spot and reserved capacity are judged on the cohort's runs, not this one alone
+            var costs = reports.Where(r => byRun.TryGetValue(r.Run.Application.Id ?? r.Run.Application.Name ?? "run", out var c) && c == cohort)
+                .Select(r => SparkOptimizer.Pricing.CohortRunCost.From(r.Run)).ToArray();
+            return report with
+            {
+                ConfigChanges = rails.Changes,
+                RecommendationNotes = [.. report.RecommendationNotes, .. notes],
+                CostDetails = report.CostDetails is { } cost ? SparkOptimizer.Pricing.CohortCapacityAdvisor.WithCohort(cost, costs) : null,
+            };
         }).ToList();
     }
 }

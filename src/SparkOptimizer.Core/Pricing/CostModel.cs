@@ -151,7 +151,10 @@ public static class CostModel
 
         var price = node is null ? null : book.Find(instanceType);
         decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && price.OnDemandHourly > 0 ? spot / price.OnDemandHourly : null;
-        var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio);
+        var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio) with
+        {
+            SpotPriceSource = price is { SpotHourly: not null } ? price.Source : null,
+        };
         ReservedCapacitySuggestion? reserved = null;
         if (options.RunsPerMonth is { } runs && runs > 0)
         {

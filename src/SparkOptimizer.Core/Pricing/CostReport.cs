@@ -52,6 +52,11 @@ public sealed record CostReport(
 
     public double? PricedGiBHours { get; init; }
 
+    /// <summary>Runs of the cohort that <see cref="Spot"/> and <see cref="Reserved"/> were judged on (1: this run alone), and how often it runs.</summary>
+    public int CohortRuns { get; init; } = 1;
+
+    public double? RunsPerDay { get; init; }
+
     public double ExecutorHours => Footprint.ExecutorHours;
 
     public double CoreHours => Footprint.CoreHours;

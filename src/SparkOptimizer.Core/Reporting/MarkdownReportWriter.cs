@@ -21,6 +21,16 @@ public static class MarkdownReportWriter
         {
             sb.AppendLine($"| Waste | {Cell(waste["Waste by cause: ".Length..])} |");
         }
+
+        if (ReportText.SpotLine(report.CostDetails) is { } spot)
+        {
+            sb.AppendLine($"| Spot | {Cell(spot["Spot: ".Length..])} |");
+        }
+
+        if (report.CostDetails?.Reserved is { } reserved)
+        {
+            sb.AppendLine($"| Reserved | {Cell(reserved.Advice)} |");
+        }
         sb.AppendLine($"| Worst finding | {report.WorstSeverity.ToString().ToLowerInvariant()} |");
         sb.AppendLine();
 

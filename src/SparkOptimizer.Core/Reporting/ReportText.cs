@@ -68,6 +68,16 @@ public static class ReportText
             yield return waste;
         }
 
+        if (SpotLine(report.CostDetails) is { } spot)
+        {
+            yield return spot;
+        }
+
+        if (report.CostDetails?.Reserved is { } reserved)
+        {
+            yield return $"Reserved: {reserved.Advice}";
+        }
+
         if (report.Sizing is { Changed: true } s && report.Cost?.RecommendedPerRun is null)
         {
             var p = s.Proposed;
@@ -97,6 +107,22 @@ public static class ReportText
 
         var hours = cost.Waste.Select(w => w.Cause == WasteCause.UnusedMemory ? $"{WasteName(w.Cause)} {Fmt.D(w.GiBHours)} GiB-hours" : $"{WasteName(w.Cause)} {Fmt.D(w.CoreHours)} core-hours");
         return $"Waste by cause: {string.Join(", ", hours)} (not priced)";
+    }
+
+    /// <summary>"Spot: suitable (score 0.8, judged on 5 runs of the cohort); on spot $0.30/run, saves $0.70 (spot price: SOURCE (DATE)); REASON; …".</summary>
+    public static string? SpotLine(Pricing.CostReport? cost)
+    {
+        if (cost is null || cost.Basis == CostBasis.Unpriced)
+        {
+            return null;
+        }
+
+        var s = cost.Spot;
+        var on = cost.CohortRuns > 1 ? $", judged on {cost.CohortRuns} runs of the cohort" : string.Empty;
+        var money = s is { SpotCost: { } spot, Savings: { } saved } ? $"; on spot {spot.Round()}/run, saves {saved.Round()}" : string.Empty;
+        var dated = s.SpotPriceSource is { } source ? $" (spot price: {source})" : string.Empty;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Spot: {(s.Suitable ? "suitable" : "not suitable")} (score {s.Score:0.##}{on}){money}{dated}; {string.Join("; ", s.Reasons)}");
     }
 
     /// <summary>A cause of waste as the reports and the dashboard name it.</summary>

@@ -48,7 +48,10 @@ public sealed class InProcessRunAnalyser(
         var cohort = new Cohort(request.CohortKey, CohortLedger.Merge(request.PriorRuns, run));
         var rails = SafetyRails.Apply(report.ConfigChanges, spark.Environment, cohort, new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)));
         report = report with { ConfigChanges = rails.Changes, RecommendationNotes = [.. report.RecommendationNotes, .. rails.Notes] };
-        var cost = CostModel.Price(spark, RunCostDetails.Options(request.Node, options));
+        // One price for status, the PR body and the dashboard: the pipeline's, at the node found; spot and reserved judged on the cohort's runs.
+        var cost = CohortCapacityAdvisor.WithCohort(report.CostDetails ?? CostModel.Price(spark, RunCostDetails.Options(request.Node, options)),
+            [.. request.PriorRuns.Select(RunCostDetails.CohortRunCost), CohortRunCost.From(spark)]);
+        report = report with { CostDetails = cost };
         var prediction = Calibrate(Predict(spark, report.ConfigChanges), request, spark);
         var interval = prediction is null ? null : Verifier.WithNoise(Verifier.Interval(prediction, spark), NoiseFloor.Estimate(cohort));
         var gain = prediction is { Baseline.SimulatedMs: > 0 } p ? (p.Baseline.SimulatedMs - p.DurationMs) / (double)p.Baseline.SimulatedMs : 0;
@@ -86,23 +89,28 @@ public sealed class InProcessRunAnalyser(
         };
     }
 
-    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults.</summary>
+    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults, priced at the node the run ran on.</summary>
     private AnalysisPipeline PipelineFor(AnalysisRequest request)
     {
         var sla = SlaText.Parse(request.Sla);
-        if (request.Thresholds is not { Count: > 0 } overrides)
+        var cost = RunCostDetails.Options(request.Node, options);
+        var overrides = request.Thresholds is { Count: > 0 } given ? given : null;
+        if (overrides is null && sla is null && cost.InstanceType is null && cost.FallbackInstanceType is null)
         {
-            return sla is null ? pipeline : new AnalysisPipeline(options.ThresholdsFile) { Sla = sla };
+            return pipeline;
         }
 
-        var thresholds = ThresholdOverrides.Apply(
-            options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile), overrides, out var problems);
-        foreach (var problem in problems)
+        var thresholds = options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile);
+        if (overrides is not null)
         {
-            logger.LogWarning("{App}: {Problem}", request.App, problem);
+            thresholds = ThresholdOverrides.Apply(thresholds, overrides, out var problems);
+            foreach (var problem in problems)
+            {
+                logger.LogWarning("{App}: {Problem}", request.App, problem);
+            }
         }
 
-        return new AnalysisPipeline(thresholds) { Sla = sla };
+        return new AnalysisPipeline(thresholds, costOptions: cost) { Sla = sla };
     }
 
     /// <summary>The saving a change predicts in money, as a share of the run's cost, for changes that save cost rather than time.</summary>

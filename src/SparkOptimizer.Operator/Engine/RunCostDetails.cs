@@ -18,6 +18,13 @@ public static class RunCostDetails
         Platform = SparkOptimizer.Model.Platform.Kubernetes,
     };
 
+    /// <summary>A cohort's earlier run as spot and reserved advice see it: when, how long, whether it failed (its retry counts are not kept).</summary>
+    public static CohortRunCost CohortRunCost(SparkOptimizer.Trust.CohortRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return new CohortRunCost(run.Start, run.DurationMs / 3_600_000.0, !run.Succeeded || run.Failure != SparkOptimizer.Trust.RunFailureClass.None, null, null, null);
+    }
+
     public static RunCostDetail From(CostReport cost, RunNode? node)
     {
         ArgumentNullException.ThrowIfNull(cost);
