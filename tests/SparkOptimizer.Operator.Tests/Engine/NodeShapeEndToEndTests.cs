@@ -1,12 +1,14 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using SparkOptimizer.Ingest;
+using SparkOptimizer.Ingest.Metrics;
 using SparkOptimizer.Operator.Engine;
 using SparkOptimizer.Operator.Processing;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Pricing;
 using SparkOptimizer.Testing;
 using SparkOptimizer.Testing.Kubernetes;
+using SparkOptimizer.Testing.Prometheus;
 using SparkOptimizer.Tests.Support;
 
 namespace SparkOptimizer.Tests.Engine;
@@ -138,6 +140,49 @@ public sealed class NodeShapeEndToEndTests
         var basis = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["lastRun"]!["priceBasis"]!;
         basis["nodeType"]!.GetValue<string>().Should().Be("c5.xlarge");
         basis["nodeTypeSource"]!.GetValue<string>().Should().Be("the operator's pricing.instanceType (Engine:InstanceType)");
+    }
+
+    [Fact]
+    public async Task CompletedRun_WhosePodsAreGone_IsPricedAtTheNodeKubeStateMetricsRecordedInPrometheus()
+    {
+        // kube-state-metrics as a real Prometheus holds it: the app's pods by Spark's labels, the node each ran on, the node's labels.
+        var start = new DateTimeOffset(2026, 11, 20, 10, 0, 0, TimeSpan.Zero);
+        IEnumerable<(DateTimeOffset, double)> Over() => Enumerable.Range(0, 21).Select(i => (start.AddSeconds(i * 15), 1.0));
+        var w = new OpenMetricsWriter();
+        foreach (var (pod, role, node) in new[] { ("spark-pi-driver", "driver", "ip-10-0-1-4"), ("spark-pi-exec-1", "executor", "ip-10-0-3-9"), ("spark-pi-exec-2", "executor", "ip-10-0-3-9") })
+        {
+            w.Series("kube_pod_labels", "gauge", new Dictionary<string, string> { ["namespace"] = SparkApps.Namespace, ["pod"] = pod, ["label_spark_app_selector"] = SparkApps.CorpusAppId, ["label_spark_role"] = role }, Over());
+            w.Series("kube_pod_info", "gauge", new Dictionary<string, string> { ["namespace"] = SparkApps.Namespace, ["pod"] = pod, ["node"] = node }, Over());
+        }
+
+        w.Series("kube_node_labels", "gauge", new Dictionary<string, string> { ["node"] = "ip-10-0-1-4", ["label_node_kubernetes_io_instance_type"] = "m5.large" }, Over());
+        w.Series("kube_node_labels", "gauge", new Dictionary<string, string>
+        {
+            ["node"] = "ip-10-0-3-9", ["label_node_kubernetes_io_instance_type"] = "r5.2xlarge", ["label_topology_kubernetes_io_region"] = "us-east-1",
+            ["label_eks_amazonaws_com_capacityType"] = "SPOT",
+        }, Over());
+        using var prometheus = await PrometheusServer.StartAsync(w.ToString());
+        using var http = new HttpClient();
+        await using var harness = await OperatorHarness.StartAsync();
+        harness.Server.Install(ResourceType.Pods);
+        harness.Server.Install(Nodes);
+        harness.Server.Store.Create(ResourceType.KubeflowSparkApplications, SparkApps.Namespace, SparkApps.CompletedKubeflowPi());
+        var options = new EngineOptions();
+        var processor = new EngineRunProcessor(
+            EngineParts.Finder(Corpus.EventLogs), new AnalysisPipeline(), null, null, options, NullLogger<EngineRunProcessor>.Instance,
+            nodes: new NodeShapeResolver(harness.NewClient(), new PrometheusClient(http, prometheus.Url), options, NullLogger.Instance));
+
+        harness.StartOperatorWith(processor);
+        await harness.WaitForProcessedRunsAsync(SparkApps.Namespace, "spark-pi", 1);
+
+        var lastRun = harness.Optimization(SparkApps.Namespace, "spark-pi")!["status"]!["lastRun"]!;
+        var basis = lastRun["priceBasis"]!;
+        basis["nodeType"]!.GetValue<string>().Should().Be("r5.2xlarge", "both executors ran on ip-10-0-3-9");
+        basis["nodeTypeSource"]!.GetValue<string>().Should().Be(
+            "kube_node_labels label_node_kubernetes_io_instance_type of node ip-10-0-3-9 (Prometheus), which ran 2 of the 2 executor pod(s)");
+        basis["capacity"]!.GetValue<string>().Should().Be("Spot", "eks.amazonaws.com/capacityType=SPOT");
+        basis["region"]!.GetValue<string>().Should().Be("us-east-1");
+        lastRun["cost"]!.GetValue<double>().Should().BeApproximately((double)HandPriced("r5.2xlarge", CapacityType.Spot), 0.0001);
     }
 
     /// <summary>The taxi run's event log as the operator's finder finds it.</summary>
