@@ -150,7 +150,11 @@ public static class CostModel
         }
 
         var price = node is null ? null : book.Find(instanceType);
-        decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && price.OnDemandHourly > 0 ? spot / price.OnDemandHourly : null;
+        // Spot discounts the instance, not the platform's charge on top (EMR uplift, DBUs, Dataproc fee): the node's price moves
+        // from on-demand + charge to spot + charge.
+        decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && node is { Hourly: > 0 } nodePrice
+            ? (nodePrice.Hourly - price.OnDemandHourly + spot) / nodePrice.Hourly
+            : null;
         var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio) with
         {
             SpotPriceSource = price is { SpotHourly: not null } ? price.Source : null,

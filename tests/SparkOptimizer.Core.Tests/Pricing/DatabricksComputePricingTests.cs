@@ -45,6 +45,17 @@ public sealed class DatabricksComputePricingTests
     }
 
     [Fact]
+    public void Price_DatabricksOnDemand_SpotSavesOnTheInstanceNotOnTheDbus()
+    {
+        var report = CostModel.Price(OnFourWorkers());
+
+        // aws-ec2.yaml m5.xlarge: on demand 0.192, spot 0.077 (2025-01-15); DBUs (0.69 x 0.15) are billed alike on spot.
+        report.Spot.Savings!.Value.Amount.Should().BeApproximately(4 * (0.192m - 0.077m), 0.0001m);
+        report.Spot.SpotCost!.Value.Amount.Should().BeApproximately(4 * (0.077m + (0.69m * 0.15m)), 0.0001m);
+        report.Spot.SpotPriceSource!.Date.Should().Be("2025-01-15");
+    }
+
+    [Fact]
     public void Price_PhotonOnASkuWithoutMultiplier_IsPricedAsClassicAndSaysSo()
     {
         var report = CostModel.Price(OnFourWorkers(photon: true, "spark.databricks.photon.enabled=true"), new CostOptions { DatabricksSku = "sql-classic" });
