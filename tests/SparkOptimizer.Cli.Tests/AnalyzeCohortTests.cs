@@ -21,6 +21,25 @@ public sealed class AnalyzeCohortTests
     }
 
     [Fact]
+    public void Analyze_CohortOfTwoAttempts_JudgesSpotAndReservedOnTheCohortsRuns()
+    {
+        using var dir = new TempDir();
+        File.Copy(Corpus.Path("spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_1_eventlog.zstd"), dir.File("a1.zstd"));
+        File.Copy(Corpus.Path("spark-rapids-tools/spark-events-qualification/multiple_attempts/attempt_2_eventlog.zstd"), dir.File("a2.zstd"));
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", dir.Path, "--cohort", "--format", "json");
+
+        exit.Should().Be(0);
+        foreach (var app in System.Text.Json.JsonDocument.Parse(stdout).RootElement.GetProperty("applications").EnumerateArray())
+        {
+            var cost = app.GetProperty("cost");
+            cost.GetProperty("cohortRuns").GetInt32().Should().Be(2, "spot and reserved capacity are judged on both runs of the cohort");
+            cost.GetProperty("reserved").GetProperty("advice").GetString().Should()
+                .Be("2 run(s) within less than a day: no schedule seen yet, so no reserved capacity or savings plan is suggested", "two attempts a minute apart are retries, not a schedule");
+        }
+    }
+
+    [Fact]
     public void Analyze_CohortStillLearning_NeverLowersMemory()
     {
         using var dir = new TempDir();

@@ -71,6 +71,11 @@ each Spark operator's group only when its kind is watched. A test renders this a
   resources: ["pods"]
   verbs: ["list"]
 {{- end }}
+{{- if .Values.pricing.readNodeLabels }}
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list"]
+{{- end }}
 {{- end }}
 
 {{/*

@@ -26,6 +26,17 @@ public static class AnalyzeCohort
             }
         }
 
-        return runs.Select(run => pipeline.Analyze(run, byRun.TryGetValue(run.Application.Id ?? run.Application.Name ?? "run", out var cohort) ? host with { Cohort = cohort } : host)).ToList();
+        return runs.Select(run =>
+        {
+            if (!byRun.TryGetValue(run.Application.Id ?? run.Application.Name ?? "run", out var cohort))
+            {
+                return pipeline.Analyze(run, host);
+            }
+
+            // spot and reserved capacity are judged on the cohort's runs, not this one alone
+            var costs = runs.Where(r => byRun.TryGetValue(r.Application.Id ?? r.Application.Name ?? "run", out var c) && c == cohort)
+                .Select(SparkOptimizer.Pricing.CohortRunCost.From).ToArray();
+            return pipeline.Analyze(run, host with { Cohort = cohort, CohortCosts = costs });
+        }).ToList();
     }
 }

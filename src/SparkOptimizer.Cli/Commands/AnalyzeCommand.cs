@@ -32,8 +32,9 @@ public static class AnalyzeCommand
         var cohort = new Option<bool>("--cohort") { Description = "Treat the logs as runs of jobs: group them into cohorts, say which cohort each run joined, and apply the cohort's safety rails" };
         var instanceType = new Option<string?>("--instance-type") { Description = "Node type the run ran on, when its log does not say: priced from config/pricing (else at OpenCost's default rates)" };
         var noPricing = new Option<bool>("--no-pricing") { Description = "Turn pricing off: the Cost line gives core-hours and executor-hours, never money" };
-        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs, sla, instanceType, noPricing };
-        CostOptions Cost(ParseResult parse) => new() { InstanceType = parse.GetValue(instanceType), Enabled = !parse.GetValue(noPricing) };
+        var databricksSku = new Option<string?>("--databricks-sku") { Description = "Databricks compute type the DBUs are priced at (jobs-compute, all-purpose, sql-classic, sql-pro, serverless-sql), when the cluster tags do not say" };
+        var command = new Command("analyze", "Analyse Spark event logs and print the optimization report") { paths, format, output, failOn, config, follow, followTimeout, followInterval, history, cohort, logs, sla, instanceType, noPricing, databricksSku };
+        CostOptions Cost(ParseResult parse) => new() { InstanceType = parse.GetValue(instanceType), Enabled = !parse.GetValue(noPricing), DatabricksSku = parse.GetValue(databricksSku) };
         command.SetAction(parse => parse.GetValue(follow)
             ? AnalyzeFollow.Execute(
                 parse.GetValue(paths) ?? [],

@@ -29,4 +29,9 @@ public sealed record VendorInfo(
 
     /// <summary>The tag (and value) the Databricks compute type was read from.</summary>
     public string? DatabricksSkuSource { get; init; }
+
+    /// <summary>The Databricks cluster runs the Photon engine (billed at more DBUs per hour), and the property that says so.</summary>
+    public bool DatabricksPhoton { get; init; }
+
+    public string? DatabricksPhotonSource { get; init; }
 }

@@ -79,11 +79,12 @@ public sealed class AnalysisPipeline
         var recommended = RecommendedPrediction(session, changes, host);
         try
         {
-            var cost = CostModel.Price(run, costOptions);
-            var priced = recommended is not null && session is not null && ConfigurationCost.For(run, session, cost, costOptions) is { } pricer
+            var priced = CostModel.Price(run, costOptions);
+            var cost = host.CohortCosts is { Count: > 0 } cohortCosts ? CohortCapacityAdvisor.WithCohort(priced, cohortCosts) : priced;
+            var withCost = recommended is not null && session is not null && ConfigurationCost.For(run, session, cost, costOptions) is { } pricer
                 ? recommended with { Cost = pricer.Price(recommended.Prediction) }
                 : recommended;
-            return report with { Recommended = priced, Cost = ReportCostBuilder.Build(run, cost, priced), CostDetails = cost };
+            return report with { Recommended = withCost, Cost = ReportCostBuilder.Build(run, cost, withCost), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
         catch (Exception ex)

@@ -26,6 +26,9 @@ public sealed record HostContext
     /// <summary>Driver and executor logs of the run: their OOMs and container kills become evidence.</summary>
     public IReadOnlyList<(string File, IReadOnlyList<LogEvent> Events)>? Logs { get; init; }
 
+    /// <summary>The cohort's runs as the capacity advice needs them (failures, retries, when they ran): spot and reserved capacity.</summary>
+    public IReadOnlyList<CohortRunCost>? CohortCosts { get; init; }
+
     /// <summary>Pricing for this run; null keeps the pipeline's own.</summary>
     public CostOptions? Cost { get; init; }
 }

@@ -30,6 +30,7 @@ public static class CostModel
             ?? CapacityType.OnDemand;
         var (instanceType, instanceSource) = InstanceType(run, options);
         var (sku, skuSource) = Sku(run, options, platform);
+        var (photon, photonSource) = Photon(run, options, platform);
         var notes = new List<string>();
         var emrOnEks = options.EmrOnEks || (platform == Platform.Emr && (env.Get("spark.master") ?? string.Empty).StartsWith("k8s", StringComparison.OrdinalIgnoreCase));
         var nodePlatform = emrOnEks ? Platform.Kubernetes : platform;
@@ -46,7 +47,7 @@ public static class CostModel
         }
         else
         {
-            node = NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out var missing);
+            node = NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out var missing, photon);
             if (node is null)
             {
                 unpriced = missing;
@@ -64,6 +65,7 @@ public static class CostModel
         var (workers, workersSource) = Workers(run, platform, footprint);
         (double Core, double GiB)? podHours = null;
         string? driverType = null;
+        (double Core, double GiB, double UnheldCore, double UnheldGiB)? nodeHours = null;
         if (node is { Shape: { } shape })
         {
             rates = KubernetesCostSplit.Split(node.Hourly, shape.Vcpu, shape.Memory.TotalGiB, node.Currency);
@@ -73,12 +75,23 @@ public static class CostModel
                 nodes = count;
                 cost = node.PerHour * (count * footprint.DurationHours);
                 method = string.Create(CultureInfo.InvariantCulture, $"{count} worker nodes x ({node.Method}) x {footprint.DurationHours:0.###} h");
+                var workerCores = count * shape.Vcpu * footprint.DurationHours;
+                var workerGiB = count * shape.Memory.TotalGiB * footprint.DurationHours;
+                nodeHours = (workerCores, workerGiB, Math.Max(0, workerCores - footprint.CoreHours), Math.Max(0, workerGiB - footprint.MemoryGiBHours));
                 if (run.Vendor.DriverInstanceType is { } driver
-                    && NodePricer.Price(driver, nodePlatform, capacity, book, shapes, sku, out _) is { } driverNode)
+                    && NodePricer.Price(driver, nodePlatform, capacity, book, shapes, sku, out _, photon) is { } driverNode)
                 {
                     driverType = driver;
                     cost += driverNode.PerHour * footprint.DurationHours;
                     method += $" + driver node ({driverNode.Method})";
+                    if (driverNode.Shape is { } driverShape)
+                    {
+                        nodeHours = nodeHours.Value with
+                        {
+                            Core = workerCores + (driverShape.Vcpu * footprint.DurationHours),
+                            GiB = workerGiB + (driverShape.Memory.TotalGiB * footprint.DurationHours),
+                        };
+                    }
                 }
             }
             else
@@ -109,6 +122,11 @@ public static class CostModel
             method = $"OpenCost default rates {rates.PerCoreHour}/vCPU-h and {rates.PerGiBHour}/GiB-h; executor and driver pods pay max(request, usage) over their lifetimes";
         }
 
+        if (options.Region is { } region && node?.Source.Region is { } priced && !string.Equals(region, priced, StringComparison.OrdinalIgnoreCase))
+        {
+            notes.Add($"the nodes ran in {region}; the price book's prices are for {priced}: add a price file for {region} for its prices");
+        }
+
         if (unpriced is not null)
         {
             notes.Add(unpriced + (basis == CostBasis.OpenCostDefaultRates
@@ -122,16 +140,25 @@ public static class CostModel
             notes.Add($"cluster availability {availability}: workers may have run on spot, so the on-demand price is an upper bound");
         }
 
-        var waste = Waste(footprint, rates);
+        var pods = podHours ?? PodHours(footprint);
+        var paid = nodeHours ?? (pods.Core, pods.GiB, 0.0, 0.0);
+        var (waste, useful) = WasteBreakdown.Compute(footprint, cost?.Round(4), rates, paid.Core, paid.GiB, paid.UnheldCore, paid.UnheldGiB);
         RightSizing? rightSizing = null;
         if (node is not null && basis == CostBasis.PriceBook)
         {
-            rightSizing = RightSizer.Fit(footprint, node, nodes, t => NodePricer.Price(t, nodePlatform, capacity, book, shapes, sku, out _), shapes);
+            rightSizing = RightSizer.Fit(footprint, node, nodes, t => NodePricer.Price(t, nodePlatform, capacity, book, shapes, sku, out _, photon), shapes);
         }
 
         var price = node is null ? null : book.Find(instanceType);
-        decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && price.OnDemandHourly > 0 ? spot / price.OnDemandHourly : null;
-        var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio);
+        // Spot discounts the instance, not the platform's charge on top (EMR uplift, DBUs, Dataproc fee): the node's price moves
+        // from on-demand + charge to spot + charge.
+        decimal? spotRatio = price is { SpotHourly: { } spot } && capacity == CapacityType.OnDemand && node is { Hourly: > 0 } nodePrice
+            ? (nodePrice.Hourly - price.OnDemandHourly + spot) / nodePrice.Hourly
+            : null;
+        var spotAssessment = SpotAssessor.Assess(run, footprint, capacity == CapacityType.OnDemand ? cost : null, spotRatio) with
+        {
+            SpotPriceSource = price is { SpotHourly: not null } ? price.Source : null,
+        };
         ReservedCapacitySuggestion? reserved = null;
         if (options.RunsPerMonth is { } runs && runs > 0)
         {
@@ -153,9 +180,11 @@ public static class CostModel
             DriverInstanceTypeSource = driverType is null ? null : run.Vendor.DriverInstanceTypeSource,
             DatabricksSku = platform == Platform.Databricks && basis == CostBasis.PriceBook ? sku : null,
             DatabricksSkuSource = platform == Platform.Databricks && basis == CostBasis.PriceBook ? skuSource : null,
+            DatabricksPhotonSource = basis == CostBasis.PriceBook && photon ? photonSource : null,
             DefaultRates = defaults,
             PricedCoreHours = podHours?.Core,
             PricedGiBHours = podHours?.GiB,
+            UsefulCost = useful,
         };
     }
 
@@ -177,7 +206,8 @@ public static class CostModel
         var capacity = options.Capacity ?? KubernetesCostSplit.CapacityFromLabels(options.NodeLabels ?? env.SparkProperties) ?? CapacityType.OnDemand;
         var (instanceType, _) = InstanceType(run, options);
         var (sku, _) = Sku(run, options, platform);
-        if (!options.Enabled || instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out _) is not { Shape: { } shape } node)
+        var (photon, _) = Photon(run, options, platform);
+        if (!options.Enabled || instanceType is null || NodePricer.Price(instanceType, nodePlatform, capacity, book, shapes, sku, out _, photon) is not { Shape: { } shape } node)
         {
             return null;
         }
@@ -247,7 +277,7 @@ public static class CostModel
     {
         if (options.InstanceType is { } given)
         {
-            return (given, "the instance type given to the analysis");
+            return (given, options.InstanceTypeSource ?? "the instance type given to the analysis");
         }
 
         if (run.Vendor.InstanceType is { } vendor)
@@ -279,6 +309,19 @@ public static class CostModel
             : (PricingDefaults.DefaultDatabricksSku, platform == Platform.Databricks ? "default: no cluster tag names the compute type" : null);
     }
 
+    /// <summary>Photon on a Databricks cluster: the options', else the log's runtime version or engine.</summary>
+    private static (bool Photon, string? Source) Photon(SparkRun run, CostOptions options, Platform platform)
+    {
+        if (platform != Platform.Databricks)
+        {
+            return (false, null);
+        }
+
+        return options.DatabricksPhoton is { } given
+            ? (given, "the Photon setting given to the analysis")
+            : (run.Vendor.DatabricksPhoton, run.Vendor.DatabricksPhotonSource);
+    }
+
     /// <summary>
     /// Worker nodes: the count the platform properties give; on Databricks, which runs one executor per worker, else the
     /// peak of executors alive at once.
@@ -293,27 +336,5 @@ public static class CostModel
         return platform == Platform.Databricks && !footprint.Local && footprint.PeakExecutors > 0
             ? (footprint.PeakExecutors, "peak executors alive at once in the log: Databricks runs one executor per worker")
             : (null, null);
-    }
-
-    private static List<WasteItem> Waste(RunFootprint f, ResourceRates? rates)
-    {
-        var paidCore = Math.Max(1e-9, f.CoreHours);
-        Money? Cores(double h) => rates?.Charge(h, 0).Round(4);
-        var items = new List<WasteItem>
-        {
-            new(WasteCause.IdleCores, f.IdleCoreHours, 0, Cores(f.IdleCoreHours), f.IdleCoreHours / paidCore,
-                "cores held with no task on them while jobs ran"),
-            new(WasteCause.DriverOnlyTime, f.DriverOnlyCoreHours, 0, Cores(f.DriverOnlyCoreHours), f.DriverOnlyCoreHours / paidCore,
-                "executors held while only the driver worked"),
-            new(WasteCause.SkewTail, f.SkewTailCoreHours, 0, Cores(f.SkewTailCoreHours), f.SkewTailCoreHours / paidCore,
-                "cores waiting on stages' slowest tasks"),
-        };
-        if (f.UnusedMemoryGiBHours is { } gib)
-        {
-            items.Add(new WasteItem(WasteCause.UnusedMemory, 0, gib, rates?.Charge(0, gib).Round(4), f.MemoryGiBHours > 0 ? gib / f.MemoryGiBHours : 0,
-                "memory requested above the executors' peak use"));
-        }
-
-        return items;
     }
 }

@@ -23,6 +23,15 @@ public sealed record CostOptions
     /// <summary>Databricks SKU (jobs-compute, all-purpose, ...); else the compute type the log's cluster tags name, else jobs-compute.</summary>
     public string? DatabricksSku { get; init; }
 
+    /// <summary>Databricks Photon (more DBUs per hour); else what the log's runtime version or engine says.</summary>
+    public bool? DatabricksPhoton { get; init; }
+
+    /// <summary>Where <see cref="InstanceType"/> came from (the operator: a node's label, an annotation, a Helm value); else "the instance type given to the analysis".</summary>
+    public string? InstanceTypeSource { get; init; }
+
+    /// <summary>The region the nodes ran in (the operator reads it from the node's topology label), checked against the price book's.</summary>
+    public string? Region { get; init; }
+
     /// <summary>False turns pricing off: the report then gives core-hours and executor-hours, never money.</summary>
     public bool Enabled { get; init; } = true;
 

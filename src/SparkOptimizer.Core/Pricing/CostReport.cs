@@ -41,6 +41,9 @@ public sealed record CostReport(
 
     public string? DatabricksSkuSource { get; init; }
 
+    /// <summary>Set when the DBUs were priced as Photon's: the property (or option) that says the cluster runs Photon.</summary>
+    public string? DatabricksPhotonSource { get; init; }
+
     /// <summary>The OpenCost rates the run was priced at, when <see cref="Basis"/> is <see cref="CostBasis.OpenCostDefaultRates"/>.</summary>
     public OpenCostRates? DefaultRates { get; init; }
 
@@ -49,11 +52,19 @@ public sealed record CostReport(
 
     public double? PricedGiBHours { get; init; }
 
+    /// <summary>Runs of the cohort that <see cref="Spot"/> and <see cref="Reserved"/> were judged on (1: this run alone), and how often it runs.</summary>
+    public int CohortRuns { get; init; } = 1;
+
+    public double? RunsPerDay { get; init; }
+
     public double ExecutorHours => Footprint.ExecutorHours;
 
     public double CoreHours => Footprint.CoreHours;
 
     public double Utilisation => Footprint.Utilisation;
+
+    /// <summary>The cost less every cause of waste: with <see cref="Waste"/> it adds up to <see cref="Cost"/> (to the 4th decimal).</summary>
+    public Money? UsefulCost { get; init; }
 
     public Money? TotalWaste => Cost is { } c ? Waste.Where(w => w.Cost is not null).Aggregate(Money.Zero(c.Currency), (sum, w) => sum + w.Cost!.Value) : null;
 

@@ -6,6 +6,9 @@ public sealed record DatabricksRates(
     IReadOnlyDictionary<string, IReadOnlyDictionary<string, decimal>> DbuPrice,
     PriceSource Source)
 {
+    /// <summary>How many times the classic DBUs a Photon cluster consumes, by SKU (jobs-compute 2.5, all-purpose 2).</summary>
+    public IReadOnlyDictionary<string, decimal> PhotonDbuMultiplier { get; init; } = new Dictionary<string, decimal>(StringComparer.OrdinalIgnoreCase);
+
     public decimal? PricePerDbu(string cloud, string sku) =>
         DbuPrice.TryGetValue(cloud, out var bySku) && bySku.TryGetValue(sku, out var price) ? price : null;
 }

@@ -37,7 +37,9 @@ internal static class FootprintCalculator
 
         var taskCoreHours = Math.Min(coreHours, run.Stages.Sum(s => s.Tasks.DurationMs.Sum) / MsPerHour);
         var commonCores = lives.Count > 0 ? lives.GroupBy(l => l.Cores).OrderByDescending(g => g.Count()).First().Key : 1;
-        return new RunFootprint(
+        var skew = Math.Min(SkewTail(run, lives), Math.Max(0, coreHours - taskCoreHours - driverOnly));
+        var (failedStages, failedTasks) = FailedAttempts(run);
+        var footprint = new RunFootprint(
             (end - start) / MsPerHour,
             jobs.Sum(j => j.End - j.Start) / MsPerHour,
             PeakConcurrent(lives),
@@ -51,12 +53,42 @@ internal static class FootprintCalculator
             gibHours,
             taskCoreHours,
             driverOnly,
-            Math.Min(SkewTail(run, lives), Math.Max(0, coreHours - taskCoreHours - driverOnly)),
+            skew,
             peakUsed is null ? null : unusedGiB,
             run.Totals.ShuffleWriteBytes,
             run.Stages.Select(s => s.DurationMs ?? 0).DefaultIfEmpty(0).Max(),
             run.WorkerExecutors.Count(e => e.RemovedAt is not null && IsLoss(e.RemovedReason)),
             local);
+        return footprint with
+        {
+            FailedStageCoreHours = Math.Min(failedStages, taskCoreHours),
+            FailedTaskCoreHours = Math.Min(failedTasks, Math.Max(0, coreHours - taskCoreHours - driverOnly - skew)),
+        };
+    }
+
+    /// <summary>
+    /// Core-hours of thrown-away work: the tasks of failed stage attempts, and failed or killed task attempts (the log keeps
+    /// no durations for them: each is taken at its stage's median task time, or the stage's wall time where none succeeded).
+    /// </summary>
+    private static (double FailedStages, double FailedTasks) FailedAttempts(SparkRun run)
+    {
+        double stages = 0, tasks = 0;
+        foreach (var s in run.Stages)
+        {
+            if (s.Status == StageStatus.Failed)
+            {
+                stages += s.Tasks.DurationMs.Sum / MsPerHour;
+            }
+
+            var lost = s.Tasks.FailedCount + s.Tasks.KilledCount;
+            if (lost > 0)
+            {
+                var each = s.Tasks.DurationMs.Count > 0 ? s.Tasks.DurationMs.P50 : s.DurationMs ?? 0;
+                tasks += lost * (double)each / MsPerHour;
+            }
+        }
+
+        return (stages, tasks);
     }
 
     /// <summary>spark.executor.memory + overhead (max(384 MiB, factor x memory), or as set) + PySpark memory + off-heap when enabled.</summary>

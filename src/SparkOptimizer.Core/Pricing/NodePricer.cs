@@ -6,7 +6,7 @@ namespace SparkOptimizer.Pricing;
 public static class NodePricer
 {
     /// <summary>The node's price per hour on <paramref name="platform"/>, or null (with the reason) when the book lacks it.</summary>
-    public static NodePrice? Price(string instanceType, Platform platform, CapacityType capacity, PriceBook book, NodeShapeCatalog shapes, string databricksSku, out string? missing)
+    public static NodePrice? Price(string instanceType, Platform platform, CapacityType capacity, PriceBook book, NodeShapeCatalog shapes, string databricksSku, out string? missing, bool photon = false)
     {
         ArgumentNullException.ThrowIfNull(book);
         ArgumentNullException.ThrowIfNull(shapes);
@@ -50,8 +50,16 @@ public static class NodePricer
                     return null;
                 }
 
+                if (photon && db.PhotonDbuMultiplier.TryGetValue(databricksSku, out var photonFactor))
+                {
+                    hourly += dbu * photonFactor * perDbu;
+                    method += $" + {dbu} DBU/h x {photonFactor} Photon x {perDbu}/DBU ({databricksSku})";
+                    break;
+                }
+
                 hourly += dbu * perDbu;
-                method += $" + {dbu} DBU/h x {perDbu}/DBU ({databricksSku})";
+                method += $" + {dbu} DBU/h x {perDbu}/DBU ({databricksSku})"
+                    + (photon ? $"; Photon, but no Photon DBU multiplier for {databricksSku} in the price books: priced as classic" : string.Empty);
                 break;
         }
 

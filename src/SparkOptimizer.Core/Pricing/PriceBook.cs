@@ -72,6 +72,6 @@ public sealed record PriceBook(
                 b.DbuPrice.TryGetValue(cloud, out var y) ? y : new Dictionary<string, decimal>());
         }
 
-        return new DatabricksRates(Combine(a.DbuPerHour, b.DbuPerHour), prices, b.Source);
+        return new DatabricksRates(Combine(a.DbuPerHour, b.DbuPerHour), prices, b.Source) { PhotonDbuMultiplier = Combine(a.PhotonDbuMultiplier, b.PhotonDbuMultiplier) };
     }
 }

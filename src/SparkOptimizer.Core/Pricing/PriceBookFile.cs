@@ -27,6 +27,8 @@ internal sealed class PriceBookFile
 
     public Dictionary<string, decimal>? DbuPerHour { get; set; }
 
+    public Dictionary<string, decimal>? PhotonDbuMultiplier { get; set; }
+
     public OpenCostEntry? OpenCost { get; set; }
 
     internal sealed class InstancePriceEntry

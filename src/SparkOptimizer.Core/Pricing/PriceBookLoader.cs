@@ -65,11 +65,14 @@ public static class PriceBookLoader
 
         var emrOnEks = file.EmrOnEks is { PerVcpuHour: { } v, PerGbHour: { } g } ? new EmrOnEksRates(v, g, source) : null;
         DatabricksRates? databricks = null;
-        if (file.DbuPerHour is not null || file.DbuPrice is not null)
+        if (file.DbuPerHour is not null || file.DbuPrice is not null || file.PhotonDbuMultiplier is not null)
         {
             var prices = (file.DbuPrice ?? []).ToDictionary(
                 kv => kv.Key, kv => (IReadOnlyDictionary<string, decimal>)new Dictionary<string, decimal>(kv.Value, StringComparer.OrdinalIgnoreCase), StringComparer.OrdinalIgnoreCase);
-            databricks = new DatabricksRates(new Dictionary<string, decimal>(file.DbuPerHour ?? [], StringComparer.OrdinalIgnoreCase), prices, source);
+            databricks = new DatabricksRates(new Dictionary<string, decimal>(file.DbuPerHour ?? [], StringComparer.OrdinalIgnoreCase), prices, source)
+            {
+                PhotonDbuMultiplier = new Dictionary<string, decimal>(file.PhotonDbuMultiplier ?? [], StringComparer.OrdinalIgnoreCase),
+            };
         }
 
         var openCost = file.OpenCost is { Cpu: { } cpu, Ram: { } ram } oc ? new OpenCostRates(cpu, ram, oc.SpotCpu, oc.SpotRam, currency, source) : null;

@@ -42,6 +42,27 @@ public static class PricingDefaults
     /// <summary>Hours in an average month.</summary>
     public const double HoursPerMonth = 730;
 
+    /// <summary>Days in an average month.</summary>
+    public const double DaysPerMonth = 730 / 24.0;
+
+    /// <summary>A cohort's runs say how often it runs only when its first and last start are at least this many days apart.</summary>
+    public const double ScheduleMinSpanDays = 0.95;
+
+    /// <summary>A cohort is judged for reserved capacity when it runs at least this often a day ("daily or more", with a cron's jitter).</summary>
+    public const double ReservedMinRunsPerDay = 0.95;
+
+    /// <summary>Spot per cohort: the score lost when every run failed, lost executors, or retried tasks or stages (scaled by the share of runs).</summary>
+    public const double SpotCohortFailurePenalty = 0.3;
+
+    public const double SpotCohortLossPenalty = 0.2;
+
+    public const double SpotCohortRetryPenalty = 0.1;
+
+    /// <summary>Spot per cohort: a history of this many clean runs (no failure, retry or loss) adds <see cref="SpotCohortCleanBonus"/>.</summary>
+    public const int SpotCohortCleanRuns = 3;
+
+    public const double SpotCohortCleanBonus = 0.1;
+
     /// <summary>Databricks SKU assumed for scheduled jobs when none is given.</summary>
     public const string DefaultDatabricksSku = "jobs-compute";
 

@@ -27,8 +27,21 @@ public sealed record RunFootprint(
     int LostExecutors,
     bool Local)
 {
-    /// <summary>Core-hours paid for but neither used by tasks nor explained by driver-only time or skew.</summary>
-    public double IdleCoreHours => Math.Max(0, CoreHours - TaskCoreHours - DriverOnlyCoreHours - SkewTailCoreHours);
+    /// <summary>
+    /// Core-hours of work thrown away: the successful tasks of stage attempts that failed (already in <see cref="TaskCoreHours"/>)
+    /// plus failed and killed task attempts, whose time the log does not keep: each is estimated at its stage's median task time
+    /// (the stage's wall time where no task succeeded), at most the time no task, driver-only span or skew tail explains.
+    /// </summary>
+    public double FailedAttemptCoreHours => FailedStageCoreHours + FailedTaskCoreHours;
+
+    /// <summary>Task core-hours of stage attempts that failed (their work was redone by the next attempt).</summary>
+    public double FailedStageCoreHours { get; init; }
+
+    /// <summary>Estimated core-hours of failed and killed task attempts (outside <see cref="TaskCoreHours"/>).</summary>
+    public double FailedTaskCoreHours { get; init; }
+
+    /// <summary>Core-hours paid for but neither used by tasks nor explained by driver-only time, skew or failed attempts.</summary>
+    public double IdleCoreHours => Math.Max(0, CoreHours - TaskCoreHours - DriverOnlyCoreHours - SkewTailCoreHours - FailedTaskCoreHours);
 
     /// <summary>Task core-hours against paid core-hours.</summary>
     public double Utilisation => CoreHours > 0 ? Math.Min(1, TaskCoreHours / CoreHours) : 0;

@@ -14,4 +14,7 @@ public enum WasteCause
 
     /// <summary>Memory requested that the executors never used.</summary>
     UnusedMemory,
+
+    /// <summary>Work thrown away: failed and killed task attempts, and the tasks of stage attempts that failed and ran again.</summary>
+    FailedAttempts,
 }

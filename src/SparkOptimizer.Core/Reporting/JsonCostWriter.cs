@@ -85,11 +85,24 @@ internal static class JsonCostWriter
                     w.WriteNumber("amount", Math.Round(money.Amount, 4));
                 }
 
+                w.WriteNumber("share", Math.Round(item.Share, 4));
                 w.WriteString("explanation", item.Explanation);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
+            if (d.UsefulCost is { } useful)
+            {
+                // with every waste amount, it adds up to the run's cost
+                w.WriteNumber("usefulAmount", Math.Round(useful.Amount, 4));
+            }
+
+            w.WriteNumber("cohortRuns", d.CohortRuns);
+            if (d.RunsPerDay is { } perDay)
+            {
+                w.WriteNumber("runsPerDay", Math.Round(perDay, 3));
+            }
+
             w.WriteStartObject("spot");
             w.WriteBoolean("suitable", d.Spot.Suitable);
             w.WriteNumber("score", Math.Round(d.Spot.Score, 3));
@@ -98,11 +111,32 @@ internal static class JsonCostWriter
                 w.WriteNumber("savingsPerRun", Math.Round(spotSavings.Amount, 4));
             }
 
+            if (d.Spot.SpotPriceSource is { } spotSource)
+            {
+                w.WriteString("priceSource", spotSource.Description);
+                w.WriteString("priceDate", spotSource.Date);
+            }
+
+            w.WriteStartArray("reasons");
+            foreach (var reason in d.Spot.Reasons)
+            {
+                w.WriteStringValue(reason);
+            }
+
+            w.WriteEndArray();
             w.WriteEndObject();
             if (d.Reserved is { } reserved)
             {
                 w.WriteStartObject("reserved");
                 w.WriteBoolean("recommended", reserved.Recommended);
+                w.WriteNumber("runsPerMonth", Math.Round(reserved.RunsPerMonth, 2));
+                w.WriteNumber("busyShareOfMonth", Math.Round(reserved.BusyShareOfMonth, 4));
+                w.WriteNumber("breakEvenShare", Math.Round(reserved.BreakEvenShare, 4));
+                if (reserved.MonthlySavings is { } monthly)
+                {
+                    w.WriteNumber("monthlySavings", Math.Round(monthly.Amount, 2));
+                }
+
                 w.WriteString("advice", reserved.Advice);
                 w.WriteEndObject();
             }
@@ -144,6 +178,11 @@ internal static class JsonCostWriter
         {
             w.WriteString("databricksSku", sku);
             w.WriteString("databricksSkuSource", d.DatabricksSkuSource);
+            w.WriteBoolean("databricksPhoton", d.DatabricksPhotonSource is not null);
+            if (d.DatabricksPhotonSource is { } photon)
+            {
+                w.WriteString("databricksPhotonSource", photon);
+            }
         }
     }
 }

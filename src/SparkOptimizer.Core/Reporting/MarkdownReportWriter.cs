@@ -17,6 +17,20 @@ public static class MarkdownReportWriter
         sb.AppendLine($"| Cost | {Cell(ReportText.CostLine(report))} |");
         sb.AppendLine($"| Executor-hours | {Fmt.D(report.Usage.ExecutorHours)} |");
         sb.AppendLine($"| Core-hours | {Fmt.D(report.Usage.CoreHours)} ({Fmt.Pct(report.Usage.BusyShare)} busy) |");
+        if (ReportText.WasteLine(report.CostDetails) is { } waste)
+        {
+            sb.AppendLine($"| Waste | {Cell(waste["Waste by cause: ".Length..])} |");
+        }
+
+        if (ReportText.SpotLine(report.CostDetails) is { } spot)
+        {
+            sb.AppendLine($"| Spot | {Cell(spot["Spot: ".Length..])} |");
+        }
+
+        if (report.CostDetails?.Reserved is { } reserved)
+        {
+            sb.AppendLine($"| Reserved | {Cell(reserved.Advice)} |");
+        }
         sb.AppendLine($"| Worst finding | {report.WorstSeverity.ToString().ToLowerInvariant()} |");
         sb.AppendLine();
 

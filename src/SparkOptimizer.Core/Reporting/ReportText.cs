@@ -67,6 +67,21 @@ public static class ReportText
             yield return $"Waste: {Fmt.D(u.IdleCoreHours)} core-hours idle ({Fmt.Pct(u.IdleCoreHours / u.CoreHours)} of held), about {Fmt.D(u.DriverOnlyCoreHours)} of them while only the driver worked";
         }
 
+        if (WasteLine(report.CostDetails) is { } waste)
+        {
+            yield return waste;
+        }
+
+        if (SpotLine(report.CostDetails) is { } spot)
+        {
+            yield return spot;
+        }
+
+        if (report.CostDetails?.Reserved is { } reserved)
+        {
+            yield return $"Reserved: {reserved.Advice}";
+        }
+
         if (report.Sizing is { Changed: true } s && report.Cost?.RecommendedPerRun is null)
         {
             var p = s.Proposed;
@@ -76,6 +91,54 @@ public static class ReportText
                 : $"Recommended: {(p.Instances is { } n ? $"{n} x " : string.Empty)}{p.Cores} core{(p.Cores == 1 ? string.Empty : "s")} x {Fmt.Bytes(p.HeapBytes)} heap + {Fmt.Bytes(p.OverheadBytes)} overhead per executor{priced}";
         }
     }
+
+    /// <summary>
+    /// "Waste by cause: idle cores $0.12, driver-only time $0.40, ...; useful work $1.10 (of $2.00)": the parts add up to the
+    /// run's cost. Unpriced, the same causes in core-hours and GiB-hours.
+    /// </summary>
+    public static string? WasteLine(Pricing.CostReport? cost)
+    {
+        if (cost is null || cost.Waste.Count == 0)
+        {
+            return null;
+        }
+
+        if (cost is { Cost: { } total, UsefulCost: { } useful })
+        {
+            var parts = cost.Waste.Select(w => $"{WasteName(w.Cause)} {w.Cost!.Value}");
+            return $"Waste by cause: {string.Join(", ", parts)}; useful work {useful} (of {total.Round(4)})";
+        }
+
+        var hours = cost.Waste.Select(w => w.Cause == WasteCause.UnusedMemory ? $"{WasteName(w.Cause)} {Fmt.D(w.GiBHours)} GiB-hours" : $"{WasteName(w.Cause)} {Fmt.D(w.CoreHours)} core-hours");
+        return $"Waste by cause: {string.Join(", ", hours)} (not priced)";
+    }
+
+    /// <summary>"Spot: suitable (score 0.8, judged on 5 runs of the cohort); on spot $0.30/run, saves $0.70 (spot price: SOURCE (DATE)); REASON; …".</summary>
+    public static string? SpotLine(Pricing.CostReport? cost)
+    {
+        if (cost is null || cost.Basis == CostBasis.Unpriced)
+        {
+            return null;
+        }
+
+        var s = cost.Spot;
+        var on = cost.CohortRuns > 1 ? $", judged on {cost.CohortRuns} runs of the cohort" : string.Empty;
+        var money = s is { SpotCost: { } spot, Savings: { } saved } ? $"; on spot {spot.Round()}/run, saves {saved.Round()}" : string.Empty;
+        var dated = s.SpotPriceSource is { } source ? $" (spot price: {source})" : string.Empty;
+        return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"Spot: {(s.Suitable ? "suitable" : "not suitable")} (score {s.Score:0.##}{on}){money}{dated}; {string.Join("; ", s.Reasons)}");
+    }
+
+    /// <summary>A cause of waste as the reports and the dashboard name it.</summary>
+    public static string WasteName(WasteCause cause) => cause switch
+    {
+        WasteCause.IdleCores => "idle cores",
+        WasteCause.DriverOnlyTime => "driver-only time",
+        WasteCause.SkewTail => "skew tail",
+        WasteCause.UnusedMemory => "unused memory",
+        WasteCause.FailedAttempts => "failed attempts",
+        _ => cause.ToString(),
+    };
 
     /// <summary>"Node type: m5.4xlarge (from KEY); 4 workers (from KEY); driver m5.xlarge (from KEY); Databricks jobs-compute DBUs (TAG)".</summary>
     public static string? NodeLine(Pricing.CostReport? cost)
@@ -98,7 +161,8 @@ public static class ReportText
 
         if (cost.DatabricksSku is { } sku)
         {
-            parts.Add($"Databricks {sku} DBUs ({cost.DatabricksSkuSource ?? "default"})");
+            parts.Add($"Databricks {sku} DBUs ({cost.DatabricksSkuSource ?? "default"})"
+                + (cost.DatabricksPhotonSource is { } photon ? $", Photon ({photon})" : string.Empty));
         }
 
         return string.Join("; ", parts);

@@ -22,6 +22,17 @@ public static class FleetPage
             .Append(Layout.Stat("Saving proposed / run", t.SavingProposedPerRun is null ? "—" : H.Money(t.SavingProposedPerRun, t.Currency)))
             .Append(Layout.Stat("Saving verified / run", t.SavingVerifiedPerRun is null ? "—" : H.Money(t.SavingVerifiedPerRun, t.Currency)))
             .Append("</section>");
+        if (t.WasteByCause.Count > 0)
+        {
+            sb.Append("<section class=\"stats\" aria-label=\"Fleet waste by cause\">");
+            foreach (var (cause, amount) in t.WasteByCause.OrderByDescending(w => w.Value))
+            {
+                sb.Append(Layout.Stat("Waste: " + cause, H.Money(amount, t.Currency)));
+            }
+
+            sb.Append("</section>");
+        }
+
         sb.Append("""
             <div class="toolbar"><label for="fleet-filter">Filter apps</label>
             <input id="fleet-filter" type="search" placeholder="name, finding…" data-filter="fleet-table" autocomplete="off"></div>

@@ -1,4 +1,5 @@
 using SparkOptimizer.Pricing;
+using SparkOptimizer.Reporting;
 
 namespace SparkOptimizer.Dashboard.Views;
 
@@ -9,22 +10,17 @@ public static class CostBreakdownBuilder
     {
         ArgumentNullException.ThrowIfNull(cost);
         var f = cost.Footprint;
+        var useful = Math.Max(0, f.TaskCoreHours - f.FailedStageCoreHours);
         var slices = new List<CostSlice>
         {
-            new("Used by tasks", f.TaskCoreHours, 0, cost.Rates?.Charge(f.TaskCoreHours, 0).Round(4).Amount, f.CoreHours > 0 ? Math.Min(1, f.TaskCoreHours / f.CoreHours) : 0, "core-hours that ran tasks"),
+            // useful work: what remains of the cost after every cause of waste, so that the slices add up to the cost
+            new("Used by tasks", useful, 0, cost.UsefulCost?.Amount, f.CoreHours > 0 ? Math.Min(1, useful / f.CoreHours) : 0, "core-hours that ran tasks which were kept"),
         };
         slices.AddRange(cost.Waste.Select(w => new CostSlice(Label(w.Cause), w.CoreHours, w.GiBHours, w.Cost?.Amount, Finite(w.Share), w.Explanation)));
         return slices;
     }
 
-    public static string Label(WasteCause cause) => cause switch
-    {
-        WasteCause.IdleCores => "Idle cores",
-        WasteCause.DriverOnlyTime => "Driver-only time",
-        WasteCause.SkewTail => "Skew tail",
-        WasteCause.UnusedMemory => "Unused memory",
-        _ => cause.ToString(),
-    };
+    public static string Label(WasteCause cause) => ReportText.WasteName(cause) is var name ? char.ToUpperInvariant(name[0]) + name[1..] : string.Empty;
 
     private static double Finite(double value) => double.IsFinite(value) ? value : 0;
 }

@@ -79,6 +79,8 @@ public sealed class DashboardData(IRunCatalog catalog, DashboardOptions options)
         var days = starts.Count == 0 ? 1 : Math.Max(1, (int)Math.Ceiling((starts.Max() - starts.Min()).TotalDays));
         decimal? perDay = spend is { } s ? s / days : null;
         var currency = priced.Select(r => r.Currency).FirstOrDefault(c => c is not null) ?? "USD";
-        return new FleetTotals(apps, runs.Count, spend, waste, perDay, runs.Sum(r => r.CoreHours), currency);
+        var byCause = priced.SelectMany(r => r.WasteByCause).GroupBy(w => w.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Sum(w => w.Value), StringComparer.Ordinal);
+        return new FleetTotals(apps, runs.Count, spend, waste, perDay, runs.Sum(r => r.CoreHours), currency) { WasteByCause = byCause };
     }
 }

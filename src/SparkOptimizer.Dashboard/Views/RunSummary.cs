@@ -21,6 +21,9 @@ public sealed record RunSummary(
     Severity WorstSeverity,
     int Findings)
 {
+    /// <summary>Waste in money by cause as the reports name it (empty when not priced or not known).</summary>
+    public IReadOnlyDictionary<string, decimal> WasteByCause { get; init; } = new Dictionary<string, decimal>();
+
     /// <summary>Right-sizing's saving per run when it found a cheaper shape; null otherwise.</summary>
     public decimal? ProposedSaving { get; init; }
 
@@ -48,6 +51,7 @@ public sealed record RunSummary(
             report.Findings.Count)
         {
             ProposedSaving = cost.RightSizing is { Savings.Amount: > 0 } r ? r.Savings.Round(4).Amount : null,
+            WasteByCause = cost.Waste.Where(w => w.Cost is not null).ToDictionary(w => ReportText.WasteName(w.Cause), w => w.Cost!.Value.Amount, StringComparer.Ordinal),
         };
     }
 }

@@ -248,6 +248,7 @@ public sealed class RunPipeline(
         metrics.Findings.WithLabels("severe").Inc(analysis.Findings.Severe);
         metrics.Findings.WithLabels("moderate").Inc(analysis.Findings.Moderate);
         metrics.Findings.WithLabels("low").Inc(analysis.Findings.Low);
+        CostMetrics.Count(metrics.Registry, analysis);
         if (analysis.PullRequest is { Action: not PullRequestAction.None } pr)
         {
             metrics.PullRequests.WithLabels(pr.Action == PullRequestAction.Opened ? "opened" : "updated").Inc();

@@ -18,6 +18,7 @@ public static class StatusComposer
         status.Phase = Phases.Analyzed;
         status.ObservedGeneration = current.Metadata.Generation;
         status.LastRun = LastRun(run, analysis.DurationMs, analysis.Cost);
+        status.LastRun.PriceBasis = PriceBasisComposer.From(analysis.CostDetail);
         var top = analysis.TopFindings.Take(MaxTopFindings).ToList();
         status.Findings = new FindingsStatus
         {

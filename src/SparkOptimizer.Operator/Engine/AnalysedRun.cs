@@ -47,6 +47,9 @@ public sealed record AnalysedRun
     /// <summary>Cost of the run in USD.</summary>
     public double? Cost { get; init; }
 
+    /// <summary>What the cost rests on and its waste by cause.</summary>
+    public RunCostDetail? CostDetail { get; init; }
+
     public RunPrediction? Prediction { get; init; }
 
     /// <summary>The simulator's predicted and baseline durations (the gain is measured between them).</summary>

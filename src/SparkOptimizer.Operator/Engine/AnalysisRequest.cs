@@ -39,6 +39,9 @@ public sealed record AnalysisRequest(
     /// <summary>The SparkOptimization the run is recorded on (an analysis Job's owner).</summary>
     public AppIdentity? Owner { get; init; }
 
+    /// <summary>The node type the run ran on and where that came from (annotation, Helm value, Node labels, Prometheus); null when none said.</summary>
+    public RunNode? Node { get; init; }
+
     /// <summary>Random per Job request: the one-shot command marks its result line with it, so no other log line can pass for the result.</summary>
     public string? Nonce { get; init; }
 

@@ -26,6 +26,12 @@ public sealed class EngineOptions
     /// <summary>Instance type assumed for pricing when the run does not name one.</summary>
     public string? DefaultInstanceType { get; set; }
 
+    /// <summary>Instance type every run is priced at, over the nodes' labels and the log (an app's sparkoptimizer.io/instance-type annotation still wins).</summary>
+    public string? InstanceType { get; set; }
+
+    /// <summary>Read the node a run ran on (its pods' nodeName, the Node's labels; or kube_node_labels in Prometheus) to price it.</summary>
+    public bool ReadNodeLabels { get; set; } = true;
+
     /// <summary>Threshold overrides file (YAML); the app's SparkOptimization may override further.</summary>
     public string? ThresholdsFile { get; set; }
 

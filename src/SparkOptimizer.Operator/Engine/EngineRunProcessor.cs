@@ -32,8 +32,10 @@ public sealed class EngineRunProcessor(
     TrustPolicy? trust = null,
     PodLogSource? podLogs = null,
     IRunAnalyser? analyser = null,
-    TimeProvider? time = null) : IRunProcessor
+    TimeProvider? time = null,
+    NodeShapeResolver? nodes = null) : IRunProcessor
 {
+    private readonly NodeShapeResolver nodes = nodes ?? new NodeShapeResolver(null, null, options, logger, time);
     private readonly IRunAnalyser analyser = analyser ?? new InProcessRunAnalyser(finder, pipeline, options, logger, podLogs, catalog);
     private readonly CohortLedger ledger = cohorts ?? new CohortLedger();
     private readonly TimeProvider clock = time ?? TimeProvider.System;
@@ -53,6 +55,7 @@ public sealed class EngineRunProcessor(
         {
             Proposals = before.ChangeSets,
             History = await ledger.HistoryAsync(key, cancellationToken).ConfigureAwait(false),
+            Node = await nodes.ResolveAsync(run, cancellationToken).ConfigureAwait(false),
         };
         var result = await analyser.AnalyseAsync(request, cancellationToken).ConfigureAwait(false);
         if (result.NotFound is { } notFound)
@@ -131,6 +134,7 @@ public sealed class EngineRunProcessor(
         {
             DurationMs = result.DurationMs,
             Cost = result.Cost,
+            CostDetail = result.CostDetail,
             Findings = result.Findings with { Critical = result.Findings.Critical + pods.Count(p => p.OomKilled) },
             TopFindings = tops,
             Recommendations = decision.ShowRecommendations ? result.Changes : [],

@@ -23,15 +23,20 @@ public static class EngineServices
             new EventLogSourcePolicy(options.EventLogSchemes, options.HistoryServerUrl, options.LocalEventLogRoots), options.DefaultEventLogDir));
         services.AddSingleton(_ => new AnalysisPipeline(options.ThresholdsFile));
         services.AddSingleton(sp => CreatePublisher(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILoggerFactory>()));
-        services.AddSingleton(_ => string.IsNullOrEmpty(options.PrometheusUrl)
-            ? null!
-            : new SparkPodMetricsQuery(new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"))));
+        var prometheus = string.IsNullOrEmpty(options.PrometheusUrl) ? null : new PrometheusClient(new HttpClient(), new Uri(options.PrometheusUrl.TrimEnd('/') + "/"));
+        services.AddSingleton(_ => prometheus is null ? null! : new SparkPodMetricsQuery(prometheus));
         // One store (null when none is configured), shared by the ledger, the dashboard's catalog and the MCP history tool.
         services.AddSingleton(sp => RunHistoryStores.Open(options.History, sp.GetRequiredService<TimeProvider>())!);
         services.AddSingleton(sp => new OperatorRunCatalog(sp.GetService<SparkOptimizer.History.IRunHistoryStore>(), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<OperatorRunCatalog>>()));
         services.AddSingleton(sp => new CohortLedger(sp.GetService<SparkOptimizer.History.IRunHistoryStore>(), sp.GetRequiredService<ILogger<CohortLedger>>()));
         services.AddSingleton<PodLogSource>();
+        services.AddSingleton(sp => new NodeShapeResolver(
+            sp.GetRequiredService<k8s.IKubernetes>(),
+            prometheus,
+            options,
+            sp.GetRequiredService<ILogger<NodeShapeResolver>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(new SparkOptimizer.Trust.TrustPolicy(SparkOptimizer.Trust.TrustLevelNames.Parse(options.TrustCeiling)));
         services.AddSingleton<IRunProcessor>(sp => new EngineRunProcessor(
             sp.GetRequiredService<EventLogFinder>(),
@@ -45,7 +50,8 @@ public static class EngineServices
             sp.GetRequiredService<SparkOptimizer.Trust.TrustPolicy>(),
             sp.GetRequiredService<PodLogSource>(),
             Jobs.JobServices.Analyser(sp, options),
-            time: sp.GetRequiredService<TimeProvider>()));
+            time: sp.GetRequiredService<TimeProvider>(),
+            nodes: sp.GetRequiredService<NodeShapeResolver>()));
         return services;
     }
 

@@ -50,7 +50,8 @@ public sealed class InProcessRunAnalyser(
             Cohort = cohort,
             Validation = new ValidationContext(ValidationContext.PinnedFrom(request.Annotations)),
             Calibrate = p => Calibrate(p, request, spark) ?? p,
-            Cost = new CostOptions { FallbackInstanceType = options.DefaultInstanceType, Platform = Platform.Kubernetes },
+            Cost = RunCostDetails.Options(request.Node, options),
+            CohortCosts = [.. request.PriorRuns.Select(RunCostDetails.CohortRunCost), CohortRunCost.From(spark)],
             Logs = logs,
         });
         var cost = report.CostDetails ?? CostModel.Price(spark, new CostOptions { Enabled = false });
@@ -80,6 +81,7 @@ public sealed class InProcessRunAnalyser(
             TopFindings = findings.OrderByDescending(f => f.Severity).Take(TopFindings)
                 .Select(f => new TopFinding(f.Severity.ToString().ToLowerInvariant(), f.Title, f.Evidence.FirstOrDefault()?.Display)).ToArray(),
             Cost = costUsd,
+            CostDetail = RunCostDetails.From(cost, request.Node),
             Prediction = prediction is null || interval is null ? null : ToStatus(prediction with { LowMs = interval.LowMs, HighMs = interval.HighMs }, report.Recommended?.Cost, costUsd) with { Extrapolated = interval.Extrapolated },
             PredictedMs = prediction?.DurationMs,
             BaselineMs = prediction?.Baseline.SimulatedMs,
@@ -90,23 +92,28 @@ public sealed class InProcessRunAnalyser(
         };
     }
 
-    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults.</summary>
+    /// <summary>The app's own thresholds (spec.thresholds on its SparkOptimization) over the operator's defaults, priced at the node the run ran on.</summary>
     private AnalysisPipeline PipelineFor(AnalysisRequest request)
     {
         var sla = SlaText.Parse(request.Sla);
-        if (request.Thresholds is not { Count: > 0 } overrides)
+        var cost = RunCostDetails.Options(request.Node, options);
+        var overrides = request.Thresholds is { Count: > 0 } given ? given : null;
+        if (overrides is null && sla is null && cost.InstanceType is null && cost.FallbackInstanceType is null)
         {
-            return sla is null ? pipeline : new AnalysisPipeline(options.ThresholdsFile) { Sla = sla };
+            return pipeline;
         }
 
-        var thresholds = ThresholdOverrides.Apply(
-            options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile), overrides, out var problems);
-        foreach (var problem in problems)
+        var thresholds = options.ThresholdsFile is null ? Thresholds.Default : ThresholdsLoader.Load(options.ThresholdsFile);
+        if (overrides is not null)
         {
-            logger.LogWarning("{App}: {Problem}", request.App, problem);
+            thresholds = ThresholdOverrides.Apply(thresholds, overrides, out var problems);
+            foreach (var problem in problems)
+            {
+                logger.LogWarning("{App}: {Problem}", request.App, problem);
+            }
         }
 
-        return new AnalysisPipeline(thresholds) { Sla = sla };
+        return new AnalysisPipeline(thresholds, costOptions: cost) { Sla = sla };
     }
 
     /// <summary>The saving a change predicts in money, as a share of the run's cost (for changes that save cost rather than time).</summary>

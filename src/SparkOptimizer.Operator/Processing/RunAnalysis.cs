@@ -9,6 +9,9 @@ public sealed record RunAnalysis
     /// <summary>Cost of the run in USD.</summary>
     public double? Cost { get; init; }
 
+    /// <summary>What the cost rests on (basis, node type and its source, capacity, price list) and its waste by cause.</summary>
+    public RunCostDetail? CostDetail { get; init; }
+
     public FindingCounts Findings { get; init; } = new(0, 0, 0, 0);
 
     /// <summary>The most important findings, most severe first.</summary>

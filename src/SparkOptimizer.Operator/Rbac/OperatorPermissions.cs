@@ -39,21 +39,29 @@ public static class OperatorPermissions
         new("", "pods", ["list"]),
     ];
 
+    /// <summary>Node types for pricing (when Engine:ReadNodeLabels): a run's executor pods listed by Spark's labels and its driver pod read for their nodeName, and that Node read for its instance-type, region and capacity-type labels.</summary>
+    public static readonly IReadOnlyList<PermissionRule> NodeLabels =
+    [
+        new("", "pods", ["get", "list"]),
+        new("", "nodes", ["get"], PermissionScope.Cluster),
+    ];
+
     /// <summary>Leader election: KubernetesClient's LeaseLock reads, creates and replaces the Lease.</summary>
     public static readonly IReadOnlyList<PermissionRule> LeaderElection =
     [
         new("coordination.k8s.io", "leases", ["get", "create", "update"], PermissionScope.OperatorNamespace),
     ];
 
-    public static IReadOnlyList<PermissionRule> For(bool kubeflow, bool apache, bool leaderElection = true, bool analysisJobs = false) =>
+    public static IReadOnlyList<PermissionRule> For(bool kubeflow, bool apache, bool leaderElection = true, bool analysisJobs = false, bool nodeLabels = false) =>
         Always
             .Concat(kubeflow ? Kubeflow : [])
             .Concat(apache ? Apache : [])
             .Concat(analysisJobs ? AnalysisJobs : [])
+            .Concat(nodeLabels ? NodeLabels : [])
             .Concat(leaderElection ? LeaderElection : [])
             .ToList();
 
     /// <summary>The rules an operator with these settings needs: the Job rules only when analysis Jobs are enabled.</summary>
     public static IReadOnlyList<PermissionRule> For(OperatorOptions options, Engine.EngineOptions engine) =>
-        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, engine.Jobs.Enabled);
+        For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, engine.Jobs.Enabled, engine.ReadNodeLabels);
 }

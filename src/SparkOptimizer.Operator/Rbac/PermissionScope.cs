@@ -8,4 +8,7 @@ public enum PermissionScope
 
     /// <summary>A Role in the operator's own namespace (the leader-election Lease).</summary>
     OperatorNamespace,
+
+    /// <summary>A ClusterRole whatever the watched namespaces: cluster-scoped kinds (Nodes).</summary>
+    Cluster,
 }

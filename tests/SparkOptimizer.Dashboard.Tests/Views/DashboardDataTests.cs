@@ -35,6 +35,25 @@ public sealed class DashboardDataTests
     }
 
     [Fact]
+    public void Fleet_PricedCorpusRuns_TotalWasteByCauseThatAddsUpWithUsefulWorkToTheSpend()
+    {
+        using var dir = new TempDir();
+        File.Copy(Corpus.Path("sparklint/spark_event_log_example"), dir.File("spark_event_log_example"));
+        File.Copy(Corpus.Path("sparklens/local-1532512550423"), dir.File("local-1532512550423"));
+        var folder = new FolderRunCatalog(dir.Path);
+        var data = new DashboardData(folder, new DashboardOptions());
+
+        var totals = data.Fleet().Totals;
+
+        var reports = folder.Runs().Select(r => folder.Report(r.Id)!.CostDetails!).ToList();
+        var useful = reports.Sum(c => c.UsefulCost!.Value.Amount);
+        totals.WasteByCause.Keys.Should().Contain(["idle cores", "driver-only time", "skew tail", "failed attempts"]);
+        totals.WasteByCause.Values.Sum().Should().Be(totals.Waste, "the causes add up to the fleet's waste");
+        (totals.Waste + useful).Should().Be(reports.Sum(c => c.Cost!.Value.Round(4).Amount), "waste and useful work add up to the runs' cost");
+        FleetPage.Render(data.Fleet(), "Spark Optimizer").Should().Contain("Fleet waste by cause").And.Contain("Waste: idle cores");
+    }
+
+    [Fact]
     public void App_ReportsAndSummariesOfOneApp_ListsBothOldestFirst()
     {
         using var dir = new TempDir();

@@ -29,11 +29,17 @@ public sealed class ChartRbacTests
         string[] namespaces = listNamespaces ? ["team-a", "team-b"] : [];
         var docs = new ChartRenderer(ChartDir, Overrides(kubeflow, apache, namespaces, analysisJobs)).RenderAll();
 
-        var expected = Grants(OperatorPermissions.For(kubeflow, apache, analysisJobs: analysisJobs).Where(r => r.Scope == PermissionScope.WatchedNamespaces));
+        var rules = OperatorPermissions.For(kubeflow, apache, analysisJobs: analysisJobs, nodeLabels: true);
+        var expected = Grants(rules.Where(r => r.Scope == PermissionScope.WatchedNamespaces));
         var leases = Grants(OperatorPermissions.LeaderElection);
+        // Nodes are cluster-scoped: their ClusterRole is there whatever the namespaces, and grants only the node reads.
+        var nodes = docs.Single(d => Kind(d) == "ClusterRole" && Name(d)!.EndsWith("-nodes", StringComparison.Ordinal));
+        Grants(nodes).Should().BeEquivalentTo(Grants(rules.Where(r => r.Scope == PermissionScope.Cluster)));
+        docs.Should().ContainSingle(d => Kind(d) == "ClusterRoleBinding" && d["roleRef"]!["name"]!.GetValue<string>() == Name(nodes));
+        docs = docs.Where(d => !(Kind(d) is "ClusterRole" or "ClusterRoleBinding" && Name(d)!.EndsWith("-nodes", StringComparison.Ordinal))).ToList();
         if (listNamespaces)
         {
-            docs.Should().NotContain(d => Kind(d) == "ClusterRole" || Kind(d) == "ClusterRoleBinding", "listed namespaces get Roles, nothing cluster-wide");
+            docs.Should().NotContain(d => Kind(d) == "ClusterRole" || Kind(d) == "ClusterRoleBinding", "listed namespaces get Roles, nothing else cluster-wide");
             foreach (var ns in namespaces)
             {
                 var role = docs.Single(d => Kind(d) == "Role" && Namespace(d) == ns);

@@ -17,7 +17,8 @@ public sealed class OperatorPermissionsTests
 
         var rules = OperatorPermissions.For(options, engine);
 
-        rules.Should().Equal(OperatorPermissions.For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, analysisJobs: jobs));
+        rules.Should().Equal(OperatorPermissions.For(options.Watch.Kubeflow, options.Watch.Apache, options.LeaderElection.Enabled, analysisJobs: jobs, nodeLabels: engine.ReadNodeLabels));
+        rules.Should().Contain(OperatorPermissions.NodeLabels, "node types are read by default");
         if (jobs)
         {
             rules.Should().Contain(OperatorPermissions.AnalysisJobs);

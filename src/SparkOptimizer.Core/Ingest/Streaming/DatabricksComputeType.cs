@@ -28,4 +28,26 @@ internal static class DatabricksComputeType
             ? ("jobs-compute", $"{ClusterName}={name}")
             : (null, null);
     }
+
+    /// <summary>
+    /// The property that shows the cluster runs Photon (its runtime is a "-photon-" version, its runtime engine PHOTON, or
+    /// spark.databricks.photon.enabled=true), or null. Photon clusters consume more DBUs per hour than classic ones.
+    /// </summary>
+    public static string? Photon(SparkEnvironment env)
+    {
+        foreach (var key in new[] { "spark.databricks.clusterUsageTags.sparkVersion", "spark.databricks.clusterUsageTags.effectiveSparkVersion" })
+        {
+            if (env.Get(key) is { } version && version.Contains("photon", StringComparison.OrdinalIgnoreCase))
+            {
+                return $"{key}={version}";
+            }
+        }
+
+        if (env.Get("spark.databricks.clusterUsageTags.runtimeEngine") is { } engine && engine.Equals("PHOTON", StringComparison.OrdinalIgnoreCase))
+        {
+            return $"spark.databricks.clusterUsageTags.runtimeEngine={engine}";
+        }
+
+        return env.GetBool("spark.databricks.photon.enabled") == true ? "spark.databricks.photon.enabled=true" : null;
+    }
 }

@@ -72,7 +72,7 @@ internal static class VendorDetector
             };
 
         string? instance = null, driverInstance = null, region = null, cloud = null;
-        string? instanceSource = null, driverSource = null, workersSource = null, sku = null, skuSource = null;
+        string? instanceSource = null, driverSource = null, workersSource = null, sku = null, skuSource = null, photonSource = null;
         int? workers = null, minWorkers = null, maxWorkers = null;
         if (isDatabricks)
         {
@@ -91,6 +91,7 @@ internal static class VendorDetector
             region = env.Get("spark.databricks.clusterUsageTags.region") ?? env.Get("spark.databricks.clusterUsageTags.dataPlaneRegion");
             cloud = env.Get("spark.databricks.clusterUsageTags.cloudProvider") ?? env.Get("spark.databricks.cloudProvider");
             (sku, skuSource) = DatabricksComputeType.Detect(env);
+            photonSource = DatabricksComputeType.Photon(env);
         }
 
         if (instance is null)
@@ -121,6 +122,8 @@ internal static class VendorDetector
             WorkersSource = workersSource,
             DatabricksSku = sku,
             DatabricksSkuSource = skuSource,
+            DatabricksPhoton = photonSource is not null,
+            DatabricksPhotonSource = photonSource,
         };
     }
 

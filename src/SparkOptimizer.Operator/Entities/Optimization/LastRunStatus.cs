@@ -30,4 +30,7 @@ public sealed class LastRunStatus
     /// <summary><see cref="Cost"/> with its currency for the printer column, e.g. "12.50 USD".</summary>
     [JsonPropertyName("costText")]
     public string? CostText { get; set; }
+
+    [JsonPropertyName("priceBasis")]
+    public PriceBasisStatus? PriceBasis { get; set; }
 }
