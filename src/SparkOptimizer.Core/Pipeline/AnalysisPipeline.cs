@@ -76,29 +76,49 @@ public sealed class AnalysisPipeline
             RecommendationNotes = notes,
             LowConfidence = lowConfidence,
         };
-        var recommended = RecommendedPrediction(session, changes, host);
         try
         {
             var priced = CostModel.Price(run, costOptions);
             var cost = host.CohortCosts is { Count: > 0 } cohortCosts ? CohortCapacityAdvisor.WithCohort(priced, cohortCosts) : priced;
-            var withCost = recommended is not null && session is not null && ConfigurationCost.For(run, session, cost, costOptions) is { } pricer
-                ? recommended with { Cost = pricer.Price(recommended.Prediction) }
-                : recommended;
-            return report with { Recommended = withCost, Cost = ReportCostBuilder.Build(run, cost, withCost), CostDetails = cost };
+            var recommended = session is null ? null : Recommend(session, changes, cost, costOptions, host);
+            return report with { Recommended = recommended, Cost = ReportCostBuilder.Build(run, cost, recommended), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            return report with { Recommended = recommended, AnalysisWarnings = [.. warnings, $"pricing failed: {ex.GetType().Name}: {ex.Message}"] };
+            return report with { Recommended = session is null ? null : RecommendedPrediction(session, changes, host), AnalysisWarnings = [.. warnings, $"pricing failed: {ex.GetType().Name}: {ex.Message}"] };
         }
     }
 
+    /// <summary>
+    /// The recommended configuration, replayed and priced: the change set, or where it changes nothing the replay models, the
+    /// cost model's right-sized node pool (its executors and node type) asked exactly as whatif would ask it.
+    /// </summary>
+    private static RecommendedRun? Recommend(WhatIfSession session, IReadOnlyList<ConfigChange> changes, CostReport cost, CostOptions costOptions, HostContext host)
+    {
+        var fromChanges = RecommendedPrediction(session, changes, host) is { } set && ConfigurationCost.For(session.Run, session, cost, costOptions) is { } pricer
+            ? set with { Cost = pricer.Price(set.Prediction) }
+            : RecommendedPrediction(session, changes, host);
+        if (cost.RightSizing is not { } rs)
+        {
+            return fromChanges;
+        }
+
+        // The right-sized pool with the change set's other settings, replayed on its node type; kept only when it costs less.
+        var pool = SimulationChange.FromSparkConf(changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal))
+            with { Executors = rs.RecommendedExecutors, CoresPerExecutor = rs.RecommendedCoresPerExecutor };
+        var resized = WhatIfAnswer.Ask(session, pool, rs.RecommendedShape, host.Calibrate, costOptions) is { Cost: { } c } answer
+            ? new RecommendedRun(answer.Prediction, c) { InstanceType = answer.InstanceType }
+            : null;
+        return resized is not null && (fromChanges?.Cost is not { } current || resized.Cost!.Cost.Amount < current.Cost.Amount) ? resized : fromChanges;
+    }
+
     /// <summary>The whole change set replayed, calibrated by the host's history; null when nothing the replay models changes.</summary>
-    private static RecommendedRun? RecommendedPrediction(WhatIfSession? session, IReadOnlyList<ConfigChange> changes, HostContext host)
+    private static RecommendedRun? RecommendedPrediction(WhatIfSession session, IReadOnlyList<ConfigChange> changes, HostContext host)
     {
         var change = SimulationChange.FromSparkConf(changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal));
-        if (session is null || changes.Count == 0 || change == SimulationChange.None)
+        if (changes.Count == 0 || change == SimulationChange.None)
         {
             return null;
         }

@@ -10,7 +10,7 @@ namespace SparkOptimizer.Pipeline;
 /// <summary>
 /// Turns the cost model's answer into the report's money lines: the run's cost with its price source (the node's price,
 /// or OpenCost's default rates where no node price is known), and the cost of the recommended configuration as the
-/// simulator predicts it (else the right-sized node pool). Null when pricing is off.
+/// replay predicts it (the change set, or the right-sized node pool replayed), with its interval. Null when pricing is off.
 /// </summary>
 public static class ReportCostBuilder
 {
@@ -38,7 +38,7 @@ public static class ReportCostBuilder
 
         if (recommended is { Prediction: var p, Cost: { } priced })
         {
-            var on = openCost ? "at the same rates" : $"on {cost.InstanceType}";
+            var on = recommended.InstanceType is { } type ? $"on {type}" : openCost ? "at the same rates" : $"on {cost.InstanceType}";
             return result with
             {
                 RecommendedPerRun = ReportCost.Round(priced.Cost.Amount),
@@ -48,19 +48,7 @@ public static class ReportCostBuilder
                 RecommendedLowMs = p.LowMs,
                 RecommendedHighMs = p.HighMs,
                 RecommendedShape = $"{p.Config.Executors} x {p.Config.CoresPerExecutor}-core executors, {p.Config.ExecutorMemory.ToSparkString()} heap {on}",
-            };
-        }
-
-        if (cost.RightSizing is { } sizing && sizing.RecommendedCost.Amount < sizing.CurrentCost.Amount)
-        {
-            // The same executors packed on fewer or smaller nodes: the runtime does not change, so the cost is not an interval.
-            var packed = ReportCost.Round(sizing.RecommendedCost.Amount);
-            return result with
-            {
-                RecommendedPerRun = packed,
-                RecommendedLow = packed,
-                RecommendedHigh = packed,
-                RecommendedShape = $"{sizing.RecommendedNodes} x {sizing.RecommendedShape} (the same executors on fewer nodes)",
+                RecommendedConfiguration = new RecommendedShape(p.Config.Executors, p.Config.CoresPerExecutor, p.Config.ExecutorMemory.ToSparkString(), recommended.InstanceType),
             };
         }
 

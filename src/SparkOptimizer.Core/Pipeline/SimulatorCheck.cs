@@ -15,11 +15,14 @@ public static class SimulatorCheck
 {
     public const double MaxSlowdown = 0.10;
 
-    /// <summary>The run prepared for replay, or null when it cannot be replayed (no application end, no stage with tasks).</summary>
+    /// <summary>
+    /// The run prepared for replay, or null when it cannot be replayed (no stage). A log without an application end replays
+    /// raw, unchecked against an observed duration, as whatif does; its predictions say so.
+    /// </summary>
     public static WhatIfSession? Prepare(SparkRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        if (run.Application.DurationMs is not > 0 || run.Stages.Count == 0)
+        if (run.Stages.Count == 0)
         {
             return null;
         }

@@ -12,9 +12,10 @@ public sealed record WhatIfAnswer(Prediction Prediction, Money? BaselineCost, Pr
 {
     /// <summary>
     /// Replays <paramref name="change"/> (moved to <paramref name="instanceType"/> when given: its cores, memory and speed, never
-    /// another executor count than the caller named) and prices it as analyze prices the run. Null when the node type is unknown.
+    /// another executor count than the caller named) and prices it as analyze prices the run (<paramref name="pricing"/>: the
+    /// host's pricing, default the run's node or OpenCost's rates). Null when the node type is unknown.
     /// </summary>
-    public static WhatIfAnswer? Ask(WhatIfSession session, SimulationChange change, string? instanceType, Func<Prediction, Prediction>? calibrate = null)
+    public static WhatIfAnswer? Ask(WhatIfSession session, SimulationChange change, string? instanceType, Func<Prediction, Prediction>? calibrate = null, CostOptions? pricing = null)
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(change);
@@ -41,7 +42,7 @@ public sealed record WhatIfAnswer(Prediction Prediction, Money? BaselineCost, Pr
 
         var prediction = session.Predict(change);
         prediction = calibrate is null ? prediction : calibrate(prediction);
-        var options = new CostOptions { InstanceType = currentType };
+        var options = pricing ?? new CostOptions { InstanceType = currentType };
         var pricer = ConfigurationCost.For(run, session, CostModel.Price(run, options), options);
         return new WhatIfAnswer(prediction, pricer?.Current, pricer?.Price(prediction, instanceType ?? currentType), instanceType ?? currentType, note);
     }

@@ -44,6 +44,24 @@ internal static class JsonCostWriter
                     w.WriteNumber("recommendedHighMs", c.RecommendedHighMs ?? ms);
                 }
 
+                if (c.RecommendedConfiguration is { } shape)
+                {
+                    w.WriteStartObject("recommendedConfiguration");
+                    w.WriteNumber("executors", shape.Executors);
+                    w.WriteNumber("coresPerExecutor", shape.CoresPerExecutor);
+                    w.WriteString("executorMemory", shape.ExecutorMemory);
+                    if (shape.InstanceType is { } type)
+                    {
+                        w.WriteString("instanceType", type);
+                    }
+                    else
+                    {
+                        w.WriteNull("instanceType");
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 if (c.SavingsPerRun is { } saved)
                 {
                     w.WriteNumber("savingsPerRun", saved);

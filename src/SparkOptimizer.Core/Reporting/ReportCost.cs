@@ -25,6 +25,9 @@ public sealed record ReportCost(decimal CurrentPerRun, string Currency, string C
 
     public long? RecommendedHighMs { get; init; }
 
+    /// <summary>The recommended configuration the replay ran: executors, cores each, heap, and the node type (null: today's).</summary>
+    public RecommendedShape? RecommendedConfiguration { get; init; }
+
     /// <summary>A saving is claimed only when the whole predicted cost interval lies below today's cost; null otherwise.</summary>
     public decimal? SavingsPerRun => RecommendedPerRun is { } r && (RecommendedHigh ?? r) < CurrentPerRun ? CurrentPerRun - r : null;
 
