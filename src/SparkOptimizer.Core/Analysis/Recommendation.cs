@@ -13,4 +13,7 @@ public sealed record Recommendation(RecommendationKind Kind, string Text, Config
 
     /// <summary>The task count the change gives <see cref="StageId"/> (partition levers), so the replay can reshape that stage alone.</summary>
     public int? Partitions { get; init; }
+
+    /// <summary>Why the finding asked for <see cref="Partitions"/> (the figures behind it), so the advice can be rewritten for another count.</summary>
+    public string? Why { get; init; }
 }

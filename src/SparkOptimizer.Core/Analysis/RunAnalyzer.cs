@@ -55,6 +55,6 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
             }
         }
 
-        return (ImpactCeiling.Apply(run, context.Facts, thresholds, findings), warnings);
+        return (ImpactCeiling.Apply(run, context.Facts, thresholds, Levers.PartitionTargets.Reconcile(context, findings)), warnings);
     }
 }

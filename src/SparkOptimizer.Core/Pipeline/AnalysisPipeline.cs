@@ -80,7 +80,7 @@ public sealed class AnalysisPipeline
         {
             var priced = CostModel.Price(run, costOptions);
             var cost = host.CohortCosts is { Count: > 0 } cohortCosts ? CohortCapacityAdvisor.WithCohort(priced, cohortCosts) : priced;
-            var recommended = session is null ? null : Recommend(session, changes, cost, costOptions, host);
+            var recommended = session is null ? null : Recommend(session, changes, cost, costOptions, host, result.Sizing?.HeapFloorBytes ?? 0);
             return report with { Recommended = recommended, Cost = ReportCostBuilder.Build(run, cost, recommended), CostDetails = cost };
         }
 #pragma warning disable CA1031 // pricing adds to a report; a pricing failure must not lose the findings
@@ -95,7 +95,7 @@ public sealed class AnalysisPipeline
     /// The recommended configuration, replayed and priced: the change set, or where it changes nothing the replay models, the
     /// cost model's right-sized node pool (its executors and node type) asked exactly as whatif would ask it.
     /// </summary>
-    private static RecommendedRun? Recommend(WhatIfSession session, IReadOnlyList<ConfigChange> changes, CostReport cost, CostOptions costOptions, HostContext host)
+    private static RecommendedRun? Recommend(WhatIfSession session, IReadOnlyList<ConfigChange> changes, CostReport cost, CostOptions costOptions, HostContext host, long heapFloorBytes)
     {
         var fromChanges = RecommendedPrediction(session, changes, host) is { } set && ConfigurationCost.For(session.Run, session, cost, costOptions) is { } pricer
             ? set with { Cost = pricer.Price(set.Prediction) }
@@ -105,10 +105,12 @@ public sealed class AnalysisPipeline
             return fromChanges;
         }
 
-        // The right-sized pool with the change set's other settings, replayed on its node type; kept only when it costs less.
+        // The right-sized pool with the change set's other settings, replayed on its node type; kept only when it costs less
+        // and its node leaves each executor at least the heap floor (the observed peak with its buffer).
         var pool = SimulationChange.FromSparkConf(changes.ToDictionary(c => c.Key, c => c.To, StringComparer.Ordinal))
             with { Executors = rs.RecommendedExecutors, CoresPerExecutor = rs.RecommendedCoresPerExecutor };
         var resized = WhatIfAnswer.Ask(session, pool, rs.RecommendedShape, host.Calibrate, costOptions) is { Cost: { } c } answer
+            && answer.Prediction.Config.ExecutorMemory.Bytes >= heapFloorBytes
             ? new RecommendedRun(answer.Prediction, c) { InstanceType = answer.InstanceType }
             : null;
         return resized is not null && (fromChanges?.Cost is not { } current || resized.Cost!.Cost.Amount < current.Cost.Amount) ? resized : fromChanges;

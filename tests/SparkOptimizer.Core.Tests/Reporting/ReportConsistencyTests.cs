@@ -11,7 +11,7 @@ namespace SparkOptimizer.Tests.Reporting;
 /// <summary>
 /// A report never contradicts itself, on every corpus log: text and Markdown say what the JSON says (every finding's
 /// title, evidence, recommendations, expectation and "would not help", the cost and the changes), "... and N more"
-/// counts right, one value per key across findings, sizing and the change list, no change to today's value, and a
+/// counts right, one value per key across findings, sizing and the change list, one partition count per stage, no change to today's value, and a
 /// list-like value (extraJavaOptions) keeps every flag it does not change.
 /// </summary>
 public sealed class ReportConsistencyTests
@@ -126,6 +126,11 @@ public sealed class ReportConsistencyTests
         {
             byKey.Should().ContainKey(rec.Change!.Key, $"a finding on {path} shows a change the list does not carry");
             byKey[rec.Change.Key].To.Should().Be(rec.Change.To, $"{rec.Change.Key} on {path}");
+        }
+
+        foreach (var stage in report.Findings.SelectMany(f => f.Recommendations).Where(r => r is { StageId: not null, Partitions: not null }).GroupBy(r => r.StageId))
+        {
+            stage.Select(r => r.Partitions).Distinct().Should().ContainSingle($"stage {stage.Key} on {path} is asked for one partition count");
         }
 
         if (report.Sizing is { } sizing)

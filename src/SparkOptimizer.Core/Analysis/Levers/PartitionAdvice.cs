@@ -22,8 +22,9 @@ public static class PartitionAdvice
             {
                 StageId = stage.StageId,
                 Partitions = target,
+                Why = why,
             };
-        Recommendation Code(string text) => new(RecommendationKind.Code, $"{text}: {why}") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId, SqlNode = lever.PlanNode, Partitions = target };
+        Recommendation Code(string text) => new(RecommendationKind.Code, $"{text}: {why}") { StageId = stage.StageId, SqlExecutionId = stage.SqlExecutionId, SqlNode = lever.PlanNode, Partitions = target, Why = why };
         switch (lever.Source)
         {
             case PartitionSource.SqlShufflePartitions:
