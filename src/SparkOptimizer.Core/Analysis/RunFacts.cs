@@ -48,12 +48,10 @@ public sealed record RunFacts(
         var start = run.Application.StartTime?.ToUnixTimeMilliseconds()
             ?? run.Stages.Where(s => s.SubmissionTime is not null).Select(s => s.SubmissionTime!.Value.ToUnixTimeMilliseconds()).DefaultIfEmpty(0).Min();
         var end = (run.Application.EndTime ?? run.Application.LastEventTime)?.ToUnixTimeMilliseconds() ?? start;
-        var memory = Size(env, "spark.executor.memory") ?? ByteSize.GiB;
-        var overhead = Size(env, "spark.executor.memoryOverhead")
-            ?? Math.Max(384 * MiB, (long)(memory * (Double(env, "spark.executor.memoryOverheadFactor") ?? Double(env, "spark.kubernetes.memoryOverheadFactor") ?? 0.1)));
-        var offHeap = env.GetBool("spark.memory.offHeap.enabled") == true ? Size(env, "spark.memory.offHeap.size", 1) ?? 0 : 0;
-        var driverMemory = Size(env, "spark.driver.memory") ?? ByteSize.GiB;
-        var driverOverhead = Size(env, "spark.driver.memoryOverhead") ?? Math.Max(384 * MiB, (long)(driverMemory * 0.1));
+        var container = ExecutorMemory.From(env.Get);
+        var (memory, overhead, offHeap) = (container.HeapBytes, container.OverheadBytes, container.OffHeapBytes);
+        var driver = ExecutorMemory.From(env.Get, "driver");
+        var (driverMemory, driverOverhead) = (driver.HeapBytes, driver.OverheadBytes);
         var spans = Spans(run, local, start, end);
         var cores = env.GetInt("spark.executor.cores")
             ?? spans.Where(s => !s.Executor.IsDriver).Select(s => s.Cores).DefaultIfEmpty(0).Max() switch { > 0 and var c => c, _ => local ? spans.Select(s => s.Cores).DefaultIfEmpty(1).Max() : 1 };

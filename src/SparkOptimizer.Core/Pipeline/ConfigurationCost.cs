@@ -79,7 +79,7 @@ public sealed class ConfigurationCost
             return null;
         }
 
-        var memory = CostModel.ExecutorMemoryRequest(config.ExecutorMemory);
+        var memory = CostModel.ExecutorMemoryRequest(config.ExecutorMemory, _run.Environment);
         var driver = FootprintCalculator.DriverMemoryRequest(_run.Environment);
         var driverCores = _run.Environment.GetInt("spark.driver.cores") ?? 1;
         return rates.Charge(executorHours * config.CoresPerExecutor, executorHours * memory.TotalGiB) + rates.Charge(driverCores * hours, driver.TotalGiB * hours);

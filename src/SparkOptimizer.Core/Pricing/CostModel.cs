@@ -252,9 +252,9 @@ public static class CostModel
         return rates.Charge(executorHours * coresPerExecutor, executorHours * memoryRequestPerExecutor.TotalGiB).Round(4);
     }
 
-    /// <summary>Executor pod memory request for a heap size: heap + max(384 MiB, 10 %).</summary>
-    public static ByteSize ExecutorMemoryRequest(ByteSize heap) =>
-        new(heap.Bytes + Math.Max(PricingDefaults.MinMemoryOverheadBytes, (long)(heap.Bytes * PricingDefaults.MemoryOverheadFactor)));
+    /// <summary>Executor pod memory request for a heap size under the run's conf (the container memory model); no conf: Spark's JVM default.</summary>
+    public static ByteSize ExecutorMemoryRequest(ByteSize heap, SparkEnvironment? env = null) =>
+        new(ExecutorMemory.ForHeap(env is null ? static _ => null : env.Get, heap.Bytes).TotalBytes);
 
     /// <summary>Core-hours and GiB-hours the executor pods and the driver pod are charged for (none for the driver in local mode).</summary>
     private static (double Core, double GiB) PodHours(RunFootprint f)

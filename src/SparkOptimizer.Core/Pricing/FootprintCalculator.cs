@@ -91,7 +91,7 @@ internal static class FootprintCalculator
         return (stages, tasks);
     }
 
-    /// <summary>spark.executor.memory + overhead (max(384 MiB, factor x memory), or as set) + PySpark memory + off-heap when enabled.</summary>
+    /// <summary>The executor container's memory by the one container memory model (heap + overhead + PySpark + off-heap).</summary>
     internal static ByteSize ExecutorMemoryRequest(SparkEnvironment env, bool local)
     {
         if (local)
@@ -99,25 +99,10 @@ internal static class FootprintCalculator
             return DriverMemoryRequest(env);
         }
 
-        var heap = env.Get("spark.executor.memory") is { } m && ByteSize.TryParse(m, out var b, ByteSize.MiB) ? b.Bytes : PricingDefaults.DefaultExecutorMemoryBytes;
-        var factor = double.TryParse(env.Get("spark.executor.memoryOverheadFactor") ?? env.Get("spark.kubernetes.memoryOverheadFactor"),
-            System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : PricingDefaults.MemoryOverheadFactor;
-        var overhead = env.Get("spark.executor.memoryOverhead") is { } o && ByteSize.TryParse(o, out var ob, ByteSize.MiB)
-            ? ob.Bytes
-            : Math.Max(PricingDefaults.MinMemoryOverheadBytes, (long)(heap * factor));
-        var python = env.Get("spark.executor.pyspark.memory") is { } py && ByteSize.TryParse(py, out var pb, ByteSize.MiB) ? pb.Bytes : 0;
-        var offHeap = env.GetBool("spark.memory.offHeap.enabled") == true && env.Get("spark.memory.offHeap.size") is { } oh && ByteSize.TryParse(oh, out var ohb) ? ohb.Bytes : 0;
-        return new ByteSize(heap + overhead + python + offHeap);
+        return new ByteSize(ExecutorMemory.From(env.Get).TotalBytes);
     }
 
-    internal static ByteSize DriverMemoryRequest(SparkEnvironment env)
-    {
-        var heap = env.Get("spark.driver.memory") is { } m && ByteSize.TryParse(m, out var b, ByteSize.MiB) ? b.Bytes : PricingDefaults.DefaultDriverMemoryBytes;
-        var overhead = env.Get("spark.driver.memoryOverhead") is { } o && ByteSize.TryParse(o, out var ob, ByteSize.MiB)
-            ? ob.Bytes
-            : Math.Max(PricingDefaults.MinMemoryOverheadBytes, (long)(heap * PricingDefaults.MemoryOverheadFactor));
-        return new ByteSize(heap + overhead);
-    }
+    internal static ByteSize DriverMemoryRequest(SparkEnvironment env) => new(ExecutorMemory.From(env.Get, "driver").TotalBytes);
 
     internal static bool IsLoss(string? reason) =>
         !string.IsNullOrWhiteSpace(reason)

@@ -31,11 +31,13 @@ public sealed record InstanceTypeChange(
         var perCoreHeap = heap.Bytes / (double)Math.Max(1, cores);
         var wantedHeap = (long)(perCoreHeap * newCores);
         var pods = Math.Max(1, (int)Math.Floor(to.AllocatableCpu / newCores));
-        var fit = (long)(to.AllocatableMemory.Bytes / (double)pods / (1 + PricingDefaults.MemoryOverheadFactor));
-        while (pods > 1 && fit < Math.Min(wantedHeap, PricingDefaults.MinMemoryOverheadBytes * 2))
+        // The heap whose container (heap + max(384 MiB, 10 %), the memory model's rule) fits one pod's share of the node.
+        static long Fit(long share) => Math.Max(0, Math.Min((long)(share / (1 + Model.ExecutorMemory.JvmOverheadFactor)), share - Model.ExecutorMemory.MinOverhead));
+        var fit = Fit(to.AllocatableMemory.Bytes / pods);
+        while (pods > 1 && fit < Math.Min(wantedHeap, Model.ExecutorMemory.MinOverhead * 2))
         {
             pods--;
-            fit = (long)(to.AllocatableMemory.Bytes / (double)pods / (1 + PricingDefaults.MemoryOverheadFactor));
+            fit = Fit(to.AllocatableMemory.Bytes / pods);
         }
 
         var newHeap = new ByteSize(Math.Max(ByteSize.MiB * 512, Math.Min(wantedHeap, fit) / ByteSize.MiB * ByteSize.MiB));

@@ -9,15 +9,6 @@ public static class PricingDefaults
     /// <summary>OpenCost's default RAM price (USD per GiB-hour), used only for the ratio that splits a node's price.</summary>
     public const decimal OpenCostRamGiBHourly = 0.004237m;
 
-    /// <summary>spark.executor.memoryOverheadFactor default and its 384 MiB floor.</summary>
-    public const double MemoryOverheadFactor = 0.10;
-
-    public const long MinMemoryOverheadBytes = 384L * 1024 * 1024;
-
-    public const long DefaultExecutorMemoryBytes = 1024L * 1024 * 1024;
-
-    public const long DefaultDriverMemoryBytes = 1024L * 1024 * 1024;
-
     /// <summary>Right-sizing aims for this share of paid cores busy with tasks while jobs run.</summary>
     public const double TargetCpuUtilisation = 0.75;
 

@@ -123,8 +123,8 @@ public sealed class ExecutorSizer(double buffer = 0.2, bool allowDecrease = fals
         return (heap, cores);
     }
 
-    /// <summary>Overhead Spark would pick by itself for a heap (max(384 MiB, 10 %)).</summary>
-    public static long DefaultOverhead(long heap) => Math.Max(MinOverhead, heap / 10);
+    /// <summary>Overhead Spark would pick by itself for a heap (the container memory model's rule at the JVM factor).</summary>
+    public static long DefaultOverhead(long heap) => ExecutorMemory.DefaultOverhead(heap);
 
     private static long RoundUp(long bytes, long step) => (bytes + step - 1) / step * step;
 }

@@ -56,7 +56,7 @@ public sealed record SimulationConfig(
         var memoryKey = local ? "spark.driver.memory" : "spark.executor.memory";
         var memory = env.Get(memoryKey) is { } m && ByteSize.TryParse(m, out var parsed, ByteSize.MiB)
             ? parsed
-            : new ByteSize(SimulationDefaults.DefaultExecutorMemoryBytes);
+            : new ByteSize(Model.ExecutorMemory.DefaultHeap);
         var partitions = Math.Clamp(env.GetInt("spark.sql.shuffle.partitions") ?? SimulationDefaults.DefaultShufflePartitions, 1, InputBounds.MaxTasksPerStage);
         DynamicAllocationBounds? dynamic = null;
         if (!local && env.GetBool("spark.dynamicAllocation.enabled") == true)

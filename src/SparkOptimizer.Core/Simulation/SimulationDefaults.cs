@@ -9,14 +9,6 @@ public static class SimulationDefaults
     /// <summary>spark.memory.fraction default.</summary>
     public const double MemoryFraction = 0.6;
 
-    /// <summary>spark.executor.memoryOverheadFactor default and its floor (384 MiB).</summary>
-    public const double MemoryOverheadFactor = 0.10;
-
-    public const long MinMemoryOverheadBytes = 384L * 1024 * 1024;
-
-    /// <summary>spark.executor.memory default when the log does not set it.</summary>
-    public const long DefaultExecutorMemoryBytes = 1024L * 1024 * 1024;
-
     /// <summary>spark.sql.shuffle.partitions default.</summary>
     public const int DefaultShufflePartitions = 200;
 

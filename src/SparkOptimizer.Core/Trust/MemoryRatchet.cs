@@ -22,7 +22,7 @@ public static class MemoryRatchet
         var current = ExecutorMemory.From(env.Get);
         var floor = cohort.MemoryFloorBytes;
         var list = changes.ToList();
-        var proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list));
+        var proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
         var touchesMemory = list.Any(c => ExecutorMemory.IsMemoryKey(c.Key));
         if (!touchesMemory)
         {
@@ -41,7 +41,7 @@ public static class MemoryRatchet
                 // Keep only the memory changes that raise their own key; the rest go back to the current value.
                 list.RemoveAll(c => ExecutorMemory.IsMemoryKey(c.Key) && Lowers(c, env));
                 notes.Add(blocked);
-                proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list));
+                proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
                 target = Math.Max(proposed.TotalBytes, current.TotalBytes);
             }
             else
@@ -57,7 +57,7 @@ public static class MemoryRatchet
             if (target >= current.TotalBytes)
             {
                 list.RemoveAll(c => ExecutorMemory.IsMemoryKey(c.Key) && Lowers(c, env));
-                proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list));
+                proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
                 target = proposed.TotalBytes;
             }
 
@@ -65,14 +65,14 @@ public static class MemoryRatchet
         }
 
         // Whatever memory is still recommended is never below the floor (this can turn a small increase into a larger one).
-        proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list));
+        proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
         if (list.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && proposed.TotalBytes < floor)
         {
             notes.Add($"memory raised to the floor {ByteSize.Format(floor)} (cohort peak {ByteSize.Format(cohort.PeakMemoryBytes)} x {1 + d.MemoryBuffer:0.##})");
             list = RaiseHeap(list, env, proposed, floor);
         }
 
-        proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list));
+        proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
         return new RatchetResult(list, cohort.LowConfidence, current.TotalBytes, proposed.TotalBytes, floor, notes);
     }
 
@@ -83,7 +83,7 @@ public static class MemoryRatchet
         ArgumentNullException.ThrowIfNull(env);
         ArgumentNullException.ThrowIfNull(cohort);
         var before = ExecutorMemory.From(env.Get).TotalBytes;
-        var after = ExecutorMemory.From(ExecutorMemory.Effective(env, changes)).TotalBytes;
+        var after = ExecutorMemory.From(ExecutorMemory.Effective(env, changes.Pairs())).TotalBytes;
         if (changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && after < cohort.MemoryFloorBytes)
         {
             return $"memory {ByteSize.Format(after)} below the cohort floor {ByteSize.Format(cohort.MemoryFloorBytes)}";
@@ -107,7 +107,7 @@ public static class MemoryRatchet
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(env);
         var before = ExecutorMemory.From(env.Get);
-        var after = ExecutorMemory.From(ExecutorMemory.Effective(env, [change]));
+        var after = ExecutorMemory.From(ExecutorMemory.Effective(env, new[] { change }.Pairs()));
         return after.TotalBytes < before.TotalBytes;
     }
 

@@ -107,7 +107,7 @@ public static class SafetyValidator
     private static List<ConfigChange> Fallback(List<ConfigChange> list, SparkEnvironment env, ValidationContext context, List<string> notes)
     {
         var had = Check(env.Get, context).Select(v => v.Rule).ToHashSet(StringComparer.Ordinal);
-        IReadOnlyList<Violation> New() => Check(ExecutorMemory.Effective(env, list), context, list).Where(v => !had.Contains(v.Rule)).ToArray();
+        IReadOnlyList<Violation> New() => Check(ExecutorMemory.Effective(env, list.Pairs()), context, list).Where(v => !had.Contains(v.Rule)).ToArray();
         var fresh = New();
         if (fresh.Count == 0)
         {
@@ -142,7 +142,7 @@ public static class SafetyValidator
 
     private static void Executors(List<ConfigChange> list, SparkEnvironment env, ValidationContext context)
     {
-        var get = ExecutorMemory.Effective(env, list);
+        var get = ExecutorMemory.Effective(env, list.Pairs());
         if (!Bool(get(DaEnabled)))
         {
             return;
@@ -189,7 +189,7 @@ public static class SafetyValidator
 
     private static void Aqe(List<ConfigChange> list, SparkEnvironment env, ValidationContext context)
     {
-        var get = ExecutorMemory.Effective(env, list);
+        var get = ExecutorMemory.Effective(env, list.Pairs());
         if (Int(get(AqeInitial)) is not { } aqe || Int(get(ShufflePartitions)) is not { } partitions || aqe == partitions)
         {
             return;
@@ -207,7 +207,7 @@ public static class SafetyValidator
 
     private static void RequestLimit(List<ConfigChange> list, SparkEnvironment env, ValidationContext context)
     {
-        var get = ExecutorMemory.Effective(env, list);
+        var get = ExecutorMemory.Effective(env, list.Pairs());
         if (Cores(get(RequestCores)) is { } request && Cores(get(LimitCores)) is { } limit && request > limit)
         {
             if (!context.Pinned.Contains(RequestCores))
@@ -223,7 +223,7 @@ public static class SafetyValidator
 
     private static void Memory(List<ConfigChange> list, SparkEnvironment env, ValidationContext context, List<string> notes)
     {
-        var total = ExecutorMemory.From(ExecutorMemory.Effective(env, list)).TotalBytes;
+        var total = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs())).TotalBytes;
         var cap = Math.Min(context.ContainerLimitBytes ?? long.MaxValue, context.LargestNodeAllocatableBytes ?? long.MaxValue);
         var before = ExecutorMemory.From(env.Get).TotalBytes;
         if (total > cap && total > before && list.RemoveAll(c => ExecutorMemory.IsMemoryKey(c.Key)) > 0)

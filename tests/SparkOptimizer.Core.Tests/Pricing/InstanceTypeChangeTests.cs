@@ -12,7 +12,7 @@ public sealed class InstanceTypeChangeTests
 
         plan.CoresPerExecutor.Should().Be(3, "m5.xlarge allocates 3.92 cores");
         plan.Executors.Should().Be(14);
-        (plan.ExecutorMemory.Bytes * (1 + PricingDefaults.MemoryOverheadFactor)).Should().BeLessThanOrEqualTo(NodeShapeCatalog.LoadDefaults().Find("m5.xlarge")!.AllocatableMemory.Bytes);
+        (plan.ExecutorMemory.Bytes * (1 + ExecutorMemory.JvmOverheadFactor)).Should().BeLessThanOrEqualTo(NodeShapeCatalog.LoadDefaults().Find("m5.xlarge")!.AllocatableMemory.Bytes);
         plan.Nodes.Should().Be(14);
         plan.SpeedFactor.Should().Be(1.0);
     }

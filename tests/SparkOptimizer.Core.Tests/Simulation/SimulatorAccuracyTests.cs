@@ -21,7 +21,7 @@ public sealed class SimulatorAccuracyTests(ITestOutputHelper output)
         var stageErrors = new List<(double Error, long Weight)>();
         foreach (var input in new LocalEventLogLocator().Locate(Corpus.EventLogs).OrderBy(i => i.Path, StringComparer.Ordinal))
         {
-            Model.SparkRun run;
+            SparkOptimizer.Model.SparkRun run;
             try
             {
                 run = new EventLogReader().Read(input);

@@ -94,7 +94,7 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
             var changes = TrustGen.Changes(random, env);
             var result = MemoryRatchet.Apply(changes, env, cohort);
             var before = ExecutorMemory.From(env.Get).TotalBytes;
-            var after = ExecutorMemory.From(ExecutorMemory.Effective(env, result.Changes)).TotalBytes;
+            var after = ExecutorMemory.From(ExecutorMemory.Effective(env, result.Changes.Pairs())).TotalBytes;
             var touches = result.Changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key));
             decreases += after < before ? 1 : 0;
             if (RatchetBroken(before, after, touches, cohort, result.LowConfidence) is { } why)
@@ -124,7 +124,7 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
             var cohort = new Cohort("job", runs);
             var to = $"{(int)(heapMiB * (0.1 + (0.9 * random.NextDouble())))}m";
             var result = MemoryRatchet.Apply([Heap($"{heapMiB}m", to)], env, cohort);
-            var after = ExecutorMemory.From(ExecutorMemory.Effective(env, result.Changes)).TotalBytes;
+            var after = ExecutorMemory.From(ExecutorMemory.Effective(env, result.Changes.Pairs())).TotalBytes;
             decreases += after < total ? 1 : 0;
             held += result.Notes.Count > 0 ? 1 : 0;
             if (RatchetBroken(total, after, result.Changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)), cohort, result.LowConfidence) is { } why)

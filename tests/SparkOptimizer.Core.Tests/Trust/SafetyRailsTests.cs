@@ -1,3 +1,5 @@
+using SparkOptimizer.Analysis;
+using SparkOptimizer.Model;
 using SparkOptimizer.Pipeline;
 using SparkOptimizer.Trust;
 
@@ -17,9 +19,9 @@ public sealed class SafetyRailsTests
 
         result.LowConfidence.Should().BeTrue();
         var before = ExecutorMemory.From(run.Environment.Get).TotalBytes;
-        ExecutorMemory.From(ExecutorMemory.Effective(run.Environment, result.Changes)).TotalBytes.Should().BeGreaterThanOrEqualTo(before);
+        ExecutorMemory.From(ExecutorMemory.Effective(run.Environment, result.Changes.Pairs())).TotalBytes.Should().BeGreaterThanOrEqualTo(before);
         result.Changes.Should().NotContain(c => c.Key == "spark.executor.cores");
         var had = SafetyValidator.Check(run.Environment.Get, context).Select(v => v.Rule).ToHashSet();
-        SafetyValidator.Check(ExecutorMemory.Effective(run.Environment, result.Changes), context, result.Changes).Where(v => !had.Contains(v.Rule)).Should().BeEmpty();
+        SafetyValidator.Check(ExecutorMemory.Effective(run.Environment, result.Changes.Pairs()), context, result.Changes).Where(v => !had.Contains(v.Rule)).Should().BeEmpty();
     }
 }

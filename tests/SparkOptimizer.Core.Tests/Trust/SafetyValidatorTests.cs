@@ -29,7 +29,7 @@ public sealed class SafetyValidatorTests(Xunit.Abstractions.ITestOutputHelper ou
     {
         var env = Env((SafetyValidator.DaEnabled, "true"), (SafetyValidator.DaMin, "10"));
         var output = SafetyValidator.Enforce([Change(SafetyValidator.DaMax, "4")], env, new ValidationContext(new HashSet<string> { SafetyValidator.DaMin }), []);
-        SafetyValidator.Check(ExecutorMemory.Effective(env, output), ValidationContext.None).Should().BeEmpty();
+        SafetyValidator.Check(ExecutorMemory.Effective(env, output.Pairs()), ValidationContext.None).Should().BeEmpty();
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class SafetyValidatorTests(Xunit.Abstractions.ITestOutputHelper ou
             changed += result.Changes.Count > 0 ? 1 : 0;
 
             var input = SafetyValidator.Check(env.Get, context).Select(v => v.Rule).ToHashSet(StringComparer.Ordinal);
-            var get = ExecutorMemory.Effective(env, result.Changes);
+            var get = ExecutorMemory.Effective(env, result.Changes.Pairs());
             var before = ExecutorMemory.From(env.Get).TotalBytes;
             var after = ExecutorMemory.From(get).TotalBytes;
             var violations = SafetyValidator.Check(get, context, result.Changes);
