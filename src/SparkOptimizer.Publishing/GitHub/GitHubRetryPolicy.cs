@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Octokit;
+using Polly;
+using Polly.Retry;
 
 namespace SparkOptimizer.Publishing.GitHub;
 
@@ -9,7 +11,7 @@ namespace SparkOptimizer.Publishing.GitHub;
 /// Retries GitHub calls the way GitHub asks (docs.github.com "Rate limits for the REST API", "Best practices"):
 /// on a rate limit, wait for <c>Retry-After</c>, else until <c>X-RateLimit-Reset</c> (a reset already past retries soon),
 /// else at least a minute for a secondary limit; on 5xx and network errors, exponential back-off.
-/// Waits go through an injected delay so tests run at once; a wait longer than the allowed maximum gives up.
+/// The retry loop is Polly's; waits go through an injected delay so tests run at once; a wait longer than the allowed maximum gives up.
 /// </summary>
 public sealed class GitHubRetryPolicy(
     TimeProvider time,
@@ -27,28 +29,47 @@ public sealed class GitHubRetryPolicy(
 
     public async Task<T> RunAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
+        ArgumentNullException.ThrowIfNull(call);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (maxAttempts <= 1)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            TimeSpan wait;
-            try
-            {
-                return await call();
-            }
-            catch (ApiException ex) when (attempt < maxAttempts && RetryDelay(ex, attempt) is { } d)
-            {
-                wait = d;
-                logger.LogWarning("GitHub {Operation} answered {Status} ({Message}); retry {Attempt} in {Wait}", operation, (int)ex.StatusCode, ex.Message, attempt, wait);
-            }
-            catch (HttpRequestException ex) when (attempt < maxAttempts)
-            {
-                wait = Backoff(attempt);
-                logger.LogWarning("GitHub {Operation} failed ({Message}); retry {Attempt} in {Wait}", operation, ex.Message, attempt, wait);
-            }
-
-            await delay(wait, cancellationToken);
+            return await call();
         }
+
+        // Polly runs the loop (which failures retry, how many times); the wait GitHub asks for goes through the injected delay.
+        var pipeline = new ResiliencePipelineBuilder<T> { TimeProvider = time }
+            .AddRetry(new RetryStrategyOptions<T>
+            {
+                MaxRetryAttempts = maxAttempts - 1,
+                ShouldHandle = args => ValueTask.FromResult(Wait(args.Outcome.Exception, args.AttemptNumber + 1) is not null),
+                DelayGenerator = _ => ValueTask.FromResult<TimeSpan?>(TimeSpan.Zero),
+                OnRetry = async args =>
+                {
+                    var attempt = args.AttemptNumber + 1;
+                    var wait = Wait(args.Outcome.Exception, attempt)!.Value;
+                    if (args.Outcome.Exception is ApiException api)
+                    {
+                        logger.LogWarning("GitHub {Operation} answered {Status} ({Message}); retry {Attempt} in {Wait}", operation, (int)api.StatusCode, api.Message, attempt, wait);
+                    }
+                    else
+                    {
+                        logger.LogWarning("GitHub {Operation} failed ({Message}); retry {Attempt} in {Wait}", operation, args.Outcome.Exception?.Message, attempt, wait);
+                    }
+
+                    await delay(wait, args.Context.CancellationToken);
+                },
+            })
+            .Build();
+        return await pipeline.ExecuteAsync(async _ => await call(), cancellationToken);
     }
+
+    /// <summary>The wait before retrying after <paramref name="error"/> on attempt <paramref name="attempt"/>, or null when it is not retried.</summary>
+    private TimeSpan? Wait(Exception? error, int attempt) => error switch
+    {
+        ApiException ex => RetryDelay(ex, attempt),
+        HttpRequestException => Backoff(attempt),
+        _ => null,
+    };
 
     public Task RunAsync(string operation, Func<Task> call, CancellationToken cancellationToken) =>
         RunAsync<bool>(operation, async () =>
