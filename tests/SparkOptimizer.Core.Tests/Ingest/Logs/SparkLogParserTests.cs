@@ -106,7 +106,7 @@ public sealed class SparkLogParserTests
 
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         allocated.Should().BeLessThan(4L << 20, "a 64 MiB line is looked at through one 64 KiB buffer, never read whole");
-        log.Position.Should().Be(log.Length, "the rest of the line is read past, to the end");
+        log.Produced.Should().Be(64L << 20, "the rest of the line is read past, to the end");
         (scan.Lines, scan.LinesCut, scan.FirstCut).Should().Be((1, 1, ("one-line.log", 1L)));
         var e = scan.Events.Should().ContainSingle().Subject;
         (e.Kind, e.Executor, e.Line).Should().Be((LogEventKind.HeapOutOfMemory, "3", 1L));
@@ -164,42 +164,24 @@ public sealed class SparkLogParserTests
     }
 
     /// <summary>A log of one line that never ends: a prefix, then the letter x up to a length, made as it is read.</summary>
-    private sealed class GeneratedLog(string prefix, long length) : Stream
+    private sealed class GeneratedLog(string prefix, long length) : SparkOptimizer.Ingest.Codecs.ReadOnlyDecodingStream
     {
         private readonly byte[] _prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
-        private long _position;
 
-        public override bool CanRead => true;
+        public long Produced { get; private set; }
 
-        public override bool CanSeek => false;
-
-        public override bool CanWrite => false;
-
-        public override long Length => length;
-
-        public override long Position { get => _position; set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
+        public override int Read(Span<byte> buffer)
         {
-            var n = (int)Math.Min(count, length - _position);
-            for (var i = 0; i < n; i++)
+            var n = (int)Math.Min(buffer.Length, length - Produced);
+            buffer[..n].Fill((byte)'x');
+            if (Produced < _prefix.Length)
             {
-                var at = _position + i;
-                buffer[offset + i] = at < _prefix.Length ? _prefix[at] : (byte)'x';
+                var head = (int)Math.Min(n, _prefix.Length - Produced);
+                _prefix.AsSpan((int)Produced, head).CopyTo(buffer);
             }
 
-            _position += n;
+            Produced += n;
             return n;
         }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-        public override void SetLength(long value) => throw new NotSupportedException();
-
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
