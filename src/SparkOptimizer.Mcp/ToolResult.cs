@@ -19,7 +19,7 @@ public static class ToolResult
         }
         catch (McpException ex)
         {
-            return Error(ex);
+            return Error(ex.Message);
         }
     }
 
@@ -33,13 +33,16 @@ public static class ToolResult
         }
         catch (McpException ex)
         {
-            return Error(ex);
+            return Error(ex.Message);
         }
     }
 
     private static CallToolResult Answer(string json) => new() { Content = [new TextContentBlock { Text = json }] };
 
-    // Errors are bounded like answers: an echoed input is cut where it is echoed, and the whole message here.
-    private static CallToolResult Error(McpException ex) =>
-        new() { IsError = true, Content = [new TextContentBlock { Text = ex.Message.Length > McpDefaults.LongText ? ex.Message[..McpDefaults.LongText] + "..." : ex.Message }] };
+    /// <summary>A tool error with just <paramref name="message"/>. Errors are bounded like answers: an echoed input is cut where it is echoed, and the whole message here.</summary>
+    public static CallToolResult Error(string message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return new() { IsError = true, Content = [new TextContentBlock { Text = message.Length > McpDefaults.LongText ? message[..McpDefaults.LongText] + "..." : message }] };
+    }
 }

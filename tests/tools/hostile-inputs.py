@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes the hostile inputs of tracker issue 20 from a corpus log and measures the CLI on each (peak RSS, time, exit).
 
-Usage: hostile-inputs.py OUT_DIR [--measure]   (run from the repository root, after `dotnet build src/SparkOptimizer.Cli`)
+Usage: hostile-inputs.py OUT_DIR [--measure] [--cli DIR]   (run from the repository root, after `dotnet build src/SparkOptimizer.Cli`;
+--cli measures the spark-optimizer.dll in DIR instead, e.g. a copy of the build before a change)
 Every run is capped at 4 GiB of address space with prlimit so that a regression cannot take the machine down.
 The figures it prints are the ones in docs/hardening.md.
 """
@@ -13,7 +14,8 @@ import time
 import zipfile
 
 CORPUS = "tests/corpus/mcp-apache-spark-history-server/events/eventlog_v2_spark-110be3a8424d4a2789cb88134418217b/events_1_spark-110be3a8424d4a2789cb88134418217b"
-CLI = ["dotnet", "src/SparkOptimizer.Cli/bin/Debug/net10.0/spark-optimizer.dll"]
+CLI_DIR = sys.argv[sys.argv.index("--cli") + 1] if "--cli" in sys.argv else "src/SparkOptimizer.Cli/bin/Debug/net10.0"
+CLI = ["dotnet", os.path.join(CLI_DIR, "spark-optimizer.dll")]
 CAP = 4 * 1024 * 1024 * 1024
 
 
@@ -72,7 +74,7 @@ def make(out):
         path = os.path.join(out, f"zip-{n}-entries.zip")
         with zipfile.ZipFile(path, "w") as z:
             z.writestr("eventlog", open(CORPUS, "rb").read())
-            for i in range(n):
+            for i in range(n - 1):  # n entries in all, the log among them
                 z.writestr(f"pad/{i}.txt", "x")
         inputs[f"zip-{n}-entries.zip"] = path
     fifo_dir = os.path.join(out, "folder-with-fifo")
@@ -94,13 +96,13 @@ def make(out):
             for _ in range((100 * 1024 * 1024) // len(line)):
                 f.write(line)
     inputs["logs: 100 MB of OOM lines"] = oom
-    oneline = os.path.join(out, "one-line-1GB.log")
+    oneline = os.path.join(out, "one-line-1.1GB.log")
     if not os.path.exists(oneline):
         with open(oneline, "wb") as f:
             block = b"x" * (1024 * 1024)
-            for _ in range(1024):
+            for _ in range(1126):
                 f.write(block)
-    inputs["logs: 1 GB line without a newline"] = oneline
+    inputs["logs: 1.1 GB line without a newline"] = oneline
     return inputs
 
 

@@ -88,7 +88,15 @@ public static class AnalyzeCommand
                 return ExitCodes.Usage;
             }
 
-            parsed.Add((log.FullName, SparkOptimizer.Ingest.Logs.SparkLogParser.ParseFile(log.FullName)));
+            try
+            {
+                parsed.Add((log.FullName, SparkOptimizer.Ingest.Logs.SparkLogParser.ReadFile(log.FullName).Events));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                stderr.WriteLine($"error: {log.FullName}: {LogsCommand.Reason(ex)}");
+                return ExitCodes.Usage;
+            }
         }
 
         var host = new HostContext { Logs = parsed };

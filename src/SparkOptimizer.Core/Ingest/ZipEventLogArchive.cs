@@ -7,27 +7,44 @@ namespace SparkOptimizer.Ingest;
 /// <summary>
 /// The applications inside a zip (a History Server's /logs download, or a zipped folder of logs). Guarded against
 /// bombs: entry count, declared sizes, compression ratio, and actual bytes inflated are all limited; nested archives are refused.
+/// The archive is opened once (its central directory read once) and shared by every entry's stream, reads serialised on
+/// it, so N entries cost N, not N x N. It is closed when every part has been opened since it was (last) opened and no
+/// stream is open any more, so each further pass over the parts opens it once again.
 /// </summary>
 public sealed class ZipEventLogArchive(string path, DecompressionLimits limits)
 {
     public const int MaxEntries = 10_000;
 
+    private readonly Lock _gate = new();
+    private readonly List<string> _parts = [];
+    private readonly HashSet<string> _unopened = new(StringComparer.Ordinal);
+    private ZipArchive? _archive;
+    private int _openStreams;
+
+    /// <summary>How many times the zip file was opened and its central directory read (once, unless parts are read again after all were read).</summary>
+    public int ArchiveOpens { get; private set; }
+
     public IReadOnlyList<EventLogInput> Locate()
     {
         List<(string Name, long Length, long Compressed)> entries;
-        try
+        lock (_gate)
         {
-            using var archive = ZipFile.OpenRead(path);
-            if (archive.Entries.Count > MaxEntries)
+            try
             {
-                throw new EventLogFormatException(path, $"zip holds {archive.Entries.Count} entries, more than the {MaxEntries} allowed");
-            }
+                _archive ??= Open();
+                if (_archive.Entries.Count is var count and > MaxEntries)
+                {
+                    Close();
+                    throw new EventLogFormatException(path, $"zip holds {count} entries, more than the {MaxEntries} allowed");
+                }
 
-            entries = archive.Entries.Where(e => e.Length > 0 || !e.FullName.EndsWith('/')).Select(e => (e.FullName, e.Length, e.CompressedLength)).ToList();
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new EventLogFormatException(path, $"corrupt zip archive: {ex.Message}");
+                entries = _archive.Entries.Where(e => e.Length > 0 || !e.FullName.EndsWith('/')).Select(e => (e.FullName, e.Length, e.CompressedLength)).ToList();
+            }
+            catch (InvalidDataException ex)
+            {
+                Close();
+                throw new EventLogFormatException(path, $"corrupt zip archive: {ex.Message}");
+            }
         }
 
         var warnings = new List<IngestWarning>();
@@ -87,6 +104,16 @@ public sealed class ZipEventLogArchive(string path, DecompressionLimits limits)
             }
         }
 
+        lock (_gate)
+        {
+            _parts.AddRange(inputs.SelectMany(i => i.Parts).Select(p => p.Name));
+            _unopened.UnionWith(_parts);
+            if (_unopened.Count == 0 && _openStreams == 0)
+            {
+                Close();
+            }
+        }
+
         if (inputs.Count == 0)
         {
             throw new EventLogFormatException(path, warnings.Count > 0 ? $"zip holds no readable event log ({warnings[0].Message})" : "zip holds no files");
@@ -95,28 +122,56 @@ public sealed class ZipEventLogArchive(string path, DecompressionLimits limits)
         return inputs;
     }
 
+    private ZipArchive Open()
+    {
+        ArchiveOpens++;
+        _unopened.UnionWith(_parts);
+        return ZipFile.OpenRead(path);
+    }
+
+    private void Close()
+    {
+        _archive?.Dispose();
+        _archive = null;
+    }
+
     private EventLogPart Part((string Name, long Length, long Compressed) entry) =>
         new($"{path}!{entry.Name}", () => OpenEntry(entry.Name, entry.Length), entry.Length);
 
     private Stream OpenEntry(string name, long declared)
     {
-        var archive = ZipFile.OpenRead(path);
-        try
+        lock (_gate)
         {
-            var entry = archive.GetEntry(name) ?? throw new EventLogFormatException(path, $"entry {name} vanished");
+            _archive ??= Open();
+            var entry = _archive.GetEntry(name) ?? throw new EventLogFormatException(path, $"entry {name} vanished");
             var cap = Math.Min(limits.MaxDecompressedBytes, declared + (1 << 20));
-            return new OwnedEntryStream(archive, entry.Open(), cap, $"{path}!{name}");
-        }
-        catch
-        {
-            archive.Dispose();
-            throw;
+            var stream = new SharedEntryStream(this, entry.Open(), cap, $"{path}!{name}");
+            _openStreams++;
+            _unopened.Remove($"{path}!{name}");
+            return stream;
         }
     }
 
-    /// <summary>An entry stream that owns its archive and refuses to inflate past the declared size (sizes can lie).</summary>
-    private sealed class OwnedEntryStream(ZipArchive archive, Stream inner, long cap, string name) : Stream
+    private void Release(Stream inner)
     {
+        lock (_gate)
+        {
+            inner.Dispose();
+            if (--_openStreams == 0 && _unopened.Count == 0)
+            {
+                Close();
+            }
+        }
+    }
+
+    /// <summary>
+    /// An entry's stream on the shared archive: reads are serialised on the archive (entries share its file position) and
+    /// it refuses to inflate past the declared size (sizes can lie).
+    /// </summary>
+    private sealed class SharedEntryStream(ZipEventLogArchive owner, Stream inner, long cap, string name) : Stream
+    {
+        private bool _released;
+
         private long _read;
 
         public override bool CanRead => true;
@@ -136,7 +191,10 @@ public sealed class ZipEventLogArchive(string path, DecompressionLimits limits)
             int n;
             try
             {
-                n = inner.Read(buffer);
+                lock (owner._gate)
+                {
+                    n = inner.Read(buffer);
+                }
             }
             catch (InvalidDataException ex)
             {
@@ -164,10 +222,10 @@ public sealed class ZipEventLogArchive(string path, DecompressionLimits limits)
 
         protected override void Dispose(bool disposing)
         {
-            if (disposing)
+            if (disposing && !_released)
             {
-                inner.Dispose();
-                archive.Dispose();
+                _released = true;
+                owner.Release(inner);
             }
 
             base.Dispose(disposing);

@@ -32,6 +32,12 @@ public static class InputBounds
     /// <summary>One duration (a task's run, CPU or GC time, a stage, a what-if SLA): 100 years in milliseconds.</summary>
     public const long MaxDurationMs = 100L * 365 * 24 * 3600 * 1000;
 
+    /// <summary>Bytes of one driver or executor log line that are looked at: a longer line is cut here, its rest skipped unread into memory.</summary>
+    public const int MaxLogLineBytes = 64 * 1024;
+
+    /// <summary>Driver and executor log events kept per kind (OOMs, GC pauses, ...) in one scan; later ones of that kind are only counted.</summary>
+    public const int MaxKeptLogEventsPerKind = 1_000;
+
     /// <summary>A what-if speed factor or memory fraction is a positive ratio at most this.</summary>
     public const double MaxRatio = 1_000;
 

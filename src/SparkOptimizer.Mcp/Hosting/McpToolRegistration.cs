@@ -25,6 +25,7 @@ public static class McpToolRegistration
             .WithTools<ExplainFindingTool>()
             .WithTools<WhatIfTool>()
             .WithTools<CompareRunsTool>()
-            .WithTools<HistoryTool>();
+            .WithTools<HistoryTool>()
+            .WithArgumentCheck();
     }
 }

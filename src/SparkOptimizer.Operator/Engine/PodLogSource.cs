@@ -22,9 +22,9 @@ public sealed class PodLogSource(IKubernetes client, ILogger<PodLogSource> logge
         try
         {
             using var stream = await client.CoreV1.ReadNamespacedPodLogAsync(pod, ns, limitBytes: MaxLogBytes, cancellationToken: cancellationToken).ConfigureAwait(false);
-            using var reader = new StreamReader(stream);
-            var events = SparkLogParser.Parse(reader, executor: "driver").ToArray();
-            return [($"pod/{pod}", events)];
+            var scan = new LogScan();
+            SparkLogParser.Read(stream, $"pod/{pod}", "driver", scan);
+            return [($"pod/{pod}", scan.Events)];
         }
         catch (HttpOperationException ex)
         {

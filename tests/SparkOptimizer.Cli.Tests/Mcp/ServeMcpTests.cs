@@ -106,4 +106,32 @@ public sealed class ServeMcpTests(ServeMcpFixture serve)
 
     private static Dictionary<string, string> Findings(JsonElement mcp) =>
         mcp.GetProperty("findings").GetProperty("items").EnumerateArray().ToDictionary(f => f.GetProperty("id").GetString()!, f => f.GetProperty("severity").GetString()!);
+
+    [Theory]
+    [InlineData("analyze", "topN", "\"five\"", "topN: expected an integer, got a string (\"five\")")]
+    [InlineData("analyze", "path", "42", "path: expected a string, got a number (42)")]
+    [InlineData("analyze", "offset", "1.5", "offset: expected an integer, got a number (1.5)")]
+    [InlineData("analyze", "topN", "99999999999", "topN: expected an integer from -2147483648 to 2147483647, got a number (99999999999)")]
+    [InlineData("whatif", "changes", "[8]", "changes: expected an object or null, got an array ([8])")]
+    [InlineData("compare_runs", "topN", "true", "topN: expected an integer, got a boolean (true)")]
+    public async Task Tool_WrongArgumentType_NamesTheParameterAndWhatItExpects(string tool, string parameter, string json, string expected)
+    {
+        var log = Path.Combine(serve.Folder, ServeMcpFixture.Log);
+        var arguments = new Dictionary<string, object?> { ["path"] = log, ["baselinePath"] = log, ["candidatePath"] = log };
+        arguments[parameter] = JsonDocument.Parse(json).RootElement.Clone();
+
+        var result = await McpHttpClient.CallAsync(serve.Client, tool, arguments);
+
+        result.IsError.Should().BeTrue();
+        McpHttpClient.Text(result).Should().Be($"{tool}: {expected}");
+    }
+
+    [Fact]
+    public async Task Tool_MissingRequiredArgument_NamesIt()
+    {
+        var result = await McpHttpClient.CallAsync(serve.Client, "explain_finding", new() { ["path"] = Path.Combine(serve.Folder, ServeMcpFixture.Log) });
+
+        result.IsError.Should().BeTrue();
+        McpHttpClient.Text(result).Should().Be("explain_finding: findingId: required (a string), not given");
+    }
 }

@@ -23,6 +23,11 @@ try {
   page.on("pageerror", e => errors.push(`pageerror: ${e.message} @ ${page.url()}`));
   page.on("requestfailed", r => errors.push(`requestfailed: ${r.url()}`));
   page.on("response", r => { if (r.status() >= 400) errors.push(`http ${r.status()}: ${r.url()}`); });
+  // The pages run under the dashboard's Content-Security-Policy: each document must carry it, and nothing may violate it.
+  const documents = [];
+  page.on("response", r => { if (r.request().resourceType() === "document") documents.push({ url: r.url(), csp: r.headers()["content-security-policy"] || "" }); });
+  await page.addInitScript(() => document.addEventListener("securitypolicyviolation",
+    e => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"}`)));
 
   // Fleet: every expected app is a row; filtering and sorting work.
   await page.goto(`${base}/`, { waitUntil: "load" });
@@ -75,6 +80,8 @@ try {
     }).map(e => e.outerHTML.slice(0, 80)));
     check(`controls named on ${url}`, unnamed.length === 0, unnamed);
   }
+  const withoutCsp = documents.filter(d => !d.csp.includes("default-src 'self'") || d.csp.includes("unsafe-inline"));
+  check("every page was served under the CSP (no unsafe-inline)", documents.length >= 3 && withoutCsp.length === 0, withoutCsp);
 } catch (e) {
   errors.push(`script: ${e && e.stack || e}`);
 } finally {

@@ -65,6 +65,7 @@ public sealed class ChartHelmTests
     [InlineData("leaderElection.leaseDuration", "\"15s\"", "leaderElection.leaseDuration: Does not match pattern")]
     [InlineData("analysisJob", "{\"enabled\":true}", "Additional property analysisJob is not allowed")]
     [InlineData("eventLogs.waitWindow", "\"30m\"", "eventLogs.waitWindow: Does not match pattern")]
+    [InlineData("mcp.allowedHosts", "\"spark-optimizer.svc\"", "mcp.allowedHosts: Invalid type. Expected: array, given: string")]
     public void Template_WrongValue_IsRefusedByTheSchema(string key, string json, string message)
     {
         var (exit, stdout, stderr) = new ChartRenderer(Helm.ChartDir).Template("--set-json", $"{key}={json}");

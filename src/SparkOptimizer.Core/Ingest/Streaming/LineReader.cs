@@ -2,9 +2,11 @@ namespace SparkOptimizer.Ingest.Streaming;
 
 /// <summary>
 /// Splits a byte stream into lines without decoding them, reusing one buffer. A line longer than the limit is
-/// skipped (reported by <see cref="LastLineOversized"/>), so one pathological line cannot exhaust memory.
+/// skipped (reported by <see cref="LastLineOversized"/>), so one pathological line cannot exhaust memory; with
+/// <paramref name="cutLongLines"/> its first <paramref name="maxLineBytes"/> bytes are returned instead and the rest is
+/// skipped as it streams past, never held.
 /// </summary>
-internal sealed class LineReader(Stream stream, int maxLineBytes)
+internal sealed class LineReader(Stream stream, int maxLineBytes, bool cutLongLines = false)
 {
     private const int InitialBuffer = 1 << 20;
     private byte[] _buffer = new byte[Math.Min(InitialBuffer, Math.Max(1024, maxLineBytes))];
@@ -12,6 +14,7 @@ internal sealed class LineReader(Stream stream, int maxLineBytes)
     private int _end;
     private int _scanFrom;
     private bool _eof;
+    private bool _skipBeforeNext;
 
     public long LineNumber { get; private set; }
 
@@ -24,6 +27,12 @@ internal sealed class LineReader(Stream stream, int maxLineBytes)
     {
         LastLineOversized = false;
         LastLineUnterminated = false;
+        if (_skipBeforeNext)
+        {
+            _skipBeforeNext = false;
+            SkipRestOfLine();
+        }
+
         while (true)
         {
             var newline = _buffer.AsSpan(_scanFrom, _end - _scanFrom).IndexOf((byte)'\n');
@@ -65,9 +74,17 @@ internal sealed class LineReader(Stream stream, int maxLineBytes)
             {
                 if (_buffer.Length >= maxLineBytes)
                 {
-                    SkipRestOfLine();
                     LineNumber++;
                     LastLineOversized = true;
+                    if (cutLongLines)
+                    {
+                        // the buffer was compacted above, so the line's first bytes fill it from 0
+                        line = _buffer.AsSpan(0, _end);
+                        _skipBeforeNext = true;
+                        return true;
+                    }
+
+                    SkipRestOfLine();
                     line = default;
                     return true;
                 }

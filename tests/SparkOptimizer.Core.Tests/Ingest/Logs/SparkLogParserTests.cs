@@ -1,4 +1,5 @@
 using SparkOptimizer.Ingest.Logs;
+using SparkOptimizer.Model;
 using SparkOptimizer.Testing;
 
 namespace SparkOptimizer.Tests.Ingest.Logs;
@@ -29,9 +30,9 @@ public sealed class SparkLogParserTests
     ];
 
     [Fact]
-    public void ParseFile_RealDriverLog_FindsNoFailureInAHealthyRun()
+    public void ReadFile_RealDriverLog_FindsNoFailureInAHealthyRun()
     {
-        var events = SparkLogParser.ParseFile(Corpus.Path(DriverLog));
+        var events = SparkLogParser.ReadFile(Corpus.Path(DriverLog)).Events;
 
         events.Should().NotContain(e => e.IsJvmOutOfMemory || e.IsMemoryKill || e.Kind == LogEventKind.FetchFailed || e.Kind == LogEventKind.ExecutorLost,
             "the shipped driver log is of a run that succeeded");
@@ -43,7 +44,7 @@ public sealed class SparkLogParserTests
         var real = File.ReadAllLines(Corpus.Path(DriverLog));
         var lines = real.Concat(Planted.Select(p => p.Line)).ToArray();
 
-        var events = SparkLogParser.Parse(new StringReader(string.Join('\n', lines)), executor: "driver").ToList();
+        var events = Scan(string.Join('\n', lines), executor: "driver").Events;
 
         var expected = Planted.Select((p, i) => (p, Number: real.Length + i + 1)).Where(x => x.p.Executor != "skipped").ToArray();
         events.Should().HaveCount(expected.Length, "one record per planted line, none from the healthy log, stack frames skipped");
@@ -63,7 +64,7 @@ public sealed class SparkLogParserTests
     }
 
     [Fact]
-    public void ParseFile_GzippedExecutorLog_IsReadThroughGzip()
+    public void ReadFile_GzippedExecutorLog_IsReadThroughGzip()
     {
         using var dir = new TempDir();
         var path = dir.File("stderr.gz");
@@ -74,7 +75,7 @@ public sealed class SparkLogParserTests
             writer.WriteLine("java.lang.OutOfMemoryError: Java heap space");
         }
 
-        var events = SparkLogParser.ParseFile(path, executor: "12");
+        var events = SparkLogParser.ReadFile(path, executor: "12").Events;
 
         events.Select(e => (e.Kind, e.Executor)).Should().Equal((LogEventKind.Exception, "12"), (LogEventKind.HeapOutOfMemory, "12"));
         events[1].Timestamp.Should().Be(new DateTimeOffset(2023, 11, 7, 11, 1, 2, 123, TimeSpan.Zero));
@@ -85,12 +86,102 @@ public sealed class SparkLogParserTests
     {
         var lines = File.ReadAllLines(Corpus.Path(DriverLog)).Concat(Planted.Select(p => p.Line));
 
-        var summary = LogEventSummary.Of(SparkLogParser.Parse(new StringReader(string.Join('\n', lines))));
+        var summary = Scan(string.Join('\n', lines)).Summary;
 
         summary.ExecutorsKilledForMemory.Should().Equal("5", "6", "7", "8");
         summary.ExecutorsWithJvmOutOfMemory.Should().BeEmpty("the planted OOM lines name no executor and the log has none of its own");
         summary.Count(LogEventKind.FetchFailed).Should().Be(2);
         (summary.GcPauses, summary.LongestGcPauseMs, summary.TotalGcPauseMs).Should().Be((2, 34.567, 34.567 + 12.345));
         summary.FirstFailure!.Kind.Should().Be(LogEventKind.HeapOutOfMemory, "it is the earliest failure by time");
+    }
+
+    [Fact]
+    public void Read_LineWithoutNewlineOf64MiB_IsCutAtTheBoundWithoutBeingHeld()
+    {
+        var scan = new LogScan();
+        using var log = new GeneratedLog("23/11/07 11:01:06.000 ERROR Executor: java.lang.OutOfMemoryError: Java heap space ", 64L << 20);
+        var before = GC.GetAllocatedBytesForCurrentThread();
+
+        SparkLogParser.Read(log, "one-line.log", "3", scan);
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        allocated.Should().BeLessThan(4L << 20, "a 64 MiB line is looked at through one 64 KiB buffer, never read whole");
+        log.Produced.Should().Be(64L << 20, "the rest of the line is read past, to the end");
+        (scan.Lines, scan.LinesCut, scan.FirstCut).Should().Be((1, 1, ("one-line.log", 1L)));
+        var e = scan.Events.Should().ContainSingle().Subject;
+        (e.Kind, e.Executor, e.Line).Should().Be((LogEventKind.HeapOutOfMemory, "3", 1L));
+        e.Message.Length.Should().BeLessThanOrEqualTo(2000);
+    }
+
+    [Fact]
+    public void Read_LongLineThenShortOnes_CutsOnlyTheLongOneAndKeepsCountingLines()
+    {
+        var text = "java.lang.OutOfMemoryError: Metaspace " + new string('y', InputBounds.MaxLogLineBytes * 3) + "\n" +
+            "23/11/07 11:01:03.000 ERROR TaskSchedulerImpl: Lost executor 5 on h: Container killed by YARN for exceeding physical memory limits\n";
+
+        var scan = Scan(text);
+
+        scan.LinesCut.Should().Be(1);
+        scan.Events.Select(e => (e.Kind, e.Line)).Should().Equal((LogEventKind.MetaspaceOutOfMemory, 1L), (LogEventKind.ContainerKilledByYarn, 2L));
+    }
+
+    [Fact]
+    public void Read_FiftyThousandOomLinesThenAKill_KeepsTheFirstOfEachKindAndCountsThemAll()
+    {
+        var lines = Enumerable.Repeat("23/11/07 11:01:06.000 ERROR Executor: java.lang.OutOfMemoryError: Java heap space (executor 4)", 50_000)
+            .Append("23/11/07 11:09:00.000 INFO ExecutorPodsLifecycleManager: pod spark-pi-exec-8 container executor terminated: reason: OOMKilled, exitCode: 137");
+
+        var scan = Scan(string.Join('\n', lines));
+
+        scan.Kept.Count(k => k.Event.Kind == LogEventKind.HeapOutOfMemory).Should().Be(InputBounds.MaxKeptLogEventsPerKind);
+        scan.Kept.Should().ContainSingle(k => k.Event.Kind == LogEventKind.OomKilled, "a flood of one kind does not crowd out another");
+        scan.Kept.Should().HaveCount(InputBounds.MaxKeptLogEventsPerKind + 1);
+        scan.Summary.Count(LogEventKind.HeapOutOfMemory).Should().Be(50_000, "events past the bound are still counted");
+        scan.NotKept.Should().Be(49_000);
+        (scan.Summary.ExecutorsWithJvmOutOfMemory, scan.Summary.ExecutorsKilledForMemory).Should().BeEquivalentTo((new[] { "4" }, new[] { "8" }));
+    }
+
+    [Fact]
+    public void ReadFile_AFifo_IsRefusedWithoutOpeningIt()
+    {
+        using var dir = new TempDir();
+        var fifo = dir.File("pipe.log");
+        using (var mk = System.Diagnostics.Process.Start("mkfifo", fifo))
+        {
+            mk.WaitForExit();
+        }
+
+        var read = () => SparkLogParser.ReadFile(fifo);
+
+        read.Should().Throw<IOException>().WithMessage("a FIFO (named pipe), not a regular file");
+    }
+
+    private static LogScan Scan(string text, string? executor = null)
+    {
+        var scan = new LogScan();
+        SparkLogParser.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)), "planted.log", executor, scan);
+        return scan;
+    }
+
+    /// <summary>A log of one line that never ends: a prefix, then the letter x up to a length, made as it is read.</summary>
+    private sealed class GeneratedLog(string prefix, long length) : SparkOptimizer.Ingest.Codecs.ReadOnlyDecodingStream
+    {
+        private readonly byte[] _prefix = System.Text.Encoding.UTF8.GetBytes(prefix);
+
+        public long Produced { get; private set; }
+
+        public override int Read(Span<byte> buffer)
+        {
+            var n = (int)Math.Min(buffer.Length, length - Produced);
+            buffer[..n].Fill((byte)'x');
+            if (Produced < _prefix.Length)
+            {
+                var head = (int)Math.Min(n, _prefix.Length - Produced);
+                _prefix.AsSpan((int)Produced, head).CopyTo(buffer);
+            }
+
+            Produced += n;
+            return n;
+        }
     }
 }
