@@ -31,7 +31,7 @@ public sealed record RunRecord(
 
     /// <summary>The run as the trust rails' cohort holds it; null when its outcome was not recorded.</summary>
     public CohortRun? ToCohortRun() => Outcome is not { } o ? null
-        : new CohortRun(AppId, StartedAt, DurationMs ?? 0, InputBytes, o.PeakMemoryBytes, o.Failure, o.MemoryFailure, o.ChangeId) { Succeeded = o.Succeeded };
+        : new CohortRun(AppId, StartedAt, DurationMs ?? 0, InputBytes, o.PeakMemoryBytes, o.Failure, o.MemoryFailure, o.ChangeId) { Succeeded = o.Succeeded, ExecutorCores = Shape.CoresPerExecutor };
 
     /// <summary>Maps a report (and what priced and predicted it) to a record; times come from the event log, never the clock.</summary>
     public static RunRecord From(RunReport report, string cohort, Prediction? p, CostReport? cost)

@@ -25,6 +25,16 @@ public sealed class Cohort(string key, IReadOnlyList<CohortRun> runs, TrustDefau
     /// <summary>The memory nothing may go below: highest peak x (1 + buffer).</summary>
     public long MemoryFloorBytes => (long)Math.Ceiling(PeakMemoryBytes * (1 + Defaults.MemoryBuffer));
 
+    /// <summary>
+    /// The highest peak among runs whose executors had <paramref name="cores"/> cores (a 4-core executor's peak is no floor for
+    /// 1-core executors); runs of unknown shape count for every shape. Null cores: every run.
+    /// </summary>
+    public long PeakMemoryFor(int? cores) =>
+        Runs.Where(r => cores is null || r.ExecutorCores is null || r.ExecutorCores == cores).Select(r => r.PeakMemoryBytes).DefaultIfEmpty(0).Max();
+
+    /// <summary>The floor for executors of <paramref name="cores"/> cores: their shape's highest peak x (1 + buffer).</summary>
+    public long MemoryFloorFor(int? cores) => (long)Math.Ceiling(PeakMemoryFor(cores) * (1 + Defaults.MemoryBuffer));
+
     /// <summary>Runs since the most recent OOM or container kill (0 = the latest run); null when there was none.</summary>
     public int? RunsSinceMemoryFailure
     {

@@ -16,6 +16,9 @@ public sealed record CohortRun(
     bool MemoryFailure,
     string? ChangeId)
 {
+    /// <summary>Cores per executor the run had: a memory peak is a floor only for executors of that many cores. Null when unknown.</summary>
+    public int? ExecutorCores { get; init; }
+
     /// <summary>The run finished and every job succeeded (retried task failures allowed): only such runs time the configuration.</summary>
     public bool Succeeded { get; init; } = true;
 
@@ -36,9 +39,18 @@ public sealed record CohortRun(
             classification.MemoryFailure,
             changeId)
         {
+            ExecutorCores = Cores(run),
             Succeeded = !run.Application.Incomplete && run.Jobs.All(j => j.Succeeded != false)
                 && !(operatorState?.Contains("FAIL", StringComparison.OrdinalIgnoreCase) ?? false),
         };
+    }
+
+    /// <summary>Cores per executor: the conf, else the executors' own (the widest), else unknown.</summary>
+    public static int? Cores(SparkRun run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        return run.Environment.GetInt("spark.executor.cores")
+            ?? run.Executors.Where(e => !e.IsDriver && e.Cores > 0).Select(e => (int?)e.Cores).DefaultIfEmpty(null).Max();
     }
 
     /// <summary>The largest container footprint seen on one executor: process-tree RSS when sampled, else JVM heap plus off-heap.</summary>

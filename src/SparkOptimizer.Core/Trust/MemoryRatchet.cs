@@ -20,8 +20,10 @@ public static class MemoryRatchet
         var notes = new List<string>();
         var d = cohort.Defaults;
         var current = ExecutorMemory.From(env.Get);
-        var floor = cohort.MemoryFloorBytes;
         var list = changes.ToList();
+        // The floor comes from runs of the executor shape being proposed (its cores), not from every run of the job.
+        var cores = ProposedCores(list, env);
+        var floor = cohort.MemoryFloorFor(cores);
         var proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
         var touchesMemory = list.Any(c => ExecutorMemory.IsMemoryKey(c.Key));
         if (!touchesMemory)
@@ -68,7 +70,7 @@ public static class MemoryRatchet
         proposed = ExecutorMemory.From(ExecutorMemory.Effective(env, list.Pairs()));
         if (list.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && proposed.TotalBytes < floor)
         {
-            notes.Add($"memory raised to the floor {ByteSize.Format(floor)} (cohort peak {ByteSize.Format(cohort.PeakMemoryBytes)} x {1 + d.MemoryBuffer:0.##})");
+            notes.Add($"memory raised to the floor {ByteSize.Format(floor)} (cohort peak {ByteSize.Format(cohort.PeakMemoryFor(cores))} x {1 + d.MemoryBuffer:0.##})");
             list = RaiseHeap(list, env, proposed, floor);
         }
 
@@ -84,9 +86,10 @@ public static class MemoryRatchet
         ArgumentNullException.ThrowIfNull(cohort);
         var before = ExecutorMemory.From(env.Get).TotalBytes;
         var after = ExecutorMemory.From(ExecutorMemory.Effective(env, changes.Pairs())).TotalBytes;
-        if (changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && after < cohort.MemoryFloorBytes)
+        var floorFor = cohort.MemoryFloorFor(ProposedCores(changes, env));
+        if (changes.Any(c => ExecutorMemory.IsMemoryKey(c.Key)) && after < floorFor)
         {
-            return $"memory {ByteSize.Format(after)} below the cohort floor {ByteSize.Format(cohort.MemoryFloorBytes)}";
+            return $"memory {ByteSize.Format(after)} below the cohort floor {ByteSize.Format(floorFor)}";
         }
 
         if (after >= before)
@@ -131,4 +134,7 @@ public static class MemoryRatchet
         list.Add(raised);
         return list;
     }
+
+    private static int? ProposedCores(IEnumerable<ConfigChange> changes, SparkEnvironment env) =>
+        int.TryParse(changes.LastOrDefault(c => c.Key == "spark.executor.cores")?.To ?? env.Get("spark.executor.cores"), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : null;
 }

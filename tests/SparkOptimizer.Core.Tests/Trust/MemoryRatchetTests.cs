@@ -24,6 +24,30 @@ public sealed class MemoryRatchetTests(Xunit.Abstractions.ITestOutputHelper outp
 
     private static Cohort Established(long peak, params CohortRun[] extra) => new("job", [Run(0, peak), Run(1, peak), Run(2, peak), .. extra]);
 
+    [Theory]
+    [InlineData("1", 3L)]
+    [InlineData("4", 18L)]
+    public void Apply_Floor_ComesFromRunsOfTheSameExecutorShape(string cores, long peakGiB)
+    {
+        // Three 1-core runs peaked at 3 GiB, one 4-core run at 18 GiB: the 4-core peak is no floor for 1-core executors.
+        CohortRun Shaped(int i, long peak, int c) => Run(i, peak) with { ExecutorCores = c };
+        var cohort = new Cohort("job", [Shaped(0, 3 * ByteSize.GiB, 1), Shaped(1, 3 * ByteSize.GiB, 1), Shaped(2, 3 * ByteSize.GiB, 1), Shaped(3, 18 * ByteSize.GiB, 4)]);
+        var env = Env("8g") with { SparkProperties = new Dictionary<string, string> { [ExecutorMemory.Heap] = "8g", ["spark.executor.cores"] = cores } };
+
+        var result = MemoryRatchet.Apply([Heap("8g", "6g")], env, cohort);
+
+        result.FloorBytes.Should().Be((long)Math.Ceiling(peakGiB * ByteSize.GiB * 1.2));
+        if (peakGiB == 3)
+        {
+            result.ProposedMemoryBytes.Should().BeLessThan(result.CurrentMemoryBytes, "the 1-core runs' floor allows the step down");
+        }
+        else
+        {
+            result.Changes.Should().BeEmpty("the 4-core runs' floor is above today's memory: no decrease");
+            result.ProposedMemoryBytes.Should().Be(result.CurrentMemoryBytes);
+        }
+    }
+
     [Fact]
     public void Apply_LearningCohortDecrease_Dropped()
     {
