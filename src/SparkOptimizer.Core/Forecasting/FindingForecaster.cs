@@ -42,6 +42,15 @@ public sealed class FindingForecaster(SparkRun run, WhatIfSession? session, Part
             return notModelled is null ? null : new Forecast("not replayed", observedMs, null, null, null, null, null, null) { NotModelled = notModelled };
         }
 
+        if (change == SimulationChange.None && missing.Count == 0)
+        {
+            // Overhead and shuffle tracking keep a run alive; the run's time is not what they are for, nor what is at stake.
+            return new Forecast("not replayed", observedMs, null, null, null, null, null, null)
+            {
+                NotModelled = "the change keeps the run alive (memory overhead, shuffle tracking) rather than changing its time",
+            };
+        }
+
         if (session is null)
         {
             return new Forecast("not replayed", observedMs, null, null, null, null, null, null) { NotModelled = "the run could not be replayed (no stage with tasks)" };

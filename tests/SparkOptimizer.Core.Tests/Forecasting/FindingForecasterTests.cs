@@ -88,6 +88,21 @@ public sealed class FindingForecasterTests
     }
 
     [Fact]
+    public void Forecast_KeepAliveChangeOnly_IsNotAStakeInRunTime()
+    {
+        var run = Taxi;
+        var forecaster = new FindingForecaster(run, SimulatorCheck.Prepare(run), new AnalysisContext(run, Thresholds.Default).Levers);
+        var finding = With(new Rec(RecommendationKind.Config, "overhead", new ConfigChange("spark.executor.memoryOverhead", "1g", "2g", "test"))) with { Category = "memory" };
+
+        var forecast = forecaster.Forecast(finding).Forecast!;
+        var ranked = StakeSeverity.Apply([forecaster.Forecast(finding)], Thresholds.Default, run, RunFacts.From(run));
+
+        forecast.Replayed.Should().BeFalse();
+        forecast.NotModelled.Should().Contain("keeps the run alive");
+        ranked[0].Severity.Should().Be(Severity.Severe, "a change that keeps the run alive is not capped by the run time it saves");
+    }
+
+    [Fact]
     public void Analyze_EveryCorpusLog_ForecastsAgreeWithTheRunAndRankTheFindings()
     {
         var pipeline = new AnalysisPipeline();
