@@ -11,25 +11,20 @@ namespace SparkOptimizer.Tests.Engine;
 public sealed class EventLogFinderAzureTests : IClassFixture<AzuriteFixture>
 {
     private const string Container = "spark-events";
-    private static readonly object UploadLock = new();
-    private static readonly HashSet<string> Uploaded = [];
     private readonly AzuriteFixture _azurite;
 
     public EventLogFinderAzureTests(AzuriteFixture azurite)
     {
         _azurite = azurite;
-        lock (UploadLock)
+        UploadOnce.Run($"{azurite.BlobEndpoint}/{Container}", () =>
         {
-            if (Uploaded.Add(azurite.BlobEndpoint))
+            var container = new BlobContainerClient(azurite.ConnectionString, Container);
+            container.CreateIfNotExists();
+            foreach (var (key, file) in ObjectStoreLayout.Objects())
             {
-                var container = new BlobContainerClient(azurite.ConnectionString, Container);
-                container.CreateIfNotExists();
-                foreach (var (key, file) in ObjectStoreLayout.Objects())
-                {
-                    container.GetBlobClient($"cluster/{key}").Upload(file, overwrite: true);
-                }
+                container.GetBlobClient($"cluster/{key}").Upload(file, overwrite: true);
             }
-        }
+        });
     }
 
     private EventLogFinder Finder() => new(

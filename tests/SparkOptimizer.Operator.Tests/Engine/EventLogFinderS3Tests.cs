@@ -16,20 +16,15 @@ namespace SparkOptimizer.Tests.Engine;
 public sealed class EventLogFinderS3Tests : IClassFixture<S3rverFixture>
 {
     private const string Bucket = "spark-events";
-    private static readonly object UploadLock = new();
-    private static readonly HashSet<string> Uploaded = [];
     private readonly S3rverFixture _s3;
 
     public EventLogFinderS3Tests(S3rverFixture s3)
     {
         _s3 = s3;
-        lock (UploadLock)
+        UploadOnce.Run($"{s3.ServiceUrl}/{Bucket}", () =>
         {
-            if (Uploaded.Add(s3.ServiceUrl))
-            {
-                Upload();
-            }
-        }
+            Upload();
+        });
     }
 
     private EventLogFinder Finder() => new(

@@ -8,28 +8,23 @@ namespace SparkOptimizer.Tests.Ingest.Sources;
 public sealed class AzureBlobEventLogSourceTests : IClassFixture<AzuriteFixture>
 {
     private const string Container = "spark-logs";
-    private static readonly object UploadLock = new();
-    private static readonly HashSet<string> Uploaded = [];
     private readonly AzuriteFixture _azurite;
 
     public AzureBlobEventLogSourceTests(AzuriteFixture azurite)
     {
         _azurite = azurite;
-        lock (UploadLock)
+        UploadOnce.Run($"{azurite.BlobEndpoint}/{Container}", () =>
         {
-            if (Uploaded.Add(azurite.BlobEndpoint))
+            var container = new BlobContainerClient(azurite.ConnectionString, Container);
+            container.CreateIfNotExists();
+            foreach (var entry in SourceCorpus.All)
             {
-                var container = new BlobContainerClient(azurite.ConnectionString, Container);
-                container.CreateIfNotExists();
-                foreach (var entry in SourceCorpus.All)
+                foreach (var (key, file) in SourceCorpus.Files(entry))
                 {
-                    foreach (var (key, file) in SourceCorpus.Files(entry))
-                    {
-                        container.GetBlobClient($"cluster/logs/{key}").Upload(file, overwrite: true);
-                    }
+                    container.GetBlobClient($"cluster/logs/{key}").Upload(file, overwrite: true);
                 }
             }
-        }
+        });
     }
 
     private static string Uri(string scheme, string path) => $"{scheme}://{Container}@{AzuriteFixture.Account}.dfs.core.windows.net/{path}";

@@ -9,20 +9,15 @@ namespace SparkOptimizer.Tests.Ingest.Sources;
 public sealed class S3EventLogSourceTests : IClassFixture<S3rverFixture>
 {
     private const string Bucket = "spark-logs";
-    private static readonly object UploadLock = new();
-    private static readonly HashSet<string> Uploaded = [];
     private readonly S3rverFixture _s3;
 
     public S3EventLogSourceTests(S3rverFixture s3)
     {
         _s3 = s3;
-        lock (UploadLock)
+        UploadOnce.Run($"{s3.ServiceUrl}/{Bucket}", () =>
         {
-            if (Uploaded.Add(s3.ServiceUrl))
-            {
-                Upload();
-            }
-        }
+            Upload();
+        });
     }
 
     private SourceOptions Options => new()
