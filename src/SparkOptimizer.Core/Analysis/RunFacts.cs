@@ -48,18 +48,18 @@ public sealed record RunFacts(
         var start = run.Application.StartTime?.ToUnixTimeMilliseconds()
             ?? run.Stages.Where(s => s.SubmissionTime is not null).Select(s => s.SubmissionTime!.Value.ToUnixTimeMilliseconds()).DefaultIfEmpty(0).Min();
         var end = (run.Application.EndTime ?? run.Application.LastEventTime)?.ToUnixTimeMilliseconds() ?? start;
-        var memory = Size(env, "spark.executor.memory") ?? ByteSize.GiB;
+        var memory = PlatformDefaults.ExecutorMemoryBytes(run) ?? ByteSize.GiB;
         var overhead = Size(env, "spark.executor.memoryOverhead")
             ?? Math.Max(384 * MiB, (long)(memory * (Double(env, "spark.executor.memoryOverheadFactor") ?? Double(env, "spark.kubernetes.memoryOverheadFactor") ?? 0.1)));
         var offHeap = env.GetBool("spark.memory.offHeap.enabled") == true ? Size(env, "spark.memory.offHeap.size", 1) ?? 0 : 0;
         var driverMemory = Size(env, "spark.driver.memory") ?? ByteSize.GiB;
         var driverOverhead = Size(env, "spark.driver.memoryOverhead") ?? Math.Max(384 * MiB, (long)(driverMemory * 0.1));
         var spans = Spans(run, local, start, end);
-        var cores = env.GetInt("spark.executor.cores")
+        var cores = PlatformDefaults.ExecutorCores(run)
             ?? spans.Where(s => !s.Executor.IsDriver).Select(s => s.Cores).DefaultIfEmpty(0).Max() switch { > 0 and var c => c, _ => local ? spans.Select(s => s.Cores).DefaultIfEmpty(1).Max() : 1 };
         return new RunFacts(
-            start, end, memory, env.Get("spark.executor.memory") is not null, overhead, offHeap, Size(env, "spark.executor.pyspark.memory") ?? 0,
-            cores, env.GetInt("spark.executor.instances"), env.GetBool("spark.dynamicAllocation.enabled") == true,
+            start, end, memory, PlatformDefaults.Get(run, PlatformDefaults.ExecutorMemoryKey) is not null, overhead, offHeap, Size(env, "spark.executor.pyspark.memory") ?? 0,
+            cores, env.GetInt("spark.executor.instances"), PlatformDefaults.DynamicAllocation(run),
             driverMemory, driverOverhead, local, spans, PeakConcurrentCores(spans))
         {
             TaskCpus = Math.Clamp(env.GetInt("spark.task.cpus") ?? 1, 1, 1024),

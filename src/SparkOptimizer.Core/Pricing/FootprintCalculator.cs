@@ -16,7 +16,7 @@ internal static class FootprintCalculator
         var local = env.Get("spark.master") is { } master
             ? master.StartsWith("local", StringComparison.OrdinalIgnoreCase) && !master.StartsWith("local-cluster", StringComparison.OrdinalIgnoreCase)
             : !run.WorkerExecutors.Any();
-        var memory = ExecutorMemoryRequest(env, local);
+        var memory = ExecutorMemoryRequest(env, local, PlatformDefaults.ExecutorMemoryBytes(run));
         var lives = Lifetimes(run, start, end, local);
         var peakUsed = PeakMemoryUsed(run, local);
         var jobs = JobIntervals(run, start, end);
@@ -92,14 +92,14 @@ internal static class FootprintCalculator
     }
 
     /// <summary>spark.executor.memory + overhead (max(384 MiB, factor x memory), or as set) + PySpark memory + off-heap when enabled.</summary>
-    internal static ByteSize ExecutorMemoryRequest(SparkEnvironment env, bool local)
+    internal static ByteSize ExecutorMemoryRequest(SparkEnvironment env, bool local, long? configuredHeap = null)
     {
         if (local)
         {
             return DriverMemoryRequest(env);
         }
 
-        var heap = env.Get("spark.executor.memory") is { } m && ByteSize.TryParse(m, out var b, ByteSize.MiB) ? b.Bytes : PricingDefaults.DefaultExecutorMemoryBytes;
+        var heap = configuredHeap ?? (env.Get("spark.executor.memory") is { } m && ByteSize.TryParse(m, out var b, ByteSize.MiB) ? b.Bytes : PricingDefaults.DefaultExecutorMemoryBytes);
         var factor = double.TryParse(env.Get("spark.executor.memoryOverheadFactor") ?? env.Get("spark.kubernetes.memoryOverheadFactor"),
             System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var f) ? f : PricingDefaults.MemoryOverheadFactor;
         var overhead = env.Get("spark.executor.memoryOverhead") is { } o && ByteSize.TryParse(o, out var ob, ByteSize.MiB)
@@ -128,7 +128,7 @@ internal static class FootprintCalculator
         var result = new List<(long, long, int, long?)>();
         if (!local)
         {
-            var defaultCores = run.Environment.GetInt("spark.executor.cores") ?? 1;
+            var defaultCores = PlatformDefaults.ExecutorCores(run) ?? 1;
             foreach (var e in run.WorkerExecutors)
             {
                 var from = e.AddedAt?.ToUnixTimeMilliseconds() ?? start;

@@ -17,9 +17,6 @@ public static class SimulationDefaults
     /// <summary>spark.executor.memory default when the log does not set it.</summary>
     public const long DefaultExecutorMemoryBytes = 1024L * 1024 * 1024;
 
-    /// <summary>spark.sql.shuffle.partitions default.</summary>
-    public const int DefaultShufflePartitions = 200;
-
     /// <summary>Disk throughput assumed for spill (bytes per millisecond; written once, read once).</summary>
     public const double SpillBytesPerMs = 100_000;
 
