@@ -3,6 +3,8 @@ namespace SparkOptimizer.Analysis;
 /// <summary>Classifies failure text from task end reasons and executor removals (JVM OOM against container kill, infrastructure against application).</summary>
 public static class FailureClassifier
 {
+    // RAPIDS' GPU OOMs (GpuRetryOOM and GpuSplitAndRetryOOM derive from OutOfMemoryError in some releases): the GPU's memory, not the heap.
+    private static readonly string[] GpuOom = ["GpuRetryOOM", "GpuSplitAndRetryOOM", "GPU OutOfMemory", "Maximum pool size exceeded"];
     private static readonly string[] Oom = ["OutOfMemoryError", "Java heap space", "GC overhead limit exceeded", "Direct buffer memory", "Unable to acquire", "SparkOutOfMemoryError"];
     private static readonly string[] ContainerKill = ["exit code 137", "exit status 137", "exitCode=137", "OOMKilled", "exceeding memory limits", "beyond physical memory", "Container killed on request. Exit code is 137", "exit code 143", "exit status 143"];
     private static readonly string[] Infra = ["decommission", "preempt", "spot", "ImagePull", "ErrImagePull", "FailedScheduling", "Unable to create executor", "node lost", "Node lost", "host lost", "NodeNotReady", "Evicted"];
@@ -13,6 +15,11 @@ public static class FailureClassifier
         if (reason is "TaskKilled" or "TaskCommitDenied")
         {
             return FailureKind.Killed;
+        }
+
+        if (Contains(all, GpuOom))
+        {
+            return FailureKind.GpuOutOfMemory;
         }
 
         if (Contains(all, Oom))
