@@ -46,6 +46,17 @@ public static class FailureClassifier
         };
     }
 
+    /// <summary>A stage's failed task attempts by reason, each with its first example's text and the kind that text says.</summary>
+    public static IEnumerable<(string Reason, int Count, string? Example, FailureKind Kind)> Of(SparkOptimizer.Model.StageInfo stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        foreach (var (reason, count) in stage.Tasks.FailureReasons)
+        {
+            var example = stage.Tasks.FailureExamples.FirstOrDefault(e => e.StartsWith(reason, StringComparison.Ordinal));
+            yield return (reason, count, example, Classify(reason, example));
+        }
+    }
+
     public static bool IsMemory(FailureKind kind) => kind is FailureKind.JvmOutOfMemory or FailureKind.ContainerKilled;
 
     private static bool Contains(string text, string[] needles) => needles.Any(n => text.Contains(n, StringComparison.OrdinalIgnoreCase));

@@ -21,10 +21,8 @@ public sealed class FailureAnalyzer : IAnalyzer
         long failed = 0;
         foreach (var stage in run.Stages)
         {
-            foreach (var (reason, count) in stage.Tasks.FailureReasons)
+            foreach (var (reason, count, example, kind) in FailureClassifier.Of(stage))
             {
-                var example = stage.Tasks.FailureExamples.FirstOrDefault(e => e.StartsWith(reason, StringComparison.Ordinal));
-                var kind = FailureClassifier.Classify(reason, example);
                 if (kind == FailureKind.Killed)
                 {
                     continue;

@@ -124,12 +124,7 @@ public sealed class GpuMemoryAnalyzer : IAnalyzer
         public static Pressure Of(StageInfo stage)
         {
             var acc = stage.Accumulators;
-            long failures = 0;
-            foreach (var (reason, count) in stage.Tasks.FailureReasons)
-            {
-                var example = stage.Tasks.FailureExamples.FirstOrDefault(e => e.StartsWith(reason, StringComparison.Ordinal));
-                failures += FailureClassifier.Classify(reason, example) == FailureKind.GpuOutOfMemory ? count : 0;
-            }
+            var failures = FailureClassifier.Of(stage).Where(f => f.Kind == FailureKind.GpuOutOfMemory).Sum(f => (long)f.Count);
 
             return new Pressure(
                 acc.GetValueOrDefault(RapidsTaskMetrics.RetryCount), acc.GetValueOrDefault(RapidsTaskMetrics.SplitAndRetryCount), failures,
