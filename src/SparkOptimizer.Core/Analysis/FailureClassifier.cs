@@ -4,7 +4,8 @@ namespace SparkOptimizer.Analysis;
 public static class FailureClassifier
 {
     // RAPIDS' GPU OOMs (GpuRetryOOM and GpuSplitAndRetryOOM derive from OutOfMemoryError in some releases): the GPU's memory, not the heap.
-    private static readonly string[] GpuOom = ["GpuRetryOOM", "GpuSplitAndRetryOOM", "GPU OutOfMemory", "Maximum pool size exceeded"];
+    // cuDF's older form: "java.lang.OutOfMemoryError: Could not allocate native memory: std::bad_alloc: out_of_memory: RMM failure".
+    private static readonly string[] GpuOom = ["GpuRetryOOM", "GpuSplitAndRetryOOM", "GPU OutOfMemory", "Maximum pool size exceeded", "RMM failure", "Could not allocate native memory: std::bad_alloc"];
     private static readonly string[] Oom = ["OutOfMemoryError", "Java heap space", "GC overhead limit exceeded", "Direct buffer memory", "Unable to acquire", "SparkOutOfMemoryError"];
     private static readonly string[] ContainerKill = ["exit code 137", "exit status 137", "exitCode=137", "OOMKilled", "exceeding memory limits", "beyond physical memory", "Container killed on request. Exit code is 137", "exit code 143", "exit status 143"];
     private static readonly string[] Infra = ["decommission", "preempt", "spot", "ImagePull", "ErrImagePull", "FailedScheduling", "Unable to create executor", "node lost", "Node lost", "host lost", "NodeNotReady", "Evicted"];

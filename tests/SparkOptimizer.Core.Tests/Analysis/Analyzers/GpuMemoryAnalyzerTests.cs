@@ -60,6 +60,9 @@ public sealed class GpuMemoryAnalyzerTests
         failures.Explanation.Should().Contain("GPU memory");
         failures.Recommendations.Should().NotContain(r => r.Change != null && r.Change.Key == "spark.executor.memory");
         FailureClassifier.Classify("ExceptionFailure", "ExceptionFailure: com.nvidia.spark.rapids.jni.GpuRetryOOM: GPU OutOfMemory").Should().Be(FailureKind.GpuOutOfMemory);
+        FailureClassifier.Classify("ExceptionFailure", "ExceptionFailure: java.lang.OutOfMemoryError: Could not allocate native memory: std::bad_alloc: out_of_memory: RMM failure")
+            .Should().Be(FailureKind.GpuOutOfMemory, "cuDF's older GPU OOM wears a JVM OutOfMemoryError's name");
+        FailureClassifier.Classify("ExceptionFailure", "ExceptionFailure: java.lang.OutOfMemoryError: Java heap space").Should().Be(FailureKind.JvmOutOfMemory);
     }
 
     [Fact]
