@@ -19,6 +19,8 @@ public sealed class AcceleratorFallbackAnalyzer(Accelerator accelerator) : IAnal
     [
         "WholeStageCodegen", "InputAdapter", "AdaptiveSparkPlan", "ShuffleQueryStage", "BroadcastQueryStage", "TableCacheQueryStage", "ResultQueryStage",
         "ReusedExchange", "AQEShuffleRead", "CustomShuffleReader", "Subquery", "SubqueryBroadcast", "ReusedSubquery",
+        // Spark's own columnar/row hand-overs: named by the operators on either side, not operators of their own.
+        "ColumnarToRow", "RowToColumnar",
     ];
 
     /// <summary>Nodes that run on the CPU by nature: data from the driver or an RDD, the result handed to the driver, DDL.</summary>
