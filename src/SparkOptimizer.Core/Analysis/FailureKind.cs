@@ -12,4 +12,7 @@ public enum FailureKind
     Application,
     Killed,
     Heartbeat,
+
+    /// <summary>The GPU ran out of memory (RAPIDS GpuRetryOOM / GpuSplitAndRetryOOM, RMM's pool exhausted): GPU levers, never the JVM heap.</summary>
+    GpuOutOfMemory,
 }

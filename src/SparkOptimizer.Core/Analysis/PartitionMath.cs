@@ -19,5 +19,5 @@ public static class PartitionMath
         return (int)Math.Min(n, 100_000);
     }
 
-    public static int CurrentShufflePartitions(SparkEnvironment env) => env.GetInt("spark.sql.shuffle.partitions") ?? 200;
+    public static int CurrentShufflePartitions(SparkEnvironment env) => PlatformDefaults.ShufflePartitions(env);
 }

@@ -23,6 +23,10 @@ public sealed class RunAnalyzer(IReadOnlyList<IAnalyzer> analyzers)
         new DynamicAllocationAnalyzer(),
         new SerializerAnalyzer(),
         new TaskCpusAnalyzer(),
+        new GpuMemoryAnalyzer(),
+        new AcceleratorFallbackAnalyzer(Accelerator.Rapids),
+        new AcceleratorFallbackAnalyzer(Accelerator.Photon),
+        new DatabricksComputeAnalyzer(),
     ];
 
     public RunAnalyzer()

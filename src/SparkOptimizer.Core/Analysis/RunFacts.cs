@@ -48,16 +48,17 @@ public sealed record RunFacts(
         var start = run.Application.StartTime?.ToUnixTimeMilliseconds()
             ?? run.Stages.Where(s => s.SubmissionTime is not null).Select(s => s.SubmissionTime!.Value.ToUnixTimeMilliseconds()).DefaultIfEmpty(0).Min();
         var end = (run.Application.EndTime ?? run.Application.LastEventTime)?.ToUnixTimeMilliseconds() ?? start;
-        var container = ExecutorMemory.From(env.Get);
+        // The heap the log sets, else the platform's default (EMR's spark.emr.default.executor.memory); the container by the one model.
+        var container = ExecutorMemory.ForHeap(env.Get, PlatformDefaults.ExecutorMemoryBytes(run) ?? ExecutorMemory.DefaultHeap);
         var (memory, overhead, offHeap) = (container.HeapBytes, container.OverheadBytes, container.OffHeapBytes);
         var driver = ExecutorMemory.From(env.Get, "driver");
         var (driverMemory, driverOverhead) = (driver.HeapBytes, driver.OverheadBytes);
         var spans = Spans(run, local, start, end);
-        var cores = env.GetInt("spark.executor.cores")
+        var cores = PlatformDefaults.ExecutorCores(run)
             ?? spans.Where(s => !s.Executor.IsDriver).Select(s => s.Cores).DefaultIfEmpty(0).Max() switch { > 0 and var c => c, _ => local ? spans.Select(s => s.Cores).DefaultIfEmpty(1).Max() : 1 };
         return new RunFacts(
-            start, end, memory, env.Get("spark.executor.memory") is not null, overhead, offHeap, Size(env, "spark.executor.pyspark.memory") ?? 0,
-            cores, env.GetInt("spark.executor.instances"), env.GetBool("spark.dynamicAllocation.enabled") == true,
+            start, end, memory, PlatformDefaults.Get(run, PlatformDefaults.ExecutorMemoryKey) is not null, overhead, offHeap, Size(env, "spark.executor.pyspark.memory") ?? 0,
+            cores, env.GetInt("spark.executor.instances"), PlatformDefaults.DynamicAllocation(run),
             driverMemory, driverOverhead, local, spans, PeakConcurrentCores(spans))
         {
             TaskCpus = Math.Clamp(env.GetInt("spark.task.cpus") ?? 1, 1, 1024),
@@ -67,9 +68,6 @@ public sealed record RunFacts(
     /// <summary>Spark reads bare executor and driver sizes in MiB.</summary>
     internal static long? Size(SparkEnvironment env, string key, long defaultUnit = MiB) =>
         env.Get(key) is { } v && ByteSize.TryParse(v, out var b, defaultUnit) ? b.Bytes : null;
-
-    private static double? Double(SparkEnvironment env, string key) =>
-        env.Get(key) is { } v && double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d) ? d : null;
 
     private static List<ExecutorSpan> Spans(SparkRun run, bool local, long start, long end)
     {

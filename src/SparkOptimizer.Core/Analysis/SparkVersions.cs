@@ -1,4 +1,3 @@
-using System.Globalization;
 using SparkOptimizer.Model;
 
 namespace SparkOptimizer.Analysis;
@@ -7,26 +6,11 @@ namespace SparkOptimizer.Analysis;
 public static class SparkVersions
 {
     /// <summary>True when the run's Spark is at least major.minor; unknown versions count as new (Databricks and vendors often omit it).</summary>
-    public static bool AtLeast(SparkRun run, int major, int minor)
-    {
-        var text = run.Application.SparkVersion;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return true;
-        }
-
-        var parts = text.Split('.', '-');
-        if (parts.Length < 2 || !int.TryParse(parts[0], NumberStyles.Integer, CultureInfo.InvariantCulture, out var ma) || !int.TryParse(parts[1], NumberStyles.Integer, CultureInfo.InvariantCulture, out var mi))
-        {
-            return true;
-        }
-
-        return ma > major || (ma == major && mi >= minor);
-    }
+    public static bool AtLeast(SparkRun run, int major, int minor) => PlatformDefaults.VersionAtLeast(run.Application.SparkVersion, major, minor);
 
     /// <summary>AQE with skew-join splitting and partition coalescing arrived in Spark 3.0.</summary>
     public static bool HasAqe(SparkRun run) => AtLeast(run, 3, 0);
 
-    /// <summary>AQE as the run had it: the explicit setting, else Spark's default (on from 3.2).</summary>
-    public static bool AqeOn(SparkRun run) => HasAqe(run) && (run.Environment.GetBool("spark.sql.adaptive.enabled") ?? AtLeast(run, 3, 2));
+    /// <summary>AQE as the run had it: the explicit setting, else its platform's default, else Spark's (on from 3.2).</summary>
+    public static bool AqeOn(SparkRun run) => HasAqe(run) && PlatformDefaults.AdaptiveExecution(run);
 }

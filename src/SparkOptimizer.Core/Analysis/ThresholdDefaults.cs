@@ -57,6 +57,9 @@ public static class ThresholdDefaults
         ["failures.lostExecutors"] = [1, 2, 5, 10],
         ["failures.oomCount"] = [1, 1, 1, 3],
 
+        // GPU (RAPIDS): time blocked or recomputed in GPU out-of-memory retries against the task time of the stages that retried.
+        ["gpu.retryTimeShare"] = [0.02, 0.05, 0.15, 0.3],
+
         // Driver: share of wall time with no stage running (Sparklens' driver time).
         ["driver.idleShare"] = [0.1, 0.25, 0.5, 0.75],
 

@@ -21,4 +21,9 @@ public sealed record StageInfo(
     public long? DurationMs => SubmissionTime is { } s && CompletionTime is { } e ? Math.Max(0, (long)(e - s).TotalMilliseconds) : null;
 
     public string Key => $"{StageId}.{AttemptId}";
+
+    /// <summary>Named accumulators of the stage's completion that analysers read (<see cref="RapidsTaskMetrics.Names"/>), as stage totals.</summary>
+    public IReadOnlyDictionary<string, long> Accumulators { get; init; } = NoAccumulators;
+
+    private static readonly IReadOnlyDictionary<string, long> NoAccumulators = new Dictionary<string, long>();
 }

@@ -34,4 +34,7 @@ public sealed record VendorInfo(
     public bool DatabricksPhoton { get; init; }
 
     public string? DatabricksPhotonSource { get; init; }
+
+    /// <summary>The Databricks job whose run this was (spark.databricks.job.id on its Spark jobs), or null for a notebook or other session.</summary>
+    public string? DatabricksJobId { get; init; }
 }

@@ -16,7 +16,7 @@ internal static class FootprintCalculator
         var local = env.Get("spark.master") is { } master
             ? master.StartsWith("local", StringComparison.OrdinalIgnoreCase) && !master.StartsWith("local-cluster", StringComparison.OrdinalIgnoreCase)
             : !run.WorkerExecutors.Any();
-        var memory = ExecutorMemoryRequest(env, local);
+        var memory = ExecutorMemoryRequest(env, local, PlatformDefaults.ExecutorMemoryBytes(run));
         var lives = Lifetimes(run, start, end, local);
         var peakUsed = PeakMemoryUsed(run, local);
         var jobs = JobIntervals(run, start, end);
@@ -91,15 +91,15 @@ internal static class FootprintCalculator
         return (stages, tasks);
     }
 
-    /// <summary>The executor container's memory by the one container memory model (heap + overhead + PySpark + off-heap).</summary>
-    internal static ByteSize ExecutorMemoryRequest(SparkEnvironment env, bool local)
+    /// <summary>The executor container's memory by the one container memory model (heap + overhead + PySpark + off-heap); the heap as configured or the platform's default.</summary>
+    internal static ByteSize ExecutorMemoryRequest(SparkEnvironment env, bool local, long? configuredHeap = null)
     {
         if (local)
         {
             return DriverMemoryRequest(env);
         }
 
-        return new ByteSize(ExecutorMemory.From(env.Get).TotalBytes);
+        return new ByteSize(ExecutorMemory.ForHeap(env.Get, configuredHeap ?? ExecutorMemory.From(env.Get).HeapBytes).TotalBytes);
     }
 
     internal static ByteSize DriverMemoryRequest(SparkEnvironment env) => new(ExecutorMemory.From(env.Get, "driver").TotalBytes);
@@ -113,7 +113,7 @@ internal static class FootprintCalculator
         var result = new List<(long, long, int, long?)>();
         if (!local)
         {
-            var defaultCores = run.Environment.GetInt("spark.executor.cores") ?? 1;
+            var defaultCores = PlatformDefaults.ExecutorCores(run) ?? 1;
             foreach (var e in run.WorkerExecutors)
             {
                 var from = e.AddedAt?.ToUnixTimeMilliseconds() ?? start;

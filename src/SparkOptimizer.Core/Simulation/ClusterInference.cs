@@ -33,7 +33,7 @@ internal static class ClusterInference
 
         // No executor event says its cores: spread the parallelism the stages showed over the executors seen.
         var workers = Math.Max(1, run.WorkerExecutors.Count());
-        return run.Environment.GetInt("spark.executor.cores") ?? Math.Max(1, (int)Math.Ceiling(InferredParallelism(run) / (double)workers));
+        return PlatformDefaults.ExecutorCores(run) ?? Math.Max(1, (int)Math.Ceiling(InferredParallelism(run) / (double)workers));
     }
 
     /// <summary>Most executors alive at once (the log's timeline), else spark.executor.instances.</summary>

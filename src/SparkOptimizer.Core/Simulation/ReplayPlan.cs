@@ -149,7 +149,7 @@ internal sealed class ReplayPlan
         var first = executors.Length > 0 ? Math.Max(0, executors.Min(e => e.AddedMs)) : 0;
         return new ReplayPlan(origin, appEnd, app.DurationMs, stages.ToArray(), jobs.ToArray(), byEnd, executors, first)
         {
-            DynamicAllocationObserved = run.Environment.GetBool("spark.dynamicAllocation.enabled") == true,
+            DynamicAllocationObserved = PlatformDefaults.DynamicAllocation(run),
         };
     }
 

@@ -23,7 +23,7 @@ public sealed record SimulationConfig(
     /// <summary>spark.task.cpus: cores each task holds.</summary>
     public int TaskCpus { get; init; } = 1;
 
-    /// <summary>Adaptive query execution coalesces shuffle partitions (spark.sql.adaptive.enabled, default on from Spark 3.2).</summary>
+    /// <summary>Adaptive query execution coalesces shuffle partitions (spark.sql.adaptive.enabled; default from PlatformDefaults: on from Spark 3.2, on EMR and Databricks from 3.0).</summary>
     public bool AdaptiveCoalescing { get; init; }
 
     /// <summary>spark.sql.adaptive.advisoryPartitionSizeInBytes: the size AQE coalesces shuffle partitions to.</summary>
@@ -54,12 +54,11 @@ public sealed record SimulationConfig(
         var cores = ClusterInference.CoresPerExecutor(run);
         var executors = local ? 1 : ClusterInference.PeakExecutors(run);
         var memoryKey = local ? "spark.driver.memory" : "spark.executor.memory";
-        var memory = env.Get(memoryKey) is { } m && ByteSize.TryParse(m, out var parsed, ByteSize.MiB)
-            ? parsed
-            : new ByteSize(Model.ExecutorMemory.DefaultHeap);
-        var partitions = Math.Clamp(env.GetInt("spark.sql.shuffle.partitions") ?? SimulationDefaults.DefaultShufflePartitions, 1, InputBounds.MaxTasksPerStage);
+        var configured = local ? (env.Get(memoryKey) is { } m && ByteSize.TryParse(m, out var parsed, ByteSize.MiB) ? parsed.Bytes : null) : PlatformDefaults.ExecutorMemoryBytes(run);
+        var memory = new ByteSize(configured ?? Model.ExecutorMemory.DefaultHeap);
+        var partitions = Math.Clamp(PlatformDefaults.ShufflePartitions(env), 1, InputBounds.MaxTasksPerStage);
         DynamicAllocationBounds? dynamic = null;
-        if (!local && env.GetBool("spark.dynamicAllocation.enabled") == true)
+        if (!local && PlatformDefaults.DynamicAllocation(run))
         {
             // A log's conf is a caller's input too: past the bound a count is the bound (the simulator's memory follows its tasks anyway).
             var min = Math.Clamp(env.GetInt("spark.dynamicAllocation.minExecutors") ?? 0, 0, InputBounds.MaxExecutors);
@@ -76,7 +75,7 @@ public sealed record SimulationConfig(
             UseObservedTimeline = true,
             MemoryFraction = ParseDouble(env.Get("spark.memory.fraction")) ?? SimulationDefaults.MemoryFraction,
             TaskCpus = Math.Clamp(env.GetInt("spark.task.cpus") ?? 1, 1, InputBounds.MaxCoresPerExecutor),
-            AdaptiveCoalescing = (env.GetBool("spark.sql.adaptive.enabled") ?? AdaptiveByDefault(run.Application.SparkVersion))
+            AdaptiveCoalescing = PlatformDefaults.AdaptiveExecution(run) && PlatformDefaults.VersionAtLeast(run.Application.SparkVersion, 3, 0)
                 && env.GetBool("spark.sql.adaptive.coalescePartitions.enabled") != false,
             ResourceSlotCap = ResourceCap(env),
             AdvisoryPartitionBytes = env.GetBytes("spark.sql.adaptive.advisoryPartitionSizeInBytes") ?? SimulationDefaults.AdvisoryPartitionBytes,
@@ -130,15 +129,6 @@ public sealed record SimulationConfig(
         }
 
         return cap;
-    }
-
-    private static bool AdaptiveByDefault(string? sparkVersion)
-    {
-        var parts = (sparkVersion ?? string.Empty).Split('.', '-');
-        return parts.Length >= 2
-            && int.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var major)
-            && int.TryParse(parts[1], System.Globalization.CultureInfo.InvariantCulture, out var minor)
-            && (major > 3 || (major == 3 && minor >= 2));
     }
 
     private static double? ParseDouble(string? text) =>

@@ -9,9 +9,6 @@ public static class SimulationDefaults
     /// <summary>spark.memory.fraction default.</summary>
     public const double MemoryFraction = 0.6;
 
-    /// <summary>spark.sql.shuffle.partitions default.</summary>
-    public const int DefaultShufflePartitions = 200;
-
     /// <summary>Disk throughput assumed for spill (bytes per millisecond; written once, read once).</summary>
     public const double SpillBytesPerMs = 100_000;
 

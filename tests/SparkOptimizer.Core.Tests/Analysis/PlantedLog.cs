@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using SparkOptimizer.Ingest;
 using SparkOptimizer.Ingest.Codecs;
@@ -11,6 +12,10 @@ namespace SparkOptimizer.Tests.Analysis;
 /// </summary>
 internal static class PlantedLog
 {
+    // SQL plans nest deeper than System.Text.Json's default 64 levels (a Databricks plan reaches about 100).
+    private static readonly JsonDocumentOptions Deep = new() { MaxDepth = 1024 };
+    private static readonly System.Text.Json.JsonSerializerOptions DeepWrite = new() { MaxDepth = 1024 };
+
     /// <summary>Rewrites <paramref name="source"/> into <paramref name="target"/>; <paramref name="mutate"/> gets the stage's task ends in file order (0, 1, ...).</summary>
     public static string Plant(string source, string target, int stageId, Action<int, JsonObject> mutate)
     {
@@ -52,11 +57,11 @@ internal static class PlantedLog
         using var decoded = new StreamReader(CodecStreams.OpenDecompressing(raw, source));
         while (decoded.ReadLine() is { } line)
         {
-            if (JsonNode.Parse(line) is JsonObject node)
+            if (JsonNode.Parse(line, documentOptions: Deep) is JsonObject node)
             {
                 foreach (var e in map(node))
                 {
-                    writer.WriteLine(e.ToJsonString());
+                    writer.WriteLine(e.ToJsonString(DeepWrite));
                 }
             }
         }

@@ -17,7 +17,7 @@ public sealed class DynamicAllocationAnalyzer : IAnalyzer
         }
 
         var tracking = env.GetBool("spark.dynamicAllocation.shuffleTracking.enabled") == true;
-        var service = env.GetBool("spark.shuffle.service.enabled") == true;
+        var service = Model.PlatformDefaults.GetBool(context.Run, Model.PlatformDefaults.ShuffleServiceKey) == true;
         if (facts.DynamicAllocation && !tracking && !service)
         {
             var severity = context.Run.Vendor.Platform == Model.Platform.Kubernetes ? Severity.Severe : Severity.Moderate;

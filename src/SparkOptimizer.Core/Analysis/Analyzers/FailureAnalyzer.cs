@@ -21,10 +21,8 @@ public sealed class FailureAnalyzer : IAnalyzer
         long failed = 0;
         foreach (var stage in run.Stages)
         {
-            foreach (var (reason, count) in stage.Tasks.FailureReasons)
+            foreach (var (reason, count, example, kind) in FailureClassifier.Of(stage))
             {
-                var example = stage.Tasks.FailureExamples.FirstOrDefault(e => e.StartsWith(reason, StringComparison.Ordinal));
-                var kind = FailureClassifier.Classify(reason, example);
                 if (kind == FailureKind.Killed)
                 {
                     continue;
@@ -94,6 +92,7 @@ public sealed class FailureAnalyzer : IAnalyzer
             ExecutorIds = lost.Select(e => e.Id).ToArray(),
             WhatWouldNotHelp = infraOnly ? "Any Spark conf change: the losses came from the infrastructure, not the job."
                 : counts.ContainsKey(FailureKind.JvmOutOfMemory) ? "More executors of the same size: the failing task still gets the same memory."
+                : counts.ContainsKey(FailureKind.GpuOutOfMemory) ? "More executor heap or overhead: the GPU ran out of memory, not the JVM."
                 : counts.ContainsKey(FailureKind.Application) ? "More retries (spark.task.maxFailures) or more memory: the same code fails the same way."
                 : counts.ContainsKey(FailureKind.Heartbeat) ? "More executor memory or overhead: exit 56 is a missed heartbeat, not a memory kill."
                 : explained > 0 ? "Memory changes: the removal reasons do not point at memory."
@@ -116,6 +115,11 @@ public sealed class FailureAnalyzer : IAnalyzer
         if (counts.ContainsKey(FailureKind.JvmOutOfMemory))
         {
             parts.Add("tasks died of JVM OutOfMemoryError (the heap was too small for what one task held)");
+        }
+
+        if (counts.ContainsKey(FailureKind.GpuOutOfMemory))
+        {
+            parts.Add("tasks ran out of GPU memory (RAPIDS GpuRetryOOM/GpuSplitAndRetryOOM: the GPU's memory, not the JVM heap; see the GPU memory finding for its levers)");
         }
 
         if (counts.ContainsKey(FailureKind.ContainerKilled))
@@ -199,6 +203,11 @@ public sealed class FailureAnalyzer : IAnalyzer
         if (counts.ContainsKey(FailureKind.Infrastructure))
         {
             recs.Add(new Recommendation(RecommendationKind.Resource, "Infrastructure loss: no Spark conf change; if it was spot capacity, keep the driver on on-demand nodes and consider spark.decommission.enabled"));
+        }
+
+        if (counts.ContainsKey(FailureKind.GpuOutOfMemory))
+        {
+            recs.Add(new Recommendation(RecommendationKind.Resource, "Tasks ran out of GPU memory: apply the GPU memory finding's levers (fewer concurrent GPU tasks, smaller batches and partitions), not executor memory"));
         }
 
         if (recs.Count == 0 && explained == 0)

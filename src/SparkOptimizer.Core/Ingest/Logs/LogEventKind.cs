@@ -18,6 +18,10 @@ public enum LogEventKind
     /// <summary>java.lang.OutOfMemoryError: unable to create native thread, or another OutOfMemoryError.</summary>
     OtherOutOfMemory,
 
+    /// <summary>The GPU ran out of memory (RAPIDS GpuRetryOOM / GpuSplitAndRetryOOM, RMM "Maximum pool size exceeded", cuDF's
+    /// "OutOfMemoryError: Could not allocate native memory: std::bad_alloc ... RMM failure"): not the JVM heap.</summary>
+    GpuOutOfMemory,
+
     /// <summary>YARN: "Container killed by YARN for exceeding (physical|virtual) memory limits".</summary>
     ContainerKilledByYarn,
 

@@ -5,6 +5,9 @@ namespace SparkOptimizer.Ingest.Logs;
 /// <summary>The wordings that Spark, the JVM, YARN and Kubernetes use, as written in their logs.</summary>
 internal static partial class LogPatterns
 {
+    [GeneratedRegex(@"(?<cls>com\.nvidia\.spark\.rapids\.jni\.Gpu(?:SplitAnd)?RetryOOM|Gpu(?:SplitAnd)?RetryOOM)|GPU OutOfMemory|Maximum pool size exceeded|std::bad_alloc[^\r\n]*(?:RMM|CUDA error)")]
+    public static partial Regex GpuOutOfMemory();
+
     [GeneratedRegex(@"(?<cls>java\.lang\.OutOfMemoryError|io\.netty\.util\.internal\.OutOfDirectMemoryError)(?::\s*(?<what>[^\r\n]*))?")]
     public static partial Regex OutOfMemory();
 

@@ -107,6 +107,11 @@ public static class SparkLogParser
             return (LogEventKind.OomKilled, null, null);
         }
 
+        if (LogPatterns.GpuOutOfMemory().Match(line) is { Success: true } gpu)
+        {
+            return (LogEventKind.GpuOutOfMemory, null, gpu.Groups["cls"].Success ? gpu.Groups["cls"].Value : null);
+        }
+
         if (LogPatterns.OutOfMemory().Match(line) is { Success: true } oom)
         {
             return (OutOfMemoryKind(oom.Groups["what"].Value), null, oom.Groups["cls"].Value);

@@ -35,7 +35,7 @@ internal sealed partial class RunBuilder
             new Dictionary<string, string>(_sparkProps), new Dictionary<string, string>(_hadoopProps), new Dictionary<string, string>(_systemProps),
             _javaVersion, _scalaVersion, _redactedKeys.ToArray());
         var app = new ApplicationInfo(_appId, _attemptId, _appName, _user, _sparkVersion, JsonRead.Time(_start), JsonRead.Time(_end), JsonRead.Time(_lastEvent));
-        var vendor = VendorDetector.Detect(app, environment, _classPathMarkers);
+        var vendor = VendorDetector.Detect(app, environment, _classPathMarkers) with { DatabricksJobId = Redact(_databricksJobId) };
         return new SparkRun(app, environment, executors, jobs, stages, sql, totals, vendor, _warnings.Concat(TotalWarnings()).ToArray(), source);
     }
 

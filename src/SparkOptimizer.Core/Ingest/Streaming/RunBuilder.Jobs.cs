@@ -55,6 +55,11 @@ internal sealed partial class RunBuilder
                     {
                         description = v.Length > 200 ? v[..200] : v;
                     }
+                    else if (k == "spark.databricks.job.id" && _databricksJobId is null && v.Length > 0)
+                    {
+                        // The Databricks Jobs service tags the Spark jobs of a job run; a notebook session has no such tag.
+                        _databricksJobId = v.Length > 64 ? v[..64] : v;
+                    }
                 });
             }
             else

@@ -64,6 +64,7 @@ internal sealed partial class RunBuilder
         long submission = 0;
         long completion = 0;
         string? failure = null;
+        Dictionary<string, long>? named = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueTextEquals("Stage ID"u8))
@@ -127,7 +128,7 @@ internal sealed partial class RunBuilder
             else if (reader.ValueTextEquals("Accumulables"u8) && from == StageInfoSource.StageCompleted)
             {
                 reader.Read();
-                ReadAccumulables(ref reader);
+                named = ReadAccumulables(ref reader);
             }
             else
             {
@@ -182,6 +183,11 @@ internal sealed partial class RunBuilder
             stage.FailureReason = Redact(FirstLine(failure));
         }
 
+        if (named is { Count: > 0 })
+        {
+            stage.Accumulators = named;
+        }
+
         return stage;
     }
 
@@ -208,11 +214,13 @@ internal sealed partial class RunBuilder
         return list;
     }
 
-    private void ReadAccumulables(ref Utf8JsonReader reader)
+    /// <summary>Keeps SQL metric values by id, and returns the named accumulators analysers read (RAPIDS task metrics), or null.</summary>
+    private Dictionary<string, long>? ReadAccumulables(ref Utf8JsonReader reader)
     {
+        Dictionary<string, long>? named = null;
         if (!JsonRead.IsArray(ref reader))
         {
-            return;
+            return named;
         }
 
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -227,6 +235,8 @@ internal sealed partial class RunBuilder
             long value = 0;
             var hasValue = false;
             var internalMetric = false;
+            string? kept = null;
+            string? text = null;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("ID"u8))
@@ -239,6 +249,7 @@ internal sealed partial class RunBuilder
                     reader.Read();
                     if (reader.TokenType is JsonTokenType.Number or JsonTokenType.String)
                     {
+                        text = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
                         value = JsonRead.Long(ref reader);
                         hasValue = true;
                     }
@@ -251,6 +262,7 @@ internal sealed partial class RunBuilder
                 {
                     reader.Read();
                     internalMetric = reader.TokenType == JsonTokenType.String && reader.ValueSpan.StartsWith("internal."u8);
+                    kept = reader.TokenType == JsonTokenType.String && reader.GetString() is { } n && RapidsTaskMetrics.Names.Contains(n) ? n : null;
                     reader.Skip();
                 }
                 else
@@ -264,6 +276,16 @@ internal sealed partial class RunBuilder
             {
                 _accumulatorValues[id] = value;
             }
+
+            if (kept is not null && hasValue)
+            {
+                // RAPIDS logs its time metrics as "HH:MM:SS.mmm"; a bound keeps a hostile value a number.
+                var v = text is not null && TimeSpan.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, out var span) && text.Contains(':', StringComparison.Ordinal)
+                    ? (long)Math.Min(span.TotalMilliseconds, InputBounds.MaxDurationMs) : value;
+                (named ??= new Dictionary<string, long>(StringComparer.Ordinal))[kept] = Math.Max(0, v);
+            }
         }
+
+        return named;
     }
 }

@@ -19,6 +19,7 @@ internal sealed partial class RunBuilder
     private readonly Dictionary<int, List<int>> _jobsByStage = [];
     private readonly Dictionary<long, SqlAccumulator> _sql = [];
     private readonly Dictionary<long, long> _accumulatorValues = [];
+    private string? _databricksJobId;
     private readonly Dictionary<int, long> _stageSql = [];
     private readonly List<IngestWarning> _warnings = [];
     private readonly SecretRedactor _redactor;

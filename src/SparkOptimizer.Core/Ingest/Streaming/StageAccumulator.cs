@@ -65,6 +65,9 @@ internal sealed class StageAccumulator(int stageId, int attemptId)
 
     public long? SqlExecutionId { get; set; }
 
+    /// <summary>Named accumulators kept from the stage completion (RAPIDS task metrics), by name.</summary>
+    public Dictionary<string, long>? Accumulators { get; set; }
+
     public int TaskCount { get; private set; }
 
     public int SucceededCount { get; private set; }
@@ -181,6 +184,9 @@ internal sealed class StageAccumulator(int stageId, int attemptId)
         return new StageInfo(
             StageId, AttemptId, Name ?? $"stage {StageId}", Details, NumTasks, ParentIds.ToArray(), jobs,
             JsonRead.Time(SubmissionTime), JsonRead.Time(CompletionTime), status, FailureReason, SqlExecutionId ?? sqlExecutionId,
-            Rdds.Count == 0 ? [] : Rdds.ToArray(), stats, MetricPeaks.From(_peaks));
+            Rdds.Count == 0 ? [] : Rdds.ToArray(), stats, MetricPeaks.From(_peaks))
+        {
+            Accumulators = Accumulators is { Count: > 0 } kept ? new Dictionary<string, long>(kept, StringComparer.Ordinal) : new Dictionary<string, long>(),
+        };
     }
 }

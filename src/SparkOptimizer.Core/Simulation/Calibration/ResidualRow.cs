@@ -18,7 +18,7 @@ internal sealed class ResidualRow
         e.Executors,
         e.CoresPerExecutor,
         (float)(e.ExecutorMemory.TotalGiB / Math.Max(1, e.CoresPerExecutor)),
-        (float)Math.Log(Math.Max(1, e.ShufflePartitions ?? 200)),
+        (float)Math.Log(Math.Max(1, e.ShufflePartitions ?? Model.PlatformDefaults.ApacheShufflePartitions)),
         (float)Math.Log(1 + e.InputBytes),
         (float)Math.Log(e.Slots),
     ];

@@ -26,6 +26,9 @@ public sealed class SparkLogParserTests
         ("23/11/07 11:01:09.000 task-result-getter-0 WARN TaskSetManager: Lost task 0.0 in stage 5.0 (TID 11) (10.0.0.14 executor 2): FetchFailed(BlockManagerId(3, 10.0.0.15, 7337, None), shuffleId=1, mapIndex=4, mapId=20, reduceId=0, message=", LogEventKind.FetchFailed, "2"),
         ("org.apache.spark.shuffle.FetchFailedException: Failed to connect to /10.0.0.15:7337", LogEventKind.FetchFailed, null),
         ("23/11/07 11:01:10.000 dispatcher-CoarseGrainedScheduler ERROR TaskSchedulerImpl: Lost executor 4 on 10.0.0.16: Executor heartbeat timed out after 125000 ms", LogEventKind.ExecutorLost, "4"),
+        // RAPIDS' GPU OOMs (spark-rapids-jni, cuDF's older wording): the GPU's memory, never a JVM heap OOM.
+        ("23/11/07 11:01:10.500 Executor task launch worker for task 1.0 in stage 6.0 (TID 12) ERROR Executor: com.nvidia.spark.rapids.jni.GpuSplitAndRetryOOM: GPU OutOfMemory: could not split inputs and retry", LogEventKind.GpuOutOfMemory, null),
+        ("Caused by: java.lang.OutOfMemoryError: Could not allocate native memory: std::bad_alloc: out_of_memory: RMM failure at: arena_memory_resource.hpp:238: Maximum pool size exceeded", LogEventKind.GpuOutOfMemory, null),
         ("23/11/07 11:01:11.000 main ERROR FileFormatWriter: Aborting job 0ac1. org.apache.spark.SparkException: Job aborted due to stage failure", LogEventKind.Exception, null),
     ];
 
@@ -58,6 +61,7 @@ public sealed class SparkLogParserTests
 
         events.Single(e => e.Line == real.Length + 4).Timestamp.Should().Be(new DateTimeOffset(2023, 11, 7, 11, 1, 3, TimeSpan.Zero));
         events.Where(e => e.Kind == LogEventKind.GcPause).Select(e => e.PauseMs).Should().Equal(34.567, 12.345);
+        events.Where(e => e.Kind == LogEventKind.GpuOutOfMemory).Should().HaveCount(2).And.OnlyContain(e => !e.IsJvmOutOfMemory, "a GPU OOM asks for GPU levers, not heap");
         events.Single(e => e.Line == real.Length + 2).Timestamp.Should().Be(new DateTimeOffset(2023, 11, 7, 11, 1, 2, 100, TimeSpan.Zero), "a line without a time takes the last one seen");
         events.Single(e => e.Kind == LogEventKind.HeapOutOfMemory).ExceptionClass.Should().Be("java.lang.OutOfMemoryError");
         events.Last().ExceptionClass.Should().Be("org.apache.spark.SparkException");
