@@ -36,4 +36,25 @@ public sealed class AnalyzeLogsTests
         JsonDocument.Parse(stdout).RootElement.GetProperty("findings").EnumerateArray()
             .Should().NotContain(f => f.GetProperty("id").GetString() == "logs.memory" && f.GetProperty("severity").GetString() == "critical");
     }
+
+    [Fact]
+    public void Analyze_WithAGpuOutOfMemoryInTheLog_PointsAtRapidsNotTheHeap()
+    {
+        using var dir = new TempDir();
+        var log = dir.File("executor-1.log");
+        var lines = File.ReadAllLines(Corpus.Path("spark-rapids-tools/spark-events-profiling/driverlog")).ToList();
+        lines.Add("23/11/07 11:01:10.500 Executor task launch worker for task 1.0 in stage 6.0 (TID 12) ERROR Executor: com.nvidia.spark.rapids.jni.GpuSplitAndRetryOOM: GPU OutOfMemory: could not split inputs and retry");
+        File.WriteAllLines(log, lines);
+
+        var (exit, stdout, _) = CliRunner.Run("analyze", Corpus.Path("spark-rapids-tools/spark-events-profiling/rapids_join_eventlog.zstd"), "--logs", log, "--format", "json");
+
+        exit.Should().BeOneOf(0, 3);
+        var finding = JsonDocument.Parse(stdout).RootElement.GetProperty("findings").EnumerateArray()
+            .Single(f => f.GetProperty("id").GetString() == "logs.memory");
+        finding.GetProperty("severity").GetString().Should().Be("severe");
+        finding.GetProperty("evidence").EnumerateArray().Should().Contain(e => e.GetProperty("display").GetString()!.Contains("GpuSplitAndRetryOOM", StringComparison.Ordinal));
+        var advice = string.Join("\n", finding.GetProperty("recommendations").EnumerateArray().Select(r => r.GetProperty("text").GetString()));
+        advice.Should().Contain("spark.rapids.sql.concurrentGpuTasks").And.NotContain("Raise spark.executor.memory");
+        finding.GetProperty("whatWouldNotHelp").GetString().Should().Contain("the GPU ran out of memory");
+    }
 }

@@ -17,7 +17,7 @@ public static class LogEvidence
         var all = logs.SelectMany(l => l.Events.Select(e => (l.File, Event: e))).ToArray();
         var summary = LogEventSummary.Of(all.Select(a => a.Event));
         var evidence = all
-            .Where(a => a.Event.IsJvmOutOfMemory || a.Event.IsMemoryKill || a.Event.Kind is LogEventKind.FetchFailed or LogEventKind.ExecutorLost)
+            .Where(a => a.Event.IsJvmOutOfMemory || a.Event.IsMemoryKill || a.Event.Kind is LogEventKind.FetchFailed or LogEventKind.ExecutorLost or LogEventKind.GpuOutOfMemory)
             .Take(8)
             .Select(a => new Evidence(
                 $"log.{a.Event.Kind}", 1, "event",
@@ -37,8 +37,16 @@ public static class LogEvidence
 
         var kills = summary.ExecutorsKilledForMemory;
         var ooms = summary.ExecutorsWithJvmOutOfMemory;
-        var severity = kills.Count > 0 || ooms.Count > 0 ? Severity.Critical : Severity.Moderate;
+        var gpuOoms = all.Count(a => a.Event.Kind == LogEventKind.GpuOutOfMemory);
+        var severity = kills.Count > 0 || ooms.Count > 0 ? Severity.Critical : gpuOoms > 0 ? Severity.Severe : Severity.Moderate;
         var recommendations = new List<Analysis.Recommendation>();
+        if (gpuOoms > 0)
+        {
+            // The GPU's memory, not the JVM's: RAPIDS' own levers (NVIDIA's tuning guide), never more executor heap.
+            recommendations.Add(new Analysis.Recommendation(RecommendationKind.Config,
+                string.Create(CultureInfo.InvariantCulture, $"Lower spark.rapids.sql.concurrentGpuTasks, or give the GPU smaller batches (more partitions, a smaller spark.rapids.sql.batchSizeBytes): {gpuOoms} GPU out-of-memory error(s) in the logs; more executor heap does not help")));
+        }
+
         if (kills.Count > 0)
         {
             recommendations.Add(new Analysis.Recommendation(RecommendationKind.Config,
@@ -55,7 +63,7 @@ public static class LogEvidence
             "logs.memory",
             "failures",
             severity,
-            kills.Count > 0 || ooms.Count > 0 ? "Out of Memory in Executor and Driver Logs" : "Warnings in Executor and Driver Logs",
+            kills.Count > 0 || ooms.Count > 0 ? "Out of Memory in Executor and Driver Logs" : gpuOoms > 0 ? "GPU Out of Memory in Executor and Driver Logs" : "Warnings in Executor and Driver Logs",
             [],
             evidence,
             "The driver and executor logs record what the event log cannot: JVM OutOfMemoryError (the heap was too small) and " +
@@ -63,7 +71,8 @@ public static class LogEvidence
             recommendations)
         {
             ExecutorIds = kills.Concat(ooms).Distinct(StringComparer.Ordinal).ToArray(),
-            WhatWouldNotHelp = kills.Count > 0 ? "More heap for a container kill: it only moves the limit further." : null,
+            WhatWouldNotHelp = kills.Count > 0 ? "More heap for a container kill: it only moves the limit further."
+                : gpuOoms > 0 ? "More executor heap or overhead: the GPU ran out of memory, not the JVM." : null,
         };
         var findings = report.Findings.Append(finding).OrderByDescending(f => f.Severity).ToArray();
         return report with { Findings = findings };
