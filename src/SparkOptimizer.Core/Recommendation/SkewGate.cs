@@ -20,7 +20,7 @@ public static class SkewGate
         {
             case "spark.sql.shuffle.partitions":
             case "spark.sql.adaptive.coalescePartitions.initialPartitionNum":
-                from = ConfValue.Number(change.From) ?? 200;
+                from = ConfValue.Number(change.From) ?? PlatformDefaults.ApacheShufflePartitions;
                 return ConfValue.Number(change.To) > from;
             case "spark.default.parallelism":
                 from = ConfValue.Number(change.From) ?? currentDefaultParallelism;
