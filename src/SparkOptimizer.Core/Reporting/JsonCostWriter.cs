@@ -50,26 +50,12 @@ internal static class JsonCostWriter
                     w.WriteNumber("executors", shape.Executors);
                     w.WriteNumber("coresPerExecutor", shape.CoresPerExecutor);
                     w.WriteString("executorMemory", shape.ExecutorMemory);
-                    if (shape.InstanceType is { } type)
-                    {
-                        w.WriteString("instanceType", type);
-                    }
-                    else
-                    {
-                        w.WriteNull("instanceType");
-                    }
+                    w.WriteNullable("instanceType", shape.InstanceType);
 
                     w.WriteEndObject();
                 }
 
-                if (c.SavingsPerRun is { } saved)
-                {
-                    w.WriteNumber("savingsPerRun", saved);
-                }
-                else
-                {
-                    w.WriteNull("savingsPerRun");
-                }
+                w.WriteNullable("savingsPerRun", c.SavingsPerRun);
             }
         }
         else

@@ -56,7 +56,7 @@ public static class JsonReportWriter
         WriteTotals(w, run.Totals);
         WriteStages(w, run.Stages);
         WriteExecutors(w, run.Executors);
-        WriteFindings(w, report.Findings);
+        JsonFindingsWriter.Write(w, report.Findings);
         w.WriteStartObject("configChanges");
         foreach (var change in report.ConfigChanges)
         {
@@ -69,18 +69,18 @@ public static class JsonReportWriter
         {
             w.WriteStartObject();
             w.WriteString("key", change.Key);
-            WriteNullable(w, "from", change.From);
+            w.WriteNullable("from", change.From);
             w.WriteString("to", change.To);
             w.WriteString("reason", change.Reason);
-            WriteStrings(w, "findingIds", change.FindingIds);
-            WriteInts(w, "stageIds", change.StageIds);
+            w.WriteStrings("findingIds", change.FindingIds);
+            w.WriteInts("stageIds", change.StageIds);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
         WriteUsage(w, report);
         JsonCostWriter.Write(w, report);
-        WriteStrings(w, "recommendationNotes", report.RecommendationNotes);
+        w.WriteStrings("recommendationNotes", report.RecommendationNotes);
         WriteWarnings(w, run.Warnings.Concat(extraWarnings).Concat(report.AnalysisWarnings.Select(m => new IngestWarning(run.Source.Path, null, m))).ToArray());
         w.WriteEndObject();
     }
@@ -88,14 +88,14 @@ public static class JsonReportWriter
     private static void WriteApplication(Utf8JsonWriter w, ApplicationInfo app)
     {
         w.WriteStartObject("application");
-        WriteNullable(w, "id", app.Id);
-        WriteNullable(w, "attemptId", app.AttemptId);
-        WriteNullable(w, "name", app.Name);
-        WriteNullable(w, "user", app.User);
-        WriteNullable(w, "sparkVersion", app.SparkVersion);
-        WriteNullable(w, "startTime", app.StartTime?.ToString("O", CultureInfo.InvariantCulture));
-        WriteNullable(w, "endTime", app.EndTime?.ToString("O", CultureInfo.InvariantCulture));
-        WriteNullable(w, "durationMs", app.DurationMs);
+        w.WriteNullable("id", app.Id);
+        w.WriteNullable("attemptId", app.AttemptId);
+        w.WriteNullable("name", app.Name);
+        w.WriteNullable("user", app.User);
+        w.WriteNullable("sparkVersion", app.SparkVersion);
+        w.WriteNullable("startTime", app.StartTime?.ToString("O", CultureInfo.InvariantCulture));
+        w.WriteNullable("endTime", app.EndTime?.ToString("O", CultureInfo.InvariantCulture));
+        w.WriteNullable("durationMs", app.DurationMs);
         w.WriteBoolean("incomplete", app.Incomplete);
         w.WriteEndObject();
     }
@@ -118,9 +118,9 @@ public static class JsonReportWriter
     {
         w.WriteStartObject("platform");
         w.WriteString("name", vendor.Platform.ToString().ToLowerInvariant());
-        WriteNullable(w, "clusterManager", vendor.ClusterManager);
-        WriteNullable(w, "instanceType", vendor.InstanceType);
-        WriteNullable(w, "workers", vendor.Workers);
+        w.WriteNullable("clusterManager", vendor.ClusterManager);
+        w.WriteNullable("instanceType", vendor.InstanceType);
+        w.WriteNullable("workers", vendor.Workers);
         w.WriteStartArray("markers");
         foreach (var marker in vendor.Markers)
         {
@@ -168,7 +168,7 @@ public static class JsonReportWriter
             w.WriteNumber("numTasks", s.NumTasks);
             w.WriteNumber("completedTasks", t.TaskCount);
             w.WriteNumber("failedTasks", t.FailedCount);
-            WriteNullable(w, "durationMs", s.DurationMs);
+            w.WriteNullable("durationMs", s.DurationMs);
             w.WriteStartObject("taskDurationMs");
             w.WriteNumber("min", t.DurationMs.Min);
             w.WriteNumber("p50", t.DurationMs.P50);
@@ -191,7 +191,7 @@ public static class JsonReportWriter
             }
 
             w.WriteEndArray();
-            WriteNullable(w, "failureReason", s.FailureReason);
+            w.WriteNullable("failureReason", s.FailureReason);
             w.WriteEndObject();
         }
 
@@ -205,99 +205,16 @@ public static class JsonReportWriter
         {
             w.WriteStartObject();
             w.WriteString("id", e.Id);
-            WriteNullable(w, "host", e.Host);
+            w.WriteNullable("host", e.Host);
             w.WriteNumber("cores", e.Cores);
-            WriteNullable(w, "addedAt", e.AddedAt?.ToString("O", CultureInfo.InvariantCulture));
-            WriteNullable(w, "removedAt", e.RemovedAt?.ToString("O", CultureInfo.InvariantCulture));
-            WriteNullable(w, "removedReason", e.RemovedReason);
+            w.WriteNullable("addedAt", e.AddedAt?.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteNullable("removedAt", e.RemovedAt?.ToString("O", CultureInfo.InvariantCulture));
+            w.WriteNullable("removedReason", e.RemovedReason);
             w.WriteNumber("tasks", e.TaskCount);
             w.WriteNumber("failedTasks", e.FailedTaskCount);
             w.WriteNumber("taskTimeMs", e.TaskTimeMs);
             w.WriteNumber("gcTimeMs", e.GcTimeMs);
-            WriteNullable(w, "peakJvmHeapBytes", e.Peaks.JvmHeap);
-            w.WriteEndObject();
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteFindings(Utf8JsonWriter w, IReadOnlyList<Finding> findings)
-    {
-        w.WriteStartArray("findings");
-        foreach (var f in findings)
-        {
-            w.WriteStartObject();
-            w.WriteString("id", f.Id);
-            w.WriteString("category", f.Category);
-            w.WriteString("severity", f.Severity.ToString().ToLowerInvariant());
-            w.WriteString("title", f.Title);
-            w.WriteStartArray("stageIds");
-            foreach (var s in f.StageIds)
-            {
-                w.WriteNumberValue(s);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("executorIds");
-            foreach (var e in f.ExecutorIds)
-            {
-                w.WriteStringValue(e);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("evidence");
-            foreach (var e in f.Evidence)
-            {
-                w.WriteStartObject();
-                w.WriteString("metric", e.Metric);
-                w.WriteNumber("value", double.IsFinite(e.Value) ? e.Value : 0);
-                w.WriteString("unit", e.Unit);
-                w.WriteString("display", e.Display);
-                WriteNullable(w, "stageId", e.StageId);
-                WriteNullable(w, "executorId", e.ExecutorId);
-                WriteNullable(w, "taskId", e.TaskId);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteString("explanation", f.Explanation);
-            WriteNullable(w, "expectedImprovement", f.ExpectedImprovement);
-            if (f.Forecast is { } forecast)
-            {
-                WriteForecast(w, forecast);
-            }
-
-            WriteNullable(w, "whatWouldNotHelp", f.WhatWouldNotHelp);
-            w.WriteStartArray("recommendations");
-            foreach (var r in f.Recommendations)
-            {
-                w.WriteStartObject();
-                w.WriteString("kind", r.Kind.ToString().ToLowerInvariant());
-                w.WriteString("text", r.Text);
-                if (r.Change is { } c)
-                {
-                    w.WriteStartObject("change");
-                    w.WriteString("key", c.Key);
-                    WriteNullable(w, "from", c.From);
-                    w.WriteString("to", c.To);
-                    w.WriteEndObject();
-                }
-
-                WriteNullable(w, "expectedImprovement", r.ExpectedImprovement);
-                WriteNullable(w, "stageId", r.StageId);
-                WriteNullable(w, "sqlExecutionId", r.SqlExecutionId);
-                WriteNullable(w, "sqlNode", r.SqlNode);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("sqlExecutionIds");
-            foreach (var id in f.SqlExecutionIds)
-            {
-                w.WriteNumberValue(id);
-            }
-
-            w.WriteEndArray();
+            w.WriteNullable("peakJvmHeapBytes", e.Peaks.JvmHeap);
             w.WriteEndObject();
         }
 
@@ -323,7 +240,7 @@ public static class JsonReportWriter
             WriteShape(w, "proposed", sizing.Proposed);
             w.WriteNumber("heapFloorBytes", sizing.HeapFloorBytes);
             w.WriteNumber("containerFloorBytes", sizing.ContainerFloorBytes);
-            WriteStrings(w, "notes", sizing.Notes);
+            w.WriteStrings("notes", sizing.Notes);
             w.WriteEndObject();
         }
     }
@@ -334,30 +251,8 @@ public static class JsonReportWriter
         w.WriteNumber("heapBytes", shape.HeapBytes);
         w.WriteNumber("overheadBytes", shape.OverheadBytes);
         w.WriteNumber("cores", shape.Cores);
-        WriteNullable(w, "instances", shape.Instances);
+        w.WriteNullable("instances", shape.Instances);
         w.WriteEndObject();
-    }
-
-    private static void WriteStrings(Utf8JsonWriter w, string name, IEnumerable<string> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteStringValue(v);
-        }
-
-        w.WriteEndArray();
-    }
-
-    private static void WriteInts(Utf8JsonWriter w, string name, IEnumerable<int> values)
-    {
-        w.WriteStartArray(name);
-        foreach (var v in values)
-        {
-            w.WriteNumberValue(v);
-        }
-
-        w.WriteEndArray();
     }
 
     private static void WriteWarnings(Utf8JsonWriter w, IReadOnlyList<IngestWarning> warnings)
@@ -367,59 +262,11 @@ public static class JsonReportWriter
         {
             w.WriteStartObject();
             w.WriteString("file", warning.File);
-            WriteNullable(w, "line", warning.Line);
+            w.WriteNullable("line", warning.Line);
             w.WriteString("message", warning.Message);
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
     }
-
-    private static void WriteForecast(Utf8JsonWriter w, Analysis.Forecast f)
-    {
-        w.WriteStartObject("forecast");
-        w.WriteString("basis", f.Basis);
-        WriteNullable(w, "notModelled", f.NotModelled);
-        w.WriteNumber("runObservedMs", f.RunObservedMs);
-        WriteNullable(w, "runPredictedMs", f.RunPredictedMs);
-        WriteNullable(w, "runLowMs", f.RunLowMs);
-        WriteNullable(w, "runHighMs", f.RunHighMs);
-        WriteNullable(w, "stageId", f.StageId);
-        WriteNullable(w, "stageObservedMs", f.StageObservedMs);
-        WriteNullable(w, "stagePredictedMs", f.StagePredictedMs);
-        if (f.CoreHoursBefore is { } before && f.CoreHoursAfter is { } after)
-        {
-            w.WriteNumber("coreHoursBefore", Math.Round(before, 4));
-            w.WriteNumber("coreHoursAfter", Math.Round(after, 4));
-        }
-
-        w.WriteNumber("atStake", Math.Round(f.AtStake, 4));
-        w.WriteEndObject();
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteString(name, value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, long? value)
-    {
-        if (value is null)
-        {
-            w.WriteNull(name);
-        }
-        else
-        {
-            w.WriteNumber(name, value.Value);
-        }
-    }
-
-    private static void WriteNullable(Utf8JsonWriter w, string name, int? value) => WriteNullable(w, name, (long?)value);
 }
