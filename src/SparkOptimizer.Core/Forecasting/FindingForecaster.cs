@@ -1,5 +1,4 @@
 using SparkOptimizer.Analysis;
-using SparkOptimizer.Analysis.Levers;
 using SparkOptimizer.Model;
 using SparkOptimizer.Simulation;
 
@@ -10,22 +9,22 @@ namespace SparkOptimizer.Forecasting;
 /// the run's and the motivating stage's time before and after with the replay's interval; for skew, the stage's own task
 /// times; for levers the replay cannot model, the reason instead of a number. The finding's next-run metric follows it.
 /// </summary>
-public sealed class FindingForecaster(SparkRun run, WhatIfSession? session, PartitionLevers levers)
+public sealed class FindingForecaster(WhatIfSession? session, AnalysisContext context)
 {
     /// <summary>Below this share of the run the replay claims no change either way (its own resolution).</summary>
     public const double Resolution = 0.02;
 
-    private Prediction? _baseline;
+    private SparkRun Run => context.Run;
 
     public Finding Forecast(Finding finding)
     {
         ArgumentNullException.ThrowIfNull(finding);
-        if (finding.Recommendations.Count == 0 || run.Application.DurationMs is not { } observed || observed <= 0)
+        if (finding.Recommendations.Count == 0 || Run.Application.DurationMs is not { } observed || observed <= 0)
         {
             return finding;
         }
 
-        var forecast = finding.Category == "skew" ? SkewForecast.For(run, finding) : Replay(finding, observed);
+        var forecast = finding.Category == "skew" ? SkewForecast.For(context, finding) : Replay(finding, observed);
         return forecast is null ? finding : finding with
         {
             Forecast = forecast,
@@ -35,7 +34,7 @@ public sealed class FindingForecaster(SparkRun run, WhatIfSession? session, Part
 
     private Forecast? Replay(Finding finding, long observedMs)
     {
-        var (change, missing) = ReplayLevers.For(finding, run, levers);
+        var (change, missing) = ReplayLevers.For(finding, Run, context.Levers);
         var notModelled = missing.Count > 0 ? $"the replay does not model {string.Join(", ", missing)}" : null;
         if (change is null)
         {
@@ -56,7 +55,7 @@ public sealed class FindingForecaster(SparkRun run, WhatIfSession? session, Part
             return new Forecast("not replayed", observedMs, null, null, null, null, null, null) { NotModelled = "the run could not be replayed (no stage with tasks)" };
         }
 
-        var baseline = _baseline ??= session.Predict(SimulationChange.None);
+        var baseline = session.Predict(SimulationChange.None);
         var prediction = session.Predict(change);
         var stage = MotivatingStage(finding, change);
         long? stageObserved = stage?.DurationMs;
@@ -84,7 +83,7 @@ public sealed class FindingForecaster(SparkRun run, WhatIfSession? session, Part
     {
         var named = change.StagePartitions is { } partitions ? finding.StageIds.Where(partitions.ContainsKey).ToArray() : [];
         var ids = (named.Length > 0 ? named : finding.StageIds).ToHashSet();
-        return run.Stages.Where(s => ids.Contains(s.StageId) && s.DurationMs is > 0).MaxBy(s => s.DurationMs);
+        return Run.Stages.Where(s => ids.Contains(s.StageId) && s.DurationMs is > 0).MaxBy(s => s.DurationMs);
     }
 
     private static long SimulatedMs(SimulationResult replay, int stageId) =>

@@ -10,9 +10,10 @@ namespace SparkOptimizer.Forecasting;
 /// </summary>
 public static class SkewForecast
 {
-    public static Forecast? For(SparkRun run, Finding finding)
+    public static Forecast? For(AnalysisContext context, Finding finding)
     {
-        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(context);
+        var run = context.Run;
         ArgumentNullException.ThrowIfNull(finding);
         var stage = run.Stages.Where(s => finding.StageIds.Contains(s.StageId) && s.DurationMs is > 0).MaxBy(s => s.DurationMs);
         if (stage is null || run.Application.DurationMs is not { } observed || observed <= 0)
@@ -21,7 +22,7 @@ public static class SkewForecast
         }
 
         var d = stage.Tasks.DurationMs;
-        var slots = Math.Max(1, Math.Min(d.Count, RunFacts.From(run).PeakSlots));
+        var slots = Math.Max(1, Math.Min(d.Count, context.Facts.PeakSlots));
         var duration = stage.DurationMs!.Value;
         var balanced = Math.Max(d.P90, d.Sum / (double)slots);
         var saved = (long)Math.Max(0, Math.Min(d.Max - d.P90, duration - balanced));

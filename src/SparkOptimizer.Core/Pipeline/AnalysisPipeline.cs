@@ -67,7 +67,7 @@ public sealed class AnalysisPipeline
                 : rails.Notes);
         }
 
-        var forecaster = new FindingForecaster(run, session, context.Levers);
+        var forecaster = new FindingForecaster(session, context);
         var forecast = AppliedChanges.Keep(result.Findings, changes, notes).Select(forecaster.Forecast).ToArray();
         var ranked = new RunReport(run, StakeSeverity.Apply(forecast, _thresholds, run, context.Facts), changes, warnings);
         var report = (host.Logs is { Count: > 0 } logs ? LogEvidence.Attach(ranked, logs) : ranked) with
@@ -97,9 +97,10 @@ public sealed class AnalysisPipeline
     /// </summary>
     private static RecommendedRun? Recommend(WhatIfSession session, IReadOnlyList<ConfigChange> changes, CostReport cost, CostOptions costOptions, HostContext host, long heapFloorBytes)
     {
-        var fromChanges = RecommendedPrediction(session, changes, host) is { } set && ConfigurationCost.For(session.Run, session, cost, costOptions) is { } pricer
+        var set = RecommendedPrediction(session, changes, host);
+        var fromChanges = set is not null && ConfigurationCost.For(session.Run, session, cost, costOptions) is { } pricer
             ? set with { Cost = pricer.Price(set.Prediction) }
-            : RecommendedPrediction(session, changes, host);
+            : set;
         if (cost.RightSizing is not { } rs)
         {
             return fromChanges;

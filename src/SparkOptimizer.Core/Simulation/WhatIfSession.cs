@@ -8,6 +8,8 @@ public sealed class WhatIfSession
     private readonly ReplayPlan _plan;
     private readonly Lazy<SimulationResult> _baseline;
     private readonly Lazy<(ModelPerturbation Perturbation, long DurationMs)[]> _perturbedBaselines;
+    // The prediction at the observed configuration: the forecaster, the pricer and the report all ask for it.
+    private readonly Lazy<Prediction> _observedPrediction;
 
     public WhatIfSession(SparkRun run)
     {
@@ -18,6 +20,7 @@ public sealed class WhatIfSession
         _plan.CalibrateLaunchDelays(ReplayEngine.Run(_plan, Observed, Observed, ModelPerturbation.Neutral));
         _baseline = new Lazy<SimulationResult>(() => Simulate(Observed));
         _perturbedBaselines = new(() => Perturbations().Select(p => (p, ReplayEngine.Run(_plan, Observed, Observed, p).DurationMs)).ToArray());
+        _observedPrediction = new(() => Predict(Observed));
     }
 
     public SparkRun Run { get; }
@@ -36,7 +39,11 @@ public sealed class WhatIfSession
     public SimulationResult Simulate(SimulationConfig config) => ReplayEngine.Run(_plan, Observed, config, ModelPerturbation.Neutral);
 
     /// <summary>Predicts the run under <paramref name="change"/>: the replay scaled by the baseline's own ratio, with a sensitivity interval.</summary>
-    public Prediction Predict(SimulationChange change) => Predict(Observed.With(change));
+    public Prediction Predict(SimulationChange change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return change == SimulationChange.None ? _observedPrediction.Value : Predict(Observed.With(change));
+    }
 
     public Prediction Predict(SimulationConfig target)
     {

@@ -56,7 +56,7 @@ public sealed class FindingForecasterTests
         var session = SimulatorCheck.Prepare(run);
         var hint = new Rec(RecommendationKind.Code, "repartition") { StageId = 7, Partitions = 8 };
 
-        var forecast = new FindingForecaster(run, session, context.Levers).Forecast(With(hint)).Forecast!;
+        var forecast = new FindingForecaster(session, context).Forecast(With(hint)).Forecast!;
 
         forecast.Replayed.Should().BeTrue();
         forecast.RunObservedMs.Should().Be(run.Application.DurationMs!.Value);
@@ -74,7 +74,7 @@ public sealed class FindingForecasterTests
     public void Forecast_LeverTheReplayCannotModel_SaysSoInsteadOfAFigure()
     {
         var run = Taxi;
-        var forecaster = new FindingForecaster(run, SimulatorCheck.Prepare(run), new AnalysisContext(run, Thresholds.Default).Levers);
+        var forecaster = new FindingForecaster(SimulatorCheck.Prepare(run), new AnalysisContext(run, Thresholds.Default));
         var finding = With(new Rec(RecommendationKind.Config, "gc", new ConfigChange("spark.executor.extraJavaOptions", null, "-XX:+UseG1GC", "test"))) with
         {
             ExpectedImprovement = "Next run: GC under 10% of executor run time",
@@ -91,7 +91,7 @@ public sealed class FindingForecasterTests
     public void Forecast_KeepAliveChangeOnly_IsNotAStakeInRunTime()
     {
         var run = Taxi;
-        var forecaster = new FindingForecaster(run, SimulatorCheck.Prepare(run), new AnalysisContext(run, Thresholds.Default).Levers);
+        var forecaster = new FindingForecaster(SimulatorCheck.Prepare(run), new AnalysisContext(run, Thresholds.Default));
         var finding = With(new Rec(RecommendationKind.Config, "overhead", new ConfigChange("spark.executor.memoryOverhead", "1g", "2g", "test"))) with { Category = "memory" };
 
         var forecast = forecaster.Forecast(finding).Forecast!;
